@@ -1,0 +1,46 @@
+import type { Diagnostic } from './diagnostic.js';
+
+export interface SourcePosition {
+  /** 1-based */
+  line: number;
+  /** 1-based */
+  column: number;
+}
+
+/**
+ * Maps a JSON pointer inside one definition to a place in the source file.
+ * `locate` answers for the value at the pointer; `locateKey` for the property
+ * name that holds it (better for "field X is not supported").
+ * For the nearest existing ancestor when the pointer does not exist.
+ */
+export interface SourceMap {
+  locate(pointer: string): SourcePosition | undefined;
+  locateKey(pointer: string): SourcePosition | undefined;
+}
+
+/** One state machine definition taken out of a source file. */
+export interface LoadedDefinition {
+  /** The parsed definition, as plain JSON data (not validated). */
+  definition: unknown;
+  sourceMap: SourceMap;
+  /** For CloudFormation/SAM: the logical id of the resource. */
+  resourceName?: string;
+  /** For CloudFormation/SAM: the definition's type when the template says it (Type: EXPRESS). */
+  stateMachineType?: 'STANDARD' | 'EXPRESS';
+}
+
+export type SourceFormat = 'auto' | 'json' | 'yaml' | 'cloudformation';
+
+export interface LoadOptions {
+  filename?: string;
+  format?: SourceFormat;
+  /** Reads a local DefinitionUri relative to the template; the CLI passes one, the library does not. */
+  readFile?: (path: string) => string | undefined;
+}
+
+/** What a loader returns: every definition found plus the parse findings (ruleId 'parse'). */
+export interface LoadResult {
+  format: Exclude<SourceFormat, 'auto'>;
+  definitions: LoadedDefinition[];
+  diagnostics: Diagnostic[];
+}
