@@ -1,0 +1,262 @@
+import { escapePointerToken, parsePointer, type Diagnostic } from './diagnostic.js';
+import { parseJsonText, parseYamlText, type ParsedText } from './document.js';
+import { duplicateKeyFinding, toDiagnostic, type RawFinding } from './findings.js';
+import { parseJson, recordJsonPositions } from './json.js';
+import {
+  intrinsicName,
+  joinParts,
+  replaceIntrinsics,
+  substituteBarePlaceholders,
+} from './placeholders.js';
+import type { LoadedDefinition, LoadOptions } from './source.js';
+import { LineIndex, TableSourceMap, valueOffsetOf, type OffsetMapper } from './source-map.js';
+
+/**
+ * State machines in CloudFormation and SAM templates: every
+ * AWS::StepFunctions::StateMachine and AWS::Serverless::StateMachine
+ * resource, from Definition, DefinitionString or a local DefinitionUri.
+ */
+
+const STEP_FUNCTIONS = 'AWS::StepFunctions::StateMachine';
+const SERVERLESS = 'AWS::Serverless::StateMachine';
+
+/** A document is a template when it has what only templates have. */
+export function isTemplate(value: unknown): boolean {
+  if (!isObject(value)) return false;
+  if (isObject(value['Resources'])) return true;
+  if ('AWSTemplateFormatVersion' in value) return true;
+  const transform = value['Transform'];
+  const transforms = Array.isArray(transform) ? transform : [transform];
+  return transforms.some((t) => typeof t === 'string' && t.startsWith('AWS::Serverless'));
+}
+
+export interface ExtractedMachines {
+  definitions: LoadedDefinition[];
+  diagnostics: Diagnostic[];
+}
+
+/** `template` must have parsed (template.ok). */
+export function extractStateMachines(template: ParsedText, options: LoadOptions): ExtractedMachines {
+  const definitions: LoadedDefinition[] = [];
+  const diagnostics: Diagnostic[] = [];
+  const file = options.filename;
+  const report = (finding: RawFinding, toSource: OffsetMapper = (o) => o): void => {
+    diagnostics.push(toDiagnostic(finding, template.lines, toSource, file));
+  };
+  const at = (pointer: string): number => {
+    const packed = template.positions().get(pointer);
+    return packed === undefined ? 0 : valueOffsetOf(packed);
+  };
+  const note = (severity: 'error' | 'warning', message: string, pointer: string): void => {
+    // The position is the template's: pointer '' as no definition exists yet.
+    report({ ruleId: 'parse', severity, message, pointer: '', offset: at(pointer) });
+  };
+
+  const resources = isObject(template.value) ? template.value['Resources'] : undefined;
+  const definitionPrefixes: string[] = [];
+  if (isObject(resources)) {
+    for (const [logicalId, resource] of Object.entries(resources)) {
+      if (!isObject(resource)) continue;
+      const type = resource['Type'];
+      if (type !== STEP_FUNCTIONS && type !== SERVERLESS) continue;
+      const resourcePointer = `/Resources/${escapePointerToken(logicalId)}`;
+      const properties = resource['Properties'];
+      const base = `${resourcePointer}/Properties`;
+      if (!isObject(properties)) {
+        note('error', `State machine resource '${logicalId}' has no Properties`, resourcePointer);
+        continue;
+      }
+      const machine: Pick<LoadedDefinition, 'resourceName' | 'stateMachineType'> = { resourceName: logicalId };
+      const declaredType = properties[type === STEP_FUNCTIONS ? 'StateMachineType' : 'Type'];
+      if (declaredType === 'STANDARD' || declaredType === 'EXPRESS') machine.stateMachineType = declaredType;
+      const substitutions = substitutionValues(properties['DefinitionSubstitutions']);
+
+      if ('Definition' in properties) {
+        const prefix = `${base}/Definition`;
+        definitionPrefixes.push(prefix);
+        definitions.push({
+          ...machine,
+          definition: replaceIntrinsics(properties['Definition']),
+          sourceMap: new TableSourceMap(template.positions, template.lines, prefix),
+        });
+      } else if ('DefinitionString' in properties) {
+        const text = definitionText(template, `${base}/DefinitionString`, properties['DefinitionString'], substitutions);
+        if (text === undefined) {
+          note(
+            'warning',
+            `DefinitionString of '${logicalId}' is built by an intrinsic function that cannot be read without deploying; it is not checked`,
+            `${base}/DefinitionString`,
+          );
+          continue;
+        }
+        const prepared = substituteBarePlaceholders(text.text, substitutions);
+        const toSource: OffsetMapper = (offset) => text.toSource(prepared.toOriginal(offset));
+        const parsed = parseJson(prepared.text);
+        for (const finding of parsed.findings) report(finding, toSource);
+        if (!parsed.ok) continue;
+        definitions.push({
+          ...machine,
+          definition: parsed.value,
+          sourceMap: new TableSourceMap(() => recordJsonPositions(prepared.text), template.lines, '', toSource),
+        });
+      } else if ('DefinitionUri' in properties && type === SERVERLESS) {
+        const uri = properties['DefinitionUri'];
+        const uriPointer = `${base}/DefinitionUri`;
+        if (typeof uri !== 'string' || uri.startsWith('s3://')) {
+          note('warning', `DefinitionUri of '${logicalId}' is in S3; it is not checked`, uriPointer);
+          continue;
+        }
+        const content = options.readFile?.(uri);
+        if (content === undefined) {
+          note('warning', `Could not read DefinitionUri '${uri}' of '${logicalId}'`, uriPointer);
+          continue;
+        }
+        const loaded = loadDefinitionFile(content, uri, relativeTo(file, uri), substitutions);
+        diagnostics.push(...loaded.diagnostics);
+        if (loaded.definition) definitions.push({ ...machine, ...loaded.definition });
+      } else if ('DefinitionS3Location' in properties) {
+        note(
+          'warning',
+          `DefinitionS3Location of '${logicalId}' is in S3; it is not checked`,
+          `${base}/DefinitionS3Location`,
+        );
+      } else {
+        const fields = type === STEP_FUNCTIONS ? 'Definition, DefinitionString or DefinitionS3Location' : 'Definition or DefinitionUri';
+        note('error', `State machine resource '${logicalId}' has none of ${fields}`, base);
+      }
+    }
+  }
+
+  // Findings of the template parse: relative to the definition they fall in.
+  const templateFindings = template.findings.map((finding) => relativeFinding(finding, definitionPrefixes));
+  return {
+    definitions,
+    diagnostics: [...templateFindings.map((f) => toDiagnostic(f, template.lines, (o) => o, file)), ...diagnostics],
+  };
+}
+
+function relativeFinding(finding: RawFinding, prefixes: string[]): RawFinding {
+  const prefix = prefixes.find((p) => finding.pointer.startsWith(p + '/'));
+  if (prefix === undefined) return { ...finding, pointer: '' };
+  const relative = finding.pointer.slice(prefix.length);
+  if (finding.ruleId !== 'no-duplicate-keys') return { ...finding, pointer: relative };
+  const tokens = parsePointer(relative);
+  const key = tokens.pop() as string;
+  return duplicateKeyFinding(key, tokens.map((t) => '/' + escapePointerToken(t)).join(''), finding.offset);
+}
+
+interface DefinitionText {
+  text: string;
+  toSource: OffsetMapper;
+}
+
+/** The JSON text of a DefinitionString and where each of its characters sits in the template. */
+function definitionText(
+  template: ParsedText,
+  pointer: string,
+  value: unknown,
+  substitutions: Map<string, unknown>,
+): DefinitionText | undefined {
+  const positionOf = (p: string): number => {
+    const packed = template.positions().get(p);
+    return packed === undefined ? 0 : valueOffsetOf(packed);
+  };
+  const stringAt = (p: string, text: string): DefinitionText => {
+    const mapper = template.stringMapper(p);
+    const start = positionOf(p);
+    return { text, toSource: mapper ?? (() => start) };
+  };
+  if (typeof value === 'string') return stringAt(pointer, value);
+  if (!isObject(value)) return undefined;
+  const name = intrinsicName(value);
+  const argument = name === undefined ? undefined : value[name];
+  if (name === 'Fn::Sub') {
+    if (typeof argument === 'string') return stringAt(`${pointer}/Fn::Sub`, argument);
+    if (Array.isArray(argument) && typeof argument[0] === 'string') {
+      for (const [key, v] of substitutionValues(argument[1])) substitutions.set(key, v);
+      return stringAt(`${pointer}/Fn::Sub/0`, argument[0]);
+    }
+    return undefined;
+  }
+  if (name === 'Fn::Join') {
+    const parts = joinParts(argument);
+    if (parts === undefined) return undefined;
+    // Pieces of the joined text: [start in text, mapper for offsets within the piece].
+    const pieces: [number, OffsetMapper][] = [];
+    let text = '';
+    const delimiter = stringAt(`${pointer}/Fn::Join/0`, parts.delimiter);
+    parts.texts.forEach((part, index) => {
+      if (index > 0) {
+        pieces.push([text.length, delimiter.toSource]);
+        text += parts.delimiter;
+      }
+      const partPointer = `${pointer}/Fn::Join/1/${index}`;
+      const raw = (argument as [unknown, unknown[]])[1][index];
+      const piece = typeof raw === 'string' ? stringAt(partPointer, part).toSource : constant(positionOf(partPointer));
+      pieces.push([text.length, piece]);
+      text += part;
+    });
+    return {
+      text,
+      toSource(offset) {
+        let chosen = pieces[0];
+        for (const piece of pieces) {
+          if (piece[0] <= offset) chosen = piece;
+          else break;
+        }
+        return chosen === undefined ? positionOf(pointer) : chosen[1](offset - chosen[0]);
+      },
+    };
+  }
+  return undefined;
+}
+
+function constant(offset: number): OffsetMapper {
+  return () => offset;
+}
+
+/** DefinitionSubstitutions or Fn::Sub variables: name -> value as written (intrinsics stay objects). */
+function substitutionValues(value: unknown): Map<string, unknown> {
+  return new Map(isObject(value) ? Object.entries(value) : []);
+}
+
+/** A SAM DefinitionUri file (JSON or YAML), with findings against that file. */
+function loadDefinitionFile(
+  content: string,
+  uri: string,
+  file: string,
+  substitutions: Map<string, unknown>,
+): { definition?: Pick<LoadedDefinition, 'definition' | 'sourceMap'>; diagnostics: Diagnostic[] } {
+  const lines = new LineIndex(content);
+  if (/\.ya?ml$/i.test(uri)) {
+    const parsed = parseYamlText(content);
+    const diagnostics = parsed.findings.map((f) => toDiagnostic(f, lines, (o) => o, file));
+    if (!parsed.ok) return { diagnostics };
+    return {
+      definition: { definition: parsed.value, sourceMap: new TableSourceMap(parsed.positions, lines) },
+      diagnostics,
+    };
+  }
+  const prepared = substituteBarePlaceholders(content, substitutions);
+  const parsed = parseJsonText(prepared.text);
+  const diagnostics = parsed.findings.map((f) => toDiagnostic(f, lines, prepared.toOriginal, file));
+  if (!parsed.ok) return { diagnostics };
+  return {
+    definition: {
+      definition: parsed.value,
+      sourceMap: new TableSourceMap(parsed.positions, lines, '', prepared.toOriginal),
+    },
+    diagnostics,
+  };
+}
+
+/** The DefinitionUri as the reader of the template would find it: beside the template. */
+function relativeTo(templateFile: string | undefined, uri: string): string {
+  if (templateFile === undefined || uri.startsWith('/') || /^[a-zA-Z]:[\\/]/.test(uri)) return uri;
+  const slash = Math.max(templateFile.lastIndexOf('/'), templateFile.lastIndexOf('\\'));
+  return slash === -1 ? uri : templateFile.slice(0, slash + 1) + uri;
+}
+
+function isObject(value: unknown): value is Record<string, unknown> {
+  return value !== null && typeof value === 'object' && !Array.isArray(value);
+}

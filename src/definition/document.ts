@@ -1,0 +1,129 @@
+import type { Scalar } from 'yaml';
+import type { RawFinding } from './findings.js';
+import { parseJson, recordJsonPositions } from './json.js';
+import { LineIndex, valueOffsetOf, type OffsetMapper, type PositionTable } from './source-map.js';
+import { parseYaml } from './yaml.js';
+
+/** One parsed JSON or YAML text with what is needed to place findings in it. */
+export interface ParsedText {
+  syntax: 'json' | 'yaml';
+  text: string;
+  value: unknown;
+  ok: boolean;
+  findings: RawFinding[];
+  lines: LineIndex;
+  /** Built on first call for JSON (a clean definition never needs it). */
+  positions(): PositionTable;
+  /** For a string value: maps an index in the string to an offset in the text. */
+  stringMapper(pointer: string): OffsetMapper | undefined;
+}
+
+export function parseJsonText(text: string): ParsedText {
+  const parsed = parseJson(text);
+  let table: PositionTable | undefined;
+  const positions = (): PositionTable => (table ??= recordJsonPositions(text));
+  return {
+    syntax: 'json',
+    text,
+    value: parsed.value,
+    ok: parsed.ok,
+    findings: parsed.findings,
+    lines: new LineIndex(text),
+    positions,
+    stringMapper(pointer) {
+      const packed = positions().get(pointer);
+      return packed === undefined ? undefined : jsonStringMapper(text, valueOffsetOf(packed));
+    },
+  };
+}
+
+export function parseYamlText(text: string): ParsedText {
+  const parsed = parseYaml(text);
+  return {
+    syntax: 'yaml',
+    text,
+    value: parsed.value,
+    ok: parsed.ok,
+    findings: parsed.findings,
+    lines: new LineIndex(text),
+    positions: () => parsed.positions,
+    stringMapper(pointer) {
+      const scalar = parsed.strings.get(pointer);
+      return scalar === undefined ? undefined : yamlStringMapper(text, scalar);
+    },
+  };
+}
+
+/** Exact: each character of the decoded string maps to the character (or escape) that wrote it. */
+export function jsonStringMapper(text: string, tokenOffset: number): OffsetMapper {
+  const start = tokenOffset + 1;
+  const close = text.indexOf('"', start);
+  const backslash = text.indexOf('\\', start);
+  if (backslash === -1 || (close !== -1 && close < backslash)) return (offset) => start + offset;
+  const map: number[] = [];
+  let pos = start;
+  while (pos < text.length && text[pos] !== '"') {
+    map.push(pos);
+    pos += text[pos] !== '\\' ? 1 : text[pos + 1] === 'u' ? 6 : 2;
+  }
+  map.push(pos);
+  return (offset) => map[Math.min(offset, map.length - 1)] ?? start;
+}
+
+/**
+ * Block scalars map exactly (each content line is a source line less its
+ * indentation); folded, quoted and plain multi-line scalars map line by line
+ * wherever a source line appears verbatim in the value, and to the nearest
+ * mapped line before otherwise.
+ */
+export function yamlStringMapper(text: string, scalar: Scalar): OffsetMapper {
+  const value = scalar.value as string;
+  const [start, end] = scalar.range ?? [0, 0];
+  // A one-line double-quoted YAML string escapes like JSON.
+  if (scalar.type === 'QUOTE_DOUBLE' && !text.slice(start, end).includes('\n')) return jsonStringMapper(text, start);
+  // Segments: [valueOffset, sourceOffset, length], ascending.
+  const segments: [number, number, number][] = [];
+  let cursor = 0;
+  let lineStart = start;
+  const block = scalar.type === 'BLOCK_LITERAL' || scalar.type === 'BLOCK_FOLDED';
+  if (block) lineStart = nextLine(text, start, end);
+  while (lineStart < end) {
+    const lineEnd = Math.min(endOfLine(text, lineStart), end);
+    let from = lineStart;
+    let to = lineEnd;
+    while (from < to && (text[from] === ' ' || text[from] === '\t')) from++;
+    if (!block && from === start && (text[from] === '"' || text[from] === "'")) from++;
+    while (to > from && (text[to - 1] === ' ' || text[to - 1] === '\t' || text[to - 1] === '\r')) to--;
+    if (!block && to === end && to > from && (text[to - 1] === '"' || text[to - 1] === "'")) to--;
+    if (to > from) {
+      const found = value.indexOf(text.slice(from, to), cursor);
+      if (found !== -1) {
+        segments.push([found, from, to - from]);
+        cursor = found + (to - from);
+      }
+    }
+    lineStart = lineEnd + 1;
+  }
+  if (segments.length === 0) return () => start;
+  return (offset) => {
+    let lo = 0;
+    let hi = segments.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if ((segments[mid] as [number, number, number])[0] <= offset) lo = mid;
+      else hi = mid - 1;
+    }
+    const [valueAt, sourceAt, length] = segments[lo] as [number, number, number];
+    if (offset < valueAt) return sourceAt;
+    return sourceAt + Math.min(offset - valueAt, length);
+  };
+}
+
+function endOfLine(text: string, from: number): number {
+  const i = text.indexOf('\n', from);
+  return i === -1 ? text.length : i;
+}
+
+function nextLine(text: string, from: number, end: number): number {
+  return Math.min(endOfLine(text, from) + 1, end);
+}

@@ -1,0 +1,51 @@
+import { escapePointerToken, type Diagnostic } from './diagnostic.js';
+import type { LineIndex, OffsetMapper } from './source-map.js';
+
+/** A loader finding while its place is still an offset in the parsed text. */
+export interface RawFinding {
+  ruleId: 'parse' | 'no-duplicate-keys';
+  severity: 'error' | 'warning';
+  /** For `parse` findings the place is added: `<message> at line L, column C[: <detail>]`. */
+  message: string;
+  detail?: string;
+  /** Relative to the definition ('' before any definition is known). */
+  pointer: string;
+  offset: number;
+  code?: string;
+}
+
+export function toDiagnostic(
+  finding: RawFinding,
+  lines: LineIndex,
+  toSource: OffsetMapper,
+  file: string | undefined,
+): Diagnostic {
+  const { line, column } = lines.position(toSource(finding.offset));
+  const message =
+    finding.ruleId === 'parse'
+      ? `${finding.message} at line ${line}, column ${column}${finding.detail === undefined ? '' : `: ${finding.detail}`}`
+      : finding.message;
+  const diagnostic: Diagnostic = {
+    ruleId: finding.ruleId,
+    severity: finding.severity,
+    message,
+    pointer: finding.pointer,
+    line,
+    column,
+  };
+  if (finding.code !== undefined) diagnostic.code = finding.code;
+  if (file !== undefined) diagnostic.file = file;
+  return diagnostic;
+}
+
+export function duplicateKeyFinding(key: string, objectPointer: string, keyOffset: number): RawFinding {
+  return {
+    ruleId: 'no-duplicate-keys',
+    severity: 'error',
+    message: `Duplicate key '${key}' in ${objectPointer === '' ? '/' : objectPointer}; AWS rejects duplicate keys (JSON.parse would keep the last)`,
+    pointer: objectPointer === '' ? `/${escapePointerToken(key)}` : `${objectPointer}/${escapePointerToken(key)}`,
+    offset: keyOffset,
+    code: 'SCHEMA_VALIDATION_FAILED',
+  };
+}
+

@@ -1,0 +1,148 @@
+import type { OffsetMapper } from './source-map.js';
+
+/**
+ * AWS substitutes `${Name}` (DefinitionSubstitutions, Fn::Sub variables,
+ * pseudo parameters) and resolves intrinsic functions before it validates a
+ * definition. The linter cannot know the values, so it sees `${Name}`
+ * placeholder strings where AWS would see the substituted value.
+ */
+
+/** A copy of a Definition object with every intrinsic function replaced by its placeholder string. */
+export function replaceIntrinsics(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(replaceIntrinsics);
+  if (value === null || typeof value !== 'object') return value;
+  const intrinsic = intrinsicName(value);
+  if (intrinsic !== undefined) return placeholderFor(intrinsic, (value as Record<string, unknown>)[intrinsic]);
+  const copy: Record<string, unknown> = {};
+  for (const [key, member] of Object.entries(value)) {
+    Object.defineProperty(copy, key, {
+      value: replaceIntrinsics(member),
+      writable: true,
+      enumerable: true,
+      configurable: true,
+    });
+  }
+  return copy;
+}
+
+/** `Ref` or `Fn::*` when the object is a single-key intrinsic function call. */
+export function intrinsicName(value: object): string | undefined {
+  const keys = Object.keys(value);
+  if (keys.length !== 1) return undefined;
+  const key = keys[0] as string;
+  return key === 'Ref' || key.startsWith('Fn::') ? key : undefined;
+}
+
+/** What the linter sees in place of an intrinsic function: `${X}`, `${F.Arn}`, the Sub text, the joined text. */
+export function placeholderFor(name: string, argument: unknown): unknown {
+  switch (name) {
+    case 'Ref':
+      return typeof argument === 'string' ? `\${${argument}}` : '${Ref}';
+    case 'Fn::GetAtt':
+      if (typeof argument === 'string') return `\${${argument}}`;
+      if (Array.isArray(argument) && argument.every((part) => typeof part === 'string')) {
+        return `\${${argument.join('.')}}`;
+      }
+      return '${Fn::GetAtt}';
+    case 'Fn::Sub': {
+      const text = Array.isArray(argument) ? argument[0] : argument;
+      return typeof text === 'string' ? text : '${Fn::Sub}';
+    }
+    case 'Fn::Join': {
+      const parts = joinParts(argument);
+      return parts === undefined ? '${Fn::Join}' : parts.texts.join(parts.delimiter);
+    }
+    case 'Fn::If':
+      // AWS takes one branch; the first is as likely as the second and keeps the shape.
+      return Array.isArray(argument) && argument.length === 3 ? replaceIntrinsics(argument[1]) : '${Fn::If}';
+    default:
+      return `\${${name}}`;
+  }
+}
+
+/** Fn::Join's delimiter and parts, each part as text (intrinsics as their placeholder). */
+export function joinParts(argument: unknown): { delimiter: string; texts: string[] } | undefined {
+  if (!Array.isArray(argument) || argument.length !== 2) return undefined;
+  const [delimiter, parts] = argument as [unknown, unknown];
+  if (typeof delimiter !== 'string' || !Array.isArray(parts)) return undefined;
+  return { delimiter, texts: parts.map(partText) };
+}
+
+function partText(part: unknown): string {
+  if (typeof part === 'string') return part;
+  if (part !== null && typeof part === 'object' && !Array.isArray(part)) {
+    const name = intrinsicName(part);
+    if (name !== undefined) {
+      const text = placeholderFor(name, (part as Record<string, unknown>)[name]);
+      if (typeof text === 'string') return text;
+    }
+  }
+  return typeof part === 'number' || typeof part === 'boolean' ? String(part) : '${Fn::Join}';
+}
+
+export interface PreparedText {
+  text: string;
+  /** Offset in the prepared text -> offset in the original. */
+  toOriginal: OffsetMapper;
+}
+
+const JSON_LITERAL = /^(?:-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?|true|false|null)$/;
+
+/**
+ * Makes `${X}` that stands outside JSON strings (`"TimeoutSeconds": ${Timeout}`)
+ * parse: the substituted value when it is a known JSON literal, else the
+ * string "${X}". Placeholders inside strings stay as they are.
+ */
+export function substituteBarePlaceholders(text: string, values: ReadonlyMap<string, unknown>): PreparedText {
+  if (!text.includes('${')) return { text, toOriginal: (offset) => offset };
+  // [preparedStart, originalStart, whether the run is a replaced placeholder]
+  const runs: [number, number, boolean][] = [[0, 0, false]];
+  let out = '';
+  let copiedTo = 0;
+  let inString = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (inString) {
+      if (c === '\\') i++;
+      else if (c === '"' || c === '\n') inString = false;
+      continue;
+    }
+    if (c === '"') {
+      inString = true;
+      continue;
+    }
+    if (c !== '$' || text[i + 1] !== '{') continue;
+    const close = text.indexOf('}', i + 2);
+    if (close === -1) break;
+    const name = text.slice(i + 2, close);
+    out += text.slice(copiedTo, i);
+    runs.push([out.length, i, true]);
+    out += replacementFor(name, values.get(name));
+    runs.push([out.length, close + 1, false]);
+    copiedTo = close + 1;
+    i = close;
+  }
+  if (copiedTo === 0) return { text, toOriginal: (offset) => offset };
+  out += text.slice(copiedTo);
+  return {
+    text: out,
+    toOriginal(offset) {
+      let lo = 0;
+      let hi = runs.length - 1;
+      while (lo < hi) {
+        const mid = (lo + hi + 1) >> 1;
+        if ((runs[mid] as [number, number, boolean])[0] <= offset) lo = mid;
+        else hi = mid - 1;
+      }
+      const [preparedAt, originalAt, replaced] = runs[lo] as [number, number, boolean];
+      return replaced ? originalAt : originalAt + (offset - preparedAt);
+    },
+  };
+}
+
+function replacementFor(name: string, value: unknown): string {
+  if (typeof value === 'number' && Number.isFinite(value)) return String(value);
+  if (typeof value === 'boolean') return String(value);
+  if (typeof value === 'string' && JSON_LITERAL.test(value)) return value;
+  return JSON.stringify(`\${${name}}`);
+}

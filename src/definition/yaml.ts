@@ -1,0 +1,178 @@
+import {
+  isAlias,
+  isMap,
+  isScalar,
+  isSeq,
+  parseDocument,
+  type Document,
+  type Node,
+  type Scalar,
+  type ScalarTag,
+  type CollectionTag,
+} from 'yaml';
+import { escapePointerToken } from './diagnostic.js';
+import { duplicateKeyFinding, type RawFinding } from './findings.js';
+import { packPosition, type PositionTable } from './source-map.js';
+
+/**
+ * YAML through the `yaml` package's document model, so every value keeps its
+ * offset. CloudFormation's short-form tags become their long form
+ * (`!GetAtt A.Arn` -> {"Fn::GetAtt": ["A", "Arn"]}).
+ */
+
+export interface YamlParseResult {
+  value: unknown;
+  ok: boolean;
+  findings: RawFinding[];
+  positions: PositionTable;
+  /** String scalars by pointer, for mapping offsets inside a DefinitionString. */
+  strings: Map<string, Scalar>;
+}
+
+/** Short form -> long form key. */
+const SHORT_TAGS: ReadonlyMap<string, string> = new Map(
+  ['Ref', 'Condition'].map((name) => [`!${name}`, name] as [string, string]).concat(
+    [
+      'Sub',
+      'GetAtt',
+      'Join',
+      'If',
+      'Select',
+      'FindInMap',
+      'ImportValue',
+      'Base64',
+      'Split',
+      'GetAZs',
+      'Equals',
+      'And',
+      'Or',
+      'Not',
+      'Cidr',
+      'Length',
+      'ToJsonString',
+    ].map((name) => [`!${name}`, `Fn::${name}`]),
+  ),
+);
+
+/** The tags are only declared here so the parser accepts them; the walk below gives the long form. */
+const CUSTOM_TAGS: (ScalarTag | CollectionTag)[] = [...SHORT_TAGS.keys()].flatMap((tag) => [
+  { tag, resolve: (value: string) => value },
+  { tag, collection: 'seq' as const },
+  { tag, collection: 'map' as const },
+]);
+
+/** Aliases may fan out (the "billion laughs"); a definition never needs this many. */
+const MAX_ALIAS_EXPANSIONS = 10_000;
+const MAX_DEPTH = 1000;
+
+export function parseYaml(text: string): YamlParseResult {
+  const positions: PositionTable = new Map();
+  const strings = new Map<string, Scalar>();
+  const findings: RawFinding[] = [];
+  let doc: Document.Parsed;
+  try {
+    doc = parseDocument(text, { customTags: CUSTOM_TAGS, uniqueKeys: false, prettyErrors: false });
+  } catch (error) {
+    // The yaml package reports syntax as doc.errors; this is only for its own limits.
+    findings.push(parseFinding(error instanceof Error ? error.message : String(error), 0));
+    return { value: undefined, ok: false, findings, positions, strings };
+  }
+  for (const error of doc.errors) findings.push(parseFinding(error.message, error.pos[0]));
+  if (doc.errors.length > 0) return { value: undefined, ok: false, findings, positions, strings };
+  for (const warning of doc.warnings) {
+    findings.push({ ...parseFinding(warning.message, warning.pos[0]), severity: 'warning' });
+  }
+  const walker = new Walker(doc, positions, strings, findings);
+  const value = walker.walk(doc.contents, '', -1, 0);
+  return { value, ok: walker.ok, findings, positions, strings };
+}
+
+function parseFinding(message: string, offset: number): RawFinding {
+  return { ruleId: 'parse', severity: 'error', message: message.replace(/\.$/, ''), pointer: '', offset };
+}
+
+class Walker {
+  ok = true;
+  private expansions = 0;
+
+  constructor(
+    private readonly doc: Document.Parsed,
+    private readonly positions: PositionTable,
+    private readonly strings: Map<string, Scalar>,
+    private readonly findings: RawFinding[],
+  ) {}
+
+  walk(node: Node | null, pointer: string, keyOffset: number, depth: number): unknown {
+    if (node === null) return null;
+    const offset = node.range?.[0] ?? 0;
+    if (depth > MAX_DEPTH) return this.fail(`Nesting deeper than ${MAX_DEPTH} levels`, offset);
+    const longForm = node.tag === undefined ? undefined : SHORT_TAGS.get(node.tag);
+    if (longForm !== undefined) {
+      this.positions.set(pointer, packPosition(offset, keyOffset));
+      const inner = `${pointer}/${escapePointerToken(longForm)}`;
+      let value = this.walkPlain(node, inner, -1, depth + 1);
+      // `!GetAtt Fn.Arn` is the short way of writing ["Fn", "Arn"].
+      if (longForm === 'Fn::GetAtt' && typeof value === 'string' && value.includes('.')) {
+        const dot = value.indexOf('.');
+        value = [value.slice(0, dot), value.slice(dot + 1)];
+      }
+      return { [longForm]: value };
+    }
+    return this.walkPlain(node, pointer, keyOffset, depth);
+  }
+
+  private walkPlain(node: Node, pointer: string, keyOffset: number, depth: number): unknown {
+    if (node.range) this.positions.set(pointer, packPosition(node.range[0], keyOffset));
+    if (isScalar(node)) {
+      if (typeof node.value === 'string') this.strings.set(pointer, node);
+      return scalarValue(node.value);
+    }
+    if (isAlias(node)) {
+      if (++this.expansions > MAX_ALIAS_EXPANSIONS) {
+        return this.fail(`More than ${MAX_ALIAS_EXPANSIONS} alias expansions`, node.range?.[0] ?? 0);
+      }
+      const target = node.resolve(this.doc);
+      if (target === undefined) return this.fail(`Unresolved alias *${node.source}`, node.range?.[0] ?? 0);
+      return this.walk(target, pointer, keyOffset, depth + 1);
+    }
+    if (isSeq(node)) {
+      return node.items.map((item, index) =>
+        this.walk(item as Node | null, `${pointer}/${index}`, -1, depth + 1),
+      );
+    }
+    if (isMap(node)) {
+      const object: Record<string, unknown> = {};
+      for (const pair of node.items) {
+        const keyNode = pair.key as Node | null;
+        const key = keyString(keyNode);
+        const keyAt = keyNode?.range?.[0] ?? node.range?.[0] ?? 0;
+        const value = this.walk(pair.value as Node | null, `${pointer}/${escapePointerToken(key)}`, keyAt, depth + 1);
+        if (pair.value === null) this.positions.set(`${pointer}/${escapePointerToken(key)}`, packPosition(keyAt, keyAt));
+        if (Object.hasOwn(object, key)) this.findings.push(duplicateKeyFinding(key, pointer, keyAt));
+        Object.defineProperty(object, key, { value, writable: true, enumerable: true, configurable: true });
+      }
+      return object;
+    }
+    return null;
+  }
+
+  private fail(message: string, offset: number): undefined {
+    this.ok = false;
+    this.findings.push(parseFinding(message, offset));
+    return undefined;
+  }
+}
+
+/** Definitions are JSON data: YAML-only scalar kinds become their JSON counterparts. */
+function scalarValue(value: unknown): unknown {
+  if (typeof value === 'bigint') return Number(value);
+  if (value instanceof Date) return value.toISOString();
+  if (value === undefined) return null;
+  return value;
+}
+
+function keyString(key: Node | null): string {
+  if (key === null) return '';
+  if (isScalar(key)) return key.value === null ? '' : String(key.value);
+  return JSON.stringify(key.toJSON());
+}
