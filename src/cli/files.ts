@@ -1,0 +1,135 @@
+import { isAbsolute, join, relative, resolve, sep } from 'node:path';
+import type { CliIo } from './io.js';
+import { describeIoError } from './io.js';
+
+export interface Target {
+  /** Absolute path, or '-' for standard input. */
+  path: string;
+  /** What the reports call it: relative to the working directory, forward slashes. */
+  display: string;
+}
+
+export interface Collected {
+  targets: Target[];
+  /** One line each: a pattern that matched nothing, a path that does not exist, a directory that cannot be read. */
+  errors: string[];
+}
+
+const DEFINITION_FILE = /\.asl\.(json|ya?ml)$/i;
+const TEMPLATE_CANDIDATE = /\.(json|ya?ml|template)$/i;
+const STATE_MACHINE_RESOURCE = /AWS::(StepFunctions|Serverless)::StateMachine/;
+const GLOB_CHARS = /[*?]/;
+
+export function displayPath(cwd: string, path: string): string {
+  const rel = relative(cwd, path) || '.';
+  return rel.split(sep).join('/');
+}
+
+/** `*` and `?` within one path segment, `**` across segments. */
+export function globToRegExp(pattern: string): RegExp {
+  let source = '';
+  for (let i = 0; i < pattern.length; i++) {
+    const char = pattern[i] as string;
+    if (char === '*' && pattern[i + 1] === '*') {
+      i++;
+      if (pattern[i + 1] === '/') {
+        i++;
+        source += '(?:.*/)?';
+      } else {
+        source += '.*';
+      }
+    } else if (char === '*') {
+      source += '[^/]*';
+    } else if (char === '?') {
+      source += '[^/]';
+    } else {
+      source += char.replace(/[.+^${}()|[\]\\]/g, '\\$&');
+    }
+  }
+  return new RegExp(`^${source}$`);
+}
+
+function skipDirectory(name: string): boolean {
+  return name === 'node_modules' || name.startsWith('.');
+}
+
+/** Every file under dir (sorted, depth first), skipping node_modules and dot-directories. */
+function walk(io: CliIo, dir: string, errors: string[]): string[] {
+  let names: string[];
+  try {
+    names = io.readDir(dir).sort();
+  } catch (error) {
+    errors.push(`cannot read directory '${displayPath(io.cwd, dir)}': ${describeIoError(error)}`);
+    return [];
+  }
+  const files: string[] = [];
+  for (const name of names) {
+    const path = join(dir, name);
+    const kind = io.stat(path);
+    if (kind === 'directory') {
+      if (!skipDirectory(name)) files.push(...walk(io, path, errors));
+    } else if (kind === 'file') {
+      files.push(path);
+    }
+  }
+  return files;
+}
+
+/** Found by searching a directory: a definition by name, or a template by (cheap) content check. */
+function isStateMachineFile(io: CliIo, path: string): boolean {
+  if (DEFINITION_FILE.test(path)) return true;
+  if (!TEMPLATE_CANDIDATE.test(path)) return false;
+  try {
+    return STATE_MACHINE_RESOURCE.test(io.readFile(path));
+  } catch {
+    // Unreadable: keep it, so the read error is reported where the file is linted.
+    return true;
+  }
+}
+
+/**
+ * Turns the command line's paths into files: named files as they are, directories searched
+ * for definitions and templates, globs matched against the files under their fixed prefix.
+ */
+export function collectTargets(io: CliIo, patterns: readonly string[]): Collected {
+  const targets: Target[] = [];
+  const errors: string[] = [];
+  const seen = new Set<string>();
+  const add = (path: string): void => {
+    if (seen.has(path)) return;
+    seen.add(path);
+    targets.push({ path, display: path === '-' ? '<stdin>' : displayPath(io.cwd, path) });
+  };
+
+  for (const pattern of patterns.length === 0 ? ['.'] : patterns) {
+    if (pattern === '-') {
+      add('-');
+      continue;
+    }
+    if (GLOB_CHARS.test(pattern)) {
+      const normalised = pattern.split(sep).join('/');
+      const segments = normalised.split('/');
+      const firstGlob = segments.findIndex((s) => GLOB_CHARS.test(s));
+      const base = resolve(io.cwd, segments.slice(0, firstGlob).join('/') || '.');
+      const matcher = globToRegExp(segments.slice(firstGlob).join('/'));
+      const matched = walk(io, base, errors).filter((file) => matcher.test(relative(base, file).split(sep).join('/')));
+      if (matched.length === 0) errors.push(`no files match '${pattern}'`);
+      matched.forEach(add);
+      continue;
+    }
+    const path = isAbsolute(pattern) ? pattern : resolve(io.cwd, pattern);
+    const kind = io.stat(path);
+    if (kind === undefined) {
+      errors.push(`cannot read '${pattern}': no such file or directory`);
+    } else if (kind === 'file') {
+      add(path);
+    } else {
+      const found = walk(io, path, errors).filter((file) => isStateMachineFile(io, file));
+      if (found.length === 0) {
+        errors.push(`no state machine definitions (*.asl.json, *.asl.yaml, *.asl.yml) or templates found in '${pattern}'`);
+      }
+      found.forEach(add);
+    }
+  }
+  return { targets, errors };
+}

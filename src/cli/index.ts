@@ -1,0 +1,128 @@
+import { dirname, resolve } from 'node:path';
+import type { Diagnostic } from '../definition/diagnostic.js';
+import { formatters } from '../lint/formatters/index.js';
+import type { FileResult } from '../lint/formatters/index.js';
+import { lint, ruleDocsUrl } from '../lint/index.js';
+import { rules } from '../lint/rules/index.js';
+import type { LintCommand } from './args.js';
+import { didYouMean, parseArgs, USAGE } from './args.js';
+import { collectTargets } from './files.js';
+import type { Target } from './files.js';
+import type { CliIo } from './io.js';
+import { describeIoError, nodeIo } from './io.js';
+
+export type { CliIo } from './io.js';
+
+const EXIT_OK = 0;
+const EXIT_FINDINGS = 1;
+const EXIT_USAGE = 2;
+
+/**
+ * The `aslkit` command. Returns the exit code: 0 clean, 1 errors or more warnings than
+ * --max-warnings, 2 usage or I/O error. Never throws: every failure is one line on stderr.
+ */
+export async function main(argv: string[], io: CliIo = nodeIo()): Promise<number> {
+  try {
+    const parsed = parseArgs(argv);
+    if (!parsed.ok) return usageError(io, parsed.error);
+    switch (parsed.value.command) {
+      case 'help':
+        io.stdout(USAGE);
+        return EXIT_OK;
+      case 'version':
+        io.stdout(`${io.version}\n`);
+        return EXIT_OK;
+      case 'lint':
+        return await runLint(parsed.value, io);
+    }
+  } catch (error) {
+    io.stderr(`aslkit: internal error: ${error instanceof Error ? error.message : String(error)}\n`);
+    return EXIT_USAGE;
+  }
+}
+
+function usageError(io: CliIo, message: string): number {
+  io.stderr(`aslkit: ${message}\n`);
+  return EXIT_USAGE;
+}
+
+/** Findings that are not rules but that lint() still lets a setting change. */
+const CONFIGURABLE_NON_RULES = ['schema', 'no-duplicate-keys'];
+
+function checkRuleIds(command: LintCommand): string | undefined {
+  const known = [...new Set([...rules.map((rule) => rule.meta.id), ...CONFIGURABLE_NON_RULES])];
+  for (const id of Object.keys(command.rules)) {
+    if (known.includes(id)) continue;
+    const suggestion = didYouMean(id, known);
+    return `unknown rule '${id}' in --rule${suggestion === undefined ? '' : `; did you mean '${suggestion}'?`} Valid rules: ${known.join(', ')}`;
+  }
+  return undefined;
+}
+
+async function readTarget(io: CliIo, target: Target): Promise<string> {
+  return target.path === '-' ? await io.readStdin() : io.readFile(target.path);
+}
+
+async function runLint(command: LintCommand, io: CliIo): Promise<number> {
+  const ruleError = checkRuleIds(command);
+  if (ruleError !== undefined) return usageError(io, ruleError);
+
+  const { targets, errors } = collectTargets(io, command.patterns);
+  if (errors.length > 0 && targets.length === 0) {
+    for (const error of errors) io.stderr(`aslkit: ${error}\n`);
+    return EXIT_USAGE;
+  }
+
+  const results: FileResult[] = [];
+  for (const target of targets) {
+    let source: string;
+    try {
+      source = await readTarget(io, target);
+    } catch (error) {
+      errors.push(`cannot read '${target.display}': ${describeIoError(error)}`);
+      continue;
+    }
+    const base = target.path === '-' ? io.cwd : dirname(target.path);
+    let diagnostics: Diagnostic[];
+    try {
+      diagnostics = lint(source, {
+        filename: target.display,
+        format: 'auto',
+        ...(command.type === undefined ? {} : { type: command.type }),
+        rules: command.rules,
+        // A template's DefinitionUri is relative to the template.
+        readFile: (path) => {
+          try {
+            return io.readFile(resolve(base, path));
+          } catch {
+            return undefined;
+          }
+        },
+      }).diagnostics;
+    } catch (error) {
+      errors.push(`internal error while linting '${target.display}': ${error instanceof Error ? error.message : String(error)}`);
+      continue;
+    }
+    results.push({ file: target.display, diagnostics: command.quiet ? diagnostics.filter((d) => d.severity === 'error') : diagnostics });
+  }
+
+  const color = command.color && io.isTTY && !io.env['NO_COLOR'];
+  io.stdout(
+    formatters[command.format](results, {
+      color,
+      toolVersion: io.version,
+      rules: rules.map((rule) => ({ id: rule.meta.id, description: rule.meta.description, helpUri: ruleDocsUrl(rule.meta.id) })),
+    }),
+  );
+  for (const error of errors) io.stderr(`aslkit: ${error}\n`);
+  if (errors.length > 0) return EXIT_USAGE;
+
+  const all = results.flatMap((result) => result.diagnostics);
+  const warnings = all.filter((d) => d.severity === 'warning').length;
+  if (all.some((d) => d.severity === 'error')) return EXIT_FINDINGS;
+  if (command.maxWarnings >= 0 && warnings > command.maxWarnings) {
+    io.stderr(`aslkit: ${warnings} warnings exceed the maximum of ${command.maxWarnings} (--max-warnings)\n`);
+    return EXIT_FINDINGS;
+  }
+  return EXIT_OK;
+}
