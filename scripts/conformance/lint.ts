@@ -1,0 +1,92 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { lint } from '../../src/lint/index.js';
+import type { CorpusReport, RunOptions } from './judge.js';
+import { describeFinding, firstError, oneLine, percent, verdictOf } from './judge.js';
+
+interface ManifestEntry {
+  file: string;
+  expected: 'valid' | 'invalid';
+  source_repo: string;
+  format: 'json' | 'yaml';
+  divergence?: string;
+  disputed?: boolean;
+  cfn_properties?: Record<string, unknown>;
+}
+
+/**
+ * The verdict aslkit should give. `resource-uri-not-arn`: AWS requires a Task Resource to be
+ * an ARN, so the definition is invalid whatever statelint said. Other entries keep their
+ * source's verdict (for `cfn-context`, placeholders count as substituted where AWS would
+ * substitute them, which the template wrapper below lets the loader decide).
+ */
+function awsVerdict(entry: ManifestEntry): 'valid' | 'invalid' {
+  return entry.divergence?.startsWith('resource-uri-not-arn') ? 'invalid' : entry.expected;
+}
+
+/**
+ * The text to lint. A definition taken out of a CloudFormation resource goes back into one,
+ * with the resource's other properties (DefinitionSubstitutions), so placeholders are judged
+ * as AWS judges them at deploy time.
+ */
+function sourceOf(entry: ManifestEntry, text: string): { source: string; format: 'json' | 'yaml' | 'cloudformation' } {
+  if (entry.cfn_properties === undefined) return { source: text, format: entry.format };
+  const template = {
+    Resources: {
+      StateMachine: {
+        Type: 'AWS::StepFunctions::StateMachine',
+        Properties: { Definition: JSON.parse(text) as unknown, ...entry.cfn_properties },
+      },
+    },
+  };
+  return { source: JSON.stringify(template, null, 2), format: 'cloudformation' };
+}
+
+/** Runs lint/manifest.json: agreement per source, every disagreement, disputed entries apart. */
+export async function runLintCorpus(dir: string, options: RunOptions = {}): Promise<CorpusReport> {
+  const manifest = JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8')) as ManifestEntry[];
+  const perSource = new Map<string, { agree: number; total: number }>();
+  const disagreements: string[] = [];
+  const disputed: string[] = [];
+  const agreements: string[] = [];
+  let passed = 0;
+  let failed = 0;
+  let skipped = 0;
+
+  for (const entry of manifest) {
+    if (options.filter !== undefined && !entry.file.includes(options.filter)) continue;
+    const expected = awsVerdict(entry);
+    const { source, format } = sourceOf(entry, readFileSync(join(dir, entry.file), 'utf8'));
+    const { diagnostics } = lint(source, { filename: entry.file, format });
+    const got = verdictOf(diagnostics);
+    const agree = got === expected;
+    const line = `  ${entry.file}: expected ${expected}, got ${got}; ${oneLine(describeFinding(firstError(diagnostics) ?? diagnostics[0]))}`;
+
+    if (entry.disputed) {
+      skipped++;
+      disputed.push(`${line}${agree ? ' (agrees)' : ''}`);
+      continue;
+    }
+    const stats = perSource.get(entry.source_repo) ?? { agree: 0, total: 0 };
+    stats.total++;
+    if (agree) {
+      stats.agree++;
+      passed++;
+      if (options.verbose) agreements.push(`  ${entry.file}: ${expected}`);
+    } else {
+      failed++;
+      disagreements.push(line + (entry.divergence === undefined ? '' : ` [divergence: ${entry.divergence.split(':')[0]}]`));
+    }
+    perSource.set(entry.source_repo, stats);
+  }
+
+  const lines = [`lint corpus ${dir}`, 'agreement per source (disputed entries not counted):'];
+  for (const [source, stats] of [...perSource].sort(([a], [b]) => a.localeCompare(b))) {
+    lines.push(`  ${source}: ${percent(stats.agree, stats.total)} (${stats.agree}/${stats.total})`);
+  }
+  lines.push(`  all: ${percent(passed, passed + failed)} (${passed}/${passed + failed})`);
+  lines.push(`disagreements (${failed}):`, ...disagreements);
+  if (options.verbose) lines.push(`agreements (${passed}):`, ...agreements);
+  lines.push(`disputed, reported but not counted (${disputed.length}):`, ...disputed);
+  return { passed, failed, skipped, lines };
+}
