@@ -4,6 +4,7 @@ import {
   isScalar,
   isSeq,
   parseDocument,
+  type Alias,
   type Document,
   type Node,
   type Scalar,
@@ -94,6 +95,7 @@ function parseFinding(message: string, offset: number): RawFinding {
 class Walker {
   ok = true;
   private expansions = 0;
+  private readonly anchors = new Map<Alias, Node>();
 
   constructor(
     private readonly doc: Document.Parsed,
@@ -129,9 +131,17 @@ class Walker {
     }
     if (isAlias(node)) {
       if (++this.expansions > MAX_ALIAS_EXPANSIONS) {
-        return this.fail(`More than ${MAX_ALIAS_EXPANSIONS} alias expansions`, node.range?.[0] ?? 0);
+        // Reported once, at the alias that went over.
+        return this.expansions === MAX_ALIAS_EXPANSIONS + 1
+          ? this.fail(`More than ${MAX_ALIAS_EXPANSIONS} alias expansions`, node.range?.[0] ?? 0)
+          : undefined;
       }
-      const target = node.resolve(this.doc);
+      let target = this.anchors.get(node);
+      if (target === undefined) {
+        // resolve() searches the whole document; a fanned-out alias is met many times.
+        target = node.resolve(this.doc);
+        if (target !== undefined) this.anchors.set(node, target);
+      }
       if (target === undefined) return this.fail(`Unresolved alias *${node.source}`, node.range?.[0] ?? 0);
       return this.walk(target, pointer, keyOffset, depth + 1);
     }

@@ -1,0 +1,144 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { loadSource } from '../../src/definition/load.js';
+
+const load = (text: string) => loadSource(text, { filename: 'machine.asl.yaml' });
+
+const DOCUMENT = [
+  'StartAt: A', // 1
+  'States:', // 2
+  '  A:', // 3
+  '    Type: Pass', // 4
+  '    Result: [1, [2, 3]]', // 5
+  '    Items:', // 6
+  '      - first', // 7
+  '      - "a/b": 1', // 8
+  '    End: true', // 9
+  '    Empty:', // 10
+].join('\n');
+
+describe('YAML positions', () => {
+  const result = load(DOCUMENT);
+  const sourceMap = result.definitions[0]!.sourceMap;
+
+  it('gives the data', () => {
+    expect(result.format).toBe('yaml');
+    expect(result.diagnostics).toEqual([]);
+    expect(result.definitions[0]!.definition).toEqual({
+      StartAt: 'A',
+      States: { A: { Type: 'Pass', Result: [1, [2, 3]], Items: ['first', { 'a/b': 1 }], End: true, Empty: null } },
+    });
+  });
+
+  it.each([
+    ['', 1, 1],
+    ['/StartAt', 1, 10],
+    ['/States/A', 4, 5],
+    ['/States/A/Type', 4, 11],
+    ['/States/A/Result', 5, 13],
+    ['/States/A/Result/1', 5, 17],
+    ['/States/A/Result/1/0', 5, 18],
+    ['/States/A/Items/0', 7, 9],
+    ['/States/A/Items/1/a~1b', 8, 16],
+    ['/States/A/End', 9, 10],
+    // A missing value sits right after the colon.
+    ['/States/A/Empty', 10, 11],
+    ['/States/A/Missing', 4, 5],
+  ])('locate(%j) is %i:%i', (pointer, line, column) => {
+    expect(sourceMap.locate(pointer)).toEqual({ line, column });
+  });
+
+  it.each([
+    ['/StartAt', 1, 1],
+    ['/States/A', 3, 3],
+    ['/States/A/Type', 4, 5],
+    ['/States/A/Items/1/a~1b', 8, 9],
+    ['/States/A/Items/1', 8, 9],
+  ])('locateKey(%j) is %i:%i', (pointer, line, column) => {
+    expect(sourceMap.locateKey(pointer)).toEqual({ line, column });
+  });
+
+  it('reads a realistic file', () => {
+    const text = readFileSync(new URL('fixtures/order-workflow.asl.yaml', import.meta.url), 'utf8');
+    const loaded = loadSource(text, { filename: 'order-workflow.asl.yaml' });
+    expect(loaded.diagnostics).toEqual([]);
+    expect(loaded.definitions[0]!.sourceMap.locate('/States/Charge/Catch/0/Next')).toEqual({ line: 19, column: 15 });
+    expect(loaded.definitions[0]!.sourceMap.locate('/States/Validate/Parameters/Payload.$')).toEqual({ line: 10, column: 18 });
+  });
+});
+
+describe('YAML findings', () => {
+  it.each([
+    [
+      'StartAt: A\nStates: [a, b\n',
+      'Flow sequence in block collection must be sufficiently indented and end with a ] at line 3, column 1',
+      3,
+      1,
+    ],
+    ['StartAt: A\nStates:\n  A: b: c\n', 'Nested mappings are not allowed in compact mappings at line 3, column 6', 3, 6],
+    ['StartAt: "A\n', 'Missing closing "quote at line 2, column 1', 2, 1],
+    ['a: b\n\tc: d\n', 'Tabs are not allowed as indentation at line 2, column 1', 2, 1],
+  ])('%j', (text, message, line, column) => {
+    const result = load(text);
+    expect(result.definitions).toEqual([]);
+    expect(result.diagnostics[0]).toEqual({ ruleId: 'parse', severity: 'error', message, pointer: '', line, column, file: 'machine.asl.yaml' });
+  });
+
+  it('reports duplicate keys with the pointer and the second key', () => {
+    const result = load('StartAt: A\nStates:\n  A:\n    Next: B\n    Next: C\n');
+    expect(result.diagnostics).toEqual([
+      {
+        ruleId: 'no-duplicate-keys',
+        severity: 'error',
+        message: "Duplicate key 'Next' in /States/A; AWS rejects duplicate keys (JSON.parse would keep the last)",
+        pointer: '/States/A/Next',
+        line: 5,
+        column: 5,
+        code: 'SCHEMA_VALIDATION_FAILED',
+        file: 'machine.asl.yaml',
+      },
+    ]);
+    expect(result.definitions[0]!.definition).toEqual({ StartAt: 'A', States: { A: { Next: 'C' } } });
+  });
+
+  it('warns about tags it does not know and keeps the value', () => {
+    const result = load('StartAt: !Custom A\n');
+    expect(result.diagnostics).toEqual([
+      { ruleId: 'parse', severity: 'warning', message: 'Unresolved tag: !Custom at line 1, column 10', pointer: '', line: 1, column: 10, file: 'machine.asl.yaml' },
+    ]);
+    expect(result.definitions[0]!.definition).toEqual({ StartAt: 'A' });
+  });
+
+  it('expands aliases but stops a billion laughs', () => {
+    expect(load('a: &x {Type: Pass}\nb: *x\n').definitions[0]!.definition).toEqual({ a: { Type: 'Pass' }, b: { Type: 'Pass' } });
+    const lines = ['l0: &l0 [x, x, x, x, x, x, x, x, x, x]'];
+    for (let i = 1; i < 9; i++) lines.push(`l${i}: &l${i} [${Array(10).fill(`*l${i - 1}`).join(', ')}]`);
+    const result = load(lines.join('\n'));
+    expect(result.definitions).toEqual([]);
+    expect(result.diagnostics.map((d) => d.message)).toEqual(['More than 10000 alias expansions at line 2, column 25']);
+  });
+});
+
+describe('CloudFormation short-form tags', () => {
+  it.each([
+    ['!Ref Bucket', { Ref: 'Bucket' }],
+    ['!GetAtt Fn.Arn', { 'Fn::GetAtt': ['Fn', 'Arn'] }],
+    ['!GetAtt [Fn, Arn]', { 'Fn::GetAtt': ['Fn', 'Arn'] }],
+    ['!Sub "arn:${AWS::Partition}:s3:::b"', { 'Fn::Sub': 'arn:${AWS::Partition}:s3:::b' }],
+    ['!Sub ["${A}", {A: !Ref B}]', { 'Fn::Sub': ['${A}', { A: { Ref: 'B' } }] }],
+    ['!Join ["", [a, !Ref B]]', { 'Fn::Join': ['', ['a', { Ref: 'B' }]] }],
+    ['!If [IsProd, a, b]', { 'Fn::If': ['IsProd', 'a', 'b'] }],
+    ['!Select [0, !GetAZs ""]', { 'Fn::Select': [0, { 'Fn::GetAZs': '' }] }],
+    ['!FindInMap [M, K, V]', { 'Fn::FindInMap': ['M', 'K', 'V'] }],
+    ['!ImportValue Shared', { 'Fn::ImportValue': 'Shared' }],
+    ['!Base64 text', { 'Fn::Base64': 'text' }],
+    ['!Split [",", "a,b"]', { 'Fn::Split': [',', 'a,b'] }],
+    ['!Equals [a, b]', { 'Fn::Equals': ['a', 'b'] }],
+    ['!And [!Condition A, !Not [!Condition B]]', { 'Fn::And': [{ Condition: 'A' }, { 'Fn::Not': [{ Condition: 'B' }] }] }],
+    ['!Or [!Condition A, !Condition B]', { 'Fn::Or': [{ Condition: 'A' }, { Condition: 'B' }] }],
+  ])('%s', (source, value) => {
+    const result = load(`V: ${source}\n`);
+    expect(result.diagnostics).toEqual([]);
+    expect(result.definitions[0]!.definition).toEqual({ V: value });
+  });
+});
