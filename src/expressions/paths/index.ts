@@ -1,0 +1,11 @@
+/**
+ * JSONPath-mode data flow: Paths and Reference Paths, the InputPath / OutputPath / ResultPath
+ * steps, and payload templates. compilePath lives in path.ts, which does not import the
+ * intrinsics module (intrinsics import compilePath for their path arguments).
+ */
+export { compilePath, setOwn } from './path.js';
+export type { CompiledPath, PathKind } from './path.js';
+export type { PathKey, PathRoot } from './parse.js';
+export { applyInputPath, applyOutputPath, applyResultPath } from './io.js';
+export { compilePayloadTemplate } from './template.js';
+export type { CompiledTemplate, TemplateIssue, TemplateOptions } from './template.js';

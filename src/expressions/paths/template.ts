@@ -1,0 +1,132 @@
+/**
+ * JSONPath payload templates (ASL-NOTES §2.3): Parameters, ResultSelector, ItemSelector,
+ * Assign values, Credentials, ItemReader/ResultWriter Parameters, ItemBatcher BatchInput.
+ * Keys ending in `.$` are evaluated (path, `$$` context path, `$name` variable path or
+ * intrinsic call), at any depth through objects and arrays; every other key is literal.
+ * Compiled once into closures; each evaluation builds fresh objects and arrays, while values
+ * selected from the input are shared with it (values are treated as immutable).
+ */
+import { StatesError } from '../../definition/errors.js';
+import { compileIntrinsic, isIntrinsicCall } from '../intrinsics/index.js';
+import type { CompileResult, EvaluationEnv, ExpressionIssue } from '../types.js';
+import { compilePath, setOwn } from './path.js';
+
+export interface CompiledTemplate {
+  evaluate(input: unknown, env: EvaluationEnv): unknown;
+}
+
+/** A template compile problem, with where it is inside the template (object keys and array indices). */
+export interface TemplateIssue extends ExpressionIssue {
+  /** Location inside the template, prefixed by `options.field` when given. */
+  path: (string | number)[];
+  /** The path or intrinsic parser's own explanation, when there is one. */
+  detail?: string;
+}
+
+export interface TemplateOptions {
+  /** The field holding the template (`Parameters`, `Assign`, ...): the first element of each issue's path. */
+  field?: string;
+}
+
+type Evaluator = (input: unknown, env: EvaluationEnv) => unknown;
+
+const SUFFIX = '.$';
+
+export function compilePayloadTemplate(template: unknown, options: TemplateOptions = {}): CompileResult<CompiledTemplate> {
+  const issues: TemplateIssue[] = [];
+  const evaluate = compileNode(template, options.field === undefined ? [] : [options.field], issues);
+  if (issues.length > 0) return { ok: false, issues };
+  return { ok: true, value: { evaluate } };
+}
+
+function compileNode(node: unknown, at: (string | number)[], issues: TemplateIssue[]): Evaluator {
+  if (Array.isArray(node)) {
+    const items = node.map((item, i) => compileNode(item, [...at, i], issues));
+    return (input, env) => {
+      const out = new Array<unknown>(items.length);
+      for (let i = 0; i < items.length; i++) out[i] = (items[i] as Evaluator)(input, env);
+      return out;
+    };
+  }
+  if (typeof node === 'object' && node !== null) return compileObject(node as Record<string, unknown>, at, issues);
+  return () => node;
+}
+
+function compileObject(node: Record<string, unknown>, at: (string | number)[], issues: TemplateIssue[]): Evaluator {
+  const keys: string[] = [];
+  const values: Evaluator[] = [];
+  const seen = new Map<string, string>();
+  for (const [key, value] of Object.entries(node)) {
+    const dynamic = key.endsWith(SUFFIX);
+    const outKey = dynamic ? key.slice(0, -SUFFIX.length) : key;
+    const earlier = seen.get(outKey);
+    if (earlier !== undefined) {
+      issues.push({
+        message: `The field '${outKey}' is duplicated (as '${earlier}' and '${key}')`,
+        code: 'DUPLICATE_FIELD_NAME',
+        path: [...at, key],
+      });
+      continue;
+    }
+    seen.set(outKey, key);
+    keys.push(outKey);
+    values.push(dynamic ? compileDynamic(key, value, [...at, key], issues) : compileNode(value, [...at, key], issues));
+  }
+  const count = keys.length;
+  return (input, env) => {
+    const out: Record<string, unknown> = {};
+    for (let i = 0; i < count; i++) setOwn(out, keys[i] as string, (values[i] as Evaluator)(input, env));
+    return out;
+  };
+}
+
+function invalidValue(key: string, at: (string | number)[], detail?: string, offset?: number): TemplateIssue {
+  const issue: TemplateIssue = {
+    message: `The value for the field '${key}' must be a valid JSONPath or a valid intrinsic function call`,
+    code: 'SCHEMA_VALIDATION_FAILED',
+    path: at,
+  };
+  if (detail !== undefined) issue.detail = detail;
+  if (offset !== undefined) issue.offset = offset;
+  return issue;
+}
+
+function compileDynamic(key: string, value: unknown, at: (string | number)[], issues: TemplateIssue[]): Evaluator {
+  const unreachable: Evaluator = () => undefined;
+  if (typeof value !== 'string') {
+    issues.push(invalidValue(key, at, `The value is a ${value === null ? 'null' : Array.isArray(value) ? 'array' : typeof value}, not a string`));
+    return unreachable;
+  }
+  if (value.startsWith('$')) {
+    const compiled = compilePath(value, 'Path');
+    if (!compiled.ok) {
+      const first = compiled.issues[0];
+      issues.push(invalidValue(key, at, first?.message, first?.offset));
+      return unreachable;
+    }
+    const path = compiled.value;
+    if (!path.definite) return path.evaluate;
+    return (input, env) => {
+      const result = path.evaluate(input, env);
+      if (result === undefined) {
+        throw new StatesError(
+          'States.Runtime',
+          `The JSONPath '${path.text}' specified for the field '${key}' could not be found in the input '${JSON.stringify(input)}'`,
+        );
+      }
+      return result;
+    };
+  }
+  if (isIntrinsicCall(value)) {
+    const compiled = compileIntrinsic(value);
+    if (!compiled.ok) {
+      const first = compiled.issues[0];
+      issues.push(invalidValue(key, at, first?.message, first?.offset));
+      return unreachable;
+    }
+    const intrinsic = compiled.value;
+    return (input, env) => intrinsic.evaluate(input, env, key);
+  }
+  issues.push(invalidValue(key, at, "The value must start with '$' or be an intrinsic function call such as States.Format(...)"));
+  return unreachable;
+}
