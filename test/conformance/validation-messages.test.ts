@@ -1,0 +1,26 @@
+import { describe, expect, it } from 'vitest';
+import { awsMessages } from '../../scripts/conformance/validation.js';
+
+describe('awsMessages', () => {
+  it.each([
+    [
+      'ValidateStateMachineDefinition diagnostics',
+      { diagnostics: [{ code: 'SCHEMA_VALIDATION_FAILED', message: 'These fields are required: [StartAt]', location: '/', severity: 'ERROR' }] },
+      ['These fields are required: [StartAt]'],
+    ],
+    [
+      'a folded CreateStateMachine message',
+      { error_message: "Invalid State Machine Definition: 'SCHEMA_VALIDATION_FAILED: The field 'RoleArn' is required but was missing at /States/State0/Credentials'" },
+      ["The field 'RoleArn' is required but was missing"],
+    ],
+    [
+      'several folded diagnostics',
+      { error_message: "Invalid State Machine Definition: 'MISSING_TRANSITION_TARGET: Missing 'Next' target: B at /States/A/Next, MISSING_END_STATE: Workflow has no terminal state at null'" },
+      ["Missing 'Next' target: B", 'Workflow has no terminal state'],
+    ],
+    ['a recorded ValueError', { error_message: `Error=ValueError Args=['Label cannot be empty'] in definition '{}'` }, ['Label cannot be empty']],
+  ])('%s', (_name, fields, expected) => {
+    const c = { id: 'x', api: 'CreateStateMachine' as const, definition_text: '{}', state_machine_type: 'STANDARD' as const, valid: false, ...fields };
+    expect(awsMessages(c)).toEqual(expected);
+  });
+});
