@@ -1,0 +1,91 @@
+/**
+ * Static checks on the AST, run once at compile time: function names (with a suggestion),
+ * arity, the types of literal and nested-call arguments against the table, each function's
+ * literal checks, and warnings for unescaped braces outside a States.Format template (§3.3).
+ */
+import type { CallNode, IntrinsicIssue, IntrinsicNode } from './ast.js';
+import { INTRINSIC_FUNCTIONS, INTRINSIC_FUNCTIONS_BY_NAME, describeType, jsonTypeOf, parameterType } from './functions.js';
+import type { ArgumentType, IntrinsicFunction } from './functions.js';
+
+function editDistance(a: string, b: string): number {
+  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const current = [i];
+    for (let j = 1; j <= b.length; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      current[j] = Math.min((previous[j] as number) + 1, (current[j - 1] as number) + 1, (previous[j - 1] as number) + cost);
+    }
+    previous = current;
+  }
+  return previous[b.length] as number;
+}
+
+/** The known name closest to `name` (ignoring case and a missing `States.`), if close enough. */
+export function suggestFunction(name: string): string | undefined {
+  const wanted = (name.startsWith('States.') ? name : `States.${name}`).toLowerCase();
+  let best: { name: string; distance: number } | undefined;
+  for (const fn of INTRINSIC_FUNCTIONS) {
+    const distance = editDistance(wanted, fn.name.toLowerCase());
+    if (distance <= 3 && (!best || distance < best.distance)) best = { name: fn.name, distance };
+  }
+  return best?.name;
+}
+
+function arityText(fn: IntrinsicFunction): string {
+  if (fn.maxArgs === 0) return 'no arguments';
+  if (fn.maxArgs === Infinity) return `at least ${fn.minArgs} argument${fn.minArgs === 1 ? '' : 's'}`;
+  if (fn.minArgs === fn.maxArgs) return `${fn.minArgs} argument${fn.minArgs === 1 ? '' : 's'}`;
+  return `${fn.minArgs} or ${fn.maxArgs} arguments`;
+}
+
+function staticType(node: IntrinsicNode): ArgumentType | undefined {
+  if (node.kind === 'literal') return jsonTypeOf(node.value);
+  if (node.kind === 'call') return INTRINSIC_FUNCTIONS_BY_NAME.get(node.name)?.returns;
+  return undefined;
+}
+
+function error(message: string, offset: number, check: IntrinsicIssue['check']): IntrinsicIssue {
+  return { message, offset, code: 'SCHEMA_VALIDATION_FAILED', check };
+}
+
+export interface CheckOutcome {
+  readonly issues: IntrinsicIssue[];
+  readonly warnings: IntrinsicIssue[];
+}
+
+export function checkCall(call: CallNode, outcome: CheckOutcome): void {
+  const fn = INTRINSIC_FUNCTIONS_BY_NAME.get(call.name);
+  if (!fn) {
+    const suggestion = suggestFunction(call.name);
+    outcome.issues.push(
+      error(`Unknown intrinsic function '${call.name}'${suggestion ? `; did you mean '${suggestion}'?` : ''}`, call.offset, 'unknown-function'),
+    );
+  } else if (call.args.length < fn.minArgs || call.args.length > fn.maxArgs) {
+    const given = call.args.length;
+    outcome.issues.push(error(`${fn.name} takes ${arityText(fn)} but was given ${given}`, call.offset, 'arity'));
+  } else {
+    call.args.forEach((arg, index) => {
+      const expected = parameterType(fn, index);
+      const actual = staticType(arg);
+      if (expected === 'any' || actual === undefined || actual === 'any' || actual === expected) return;
+      const what = arg.kind === 'call' ? `${arg.name} returns ${describeType(actual)}` : `${describeType(actual)} was given`;
+      outcome.issues.push(error(`${fn.name}: argument ${index + 1} must be ${describeType(expected)}, but ${what}`, arg.offset, 'argument-type'));
+    });
+    outcome.issues.push(...(fn.checkLiterals?.(call) ?? []));
+  }
+  call.args.forEach((arg, index) => {
+    if (arg.kind === 'call') checkCall(arg, outcome);
+    const isTemplate = index === 0 && call.name === 'States.Format';
+    if (arg.kind !== 'literal' || !arg.string) return;
+    const braces = isTemplate ? arg.string.loneBraces : arg.string.unescapedBraces;
+    for (const offset of braces) {
+      outcome.warnings.push({
+        message: isTemplate
+          ? 'Unescaped brace in a States.Format template that is not part of a {} placeholder; write \\{ or \\} for a literal brace'
+          : 'Unescaped brace in a string literal; the spec reserves { and }, write \\{ or \\}',
+        offset,
+        check: 'unescaped-brace',
+      });
+    }
+  });
+}

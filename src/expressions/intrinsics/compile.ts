@@ -1,0 +1,138 @@
+/**
+ * compileIntrinsic: tokens -> CST -> AST -> static checks -> one closure per node. Compiling
+ * happens once per definition; `evaluate` only walks the prebuilt closures.
+ */
+import type { ILexingError, IRecognitionException, IToken } from 'chevrotain';
+import { StatesError } from '../../definition/errors.js';
+import type { CompileResult, EvaluationEnv } from '../types.js';
+import { buildAst } from './ast.js';
+import type { CallNode, IntrinsicIssue, IntrinsicNode } from './ast.js';
+import { checkCall } from './check.js';
+import { INTRINSIC_FUNCTIONS_BY_NAME, describeType, invalidArguments, jsonTypeOf, parameterType } from './functions.js';
+import type { ArgumentType, IntrinsicFunction } from './functions.js';
+import { parseIntrinsic } from './parser.js';
+import { LParen, RParen, intrinsicLexer } from './tokens.js';
+
+/** At most 10 levels of nested calls in one field (ASL-NOTES §3.1); the outermost call is level 1. */
+export const MAX_NESTING = 10;
+
+export interface CompiledIntrinsic {
+  readonly text: string;
+  /** Findings that do not stop compilation (unescaped braces, §3.3 / §10 row 20). */
+  readonly warnings: readonly IntrinsicIssue[];
+  /** The outermost call, for tools that inspect the expression (docs, lint). */
+  readonly call: CallNode;
+  /** What the outermost function returns ('any' when it depends on the data). */
+  readonly returns: ArgumentType;
+  /**
+   * `input` is what `$` means for the field; `fieldName` (e.g. `value.$`) appears in the
+   * missing-path message. Throws StatesError: `States.Runtime` for a missing path argument,
+   * INTRINSIC_FAILURE_ERROR for invalid arguments.
+   */
+  evaluate(input: unknown, env: EvaluationEnv, fieldName: string): unknown;
+}
+
+type Evaluator = (input: unknown, env: EvaluationEnv, fieldName: string) => unknown;
+
+function syntaxIssue(message: string, offset: number): IntrinsicIssue {
+  return { message, offset, code: 'SCHEMA_VALIDATION_FAILED', check: 'syntax' };
+}
+
+function lexingIssue(text: string, error: ILexingError): IntrinsicIssue {
+  const c = text[error.offset] as string;
+  return syntaxIssue(c === "'" ? 'Unterminated string literal' : `Unexpected character '${c}'`, error.offset);
+}
+
+function parsingIssue(text: string, error: IRecognitionException): IntrinsicIssue {
+  const offset = Number.isNaN(error.token.startOffset) ? text.length : error.token.startOffset;
+  return syntaxIssue(error.message, offset);
+}
+
+/** Refuses deeper nesting before parsing, which also keeps the recursive parser's stack shallow. */
+function nestingIssue(tokens: readonly IToken[]): IntrinsicIssue | undefined {
+  let depth = 0;
+  for (let i = 0; i < tokens.length; i++) {
+    const token = tokens[i] as IToken;
+    if (token.tokenType === RParen) depth--;
+    else if (token.tokenType === LParen && ++depth > MAX_NESTING) {
+      const offset = tokens[i - 1]?.startOffset ?? token.startOffset;
+      return { message: `Intrinsic functions may be nested at most ${MAX_NESTING} levels deep`, offset, code: 'SCHEMA_VALIDATION_FAILED', check: 'nesting' };
+    }
+  }
+  return undefined;
+}
+
+function missingPath(path: string, fieldName: string, input: unknown): StatesError {
+  return new StatesError(
+    'States.Runtime',
+    `The JSONPath '${path}' specified for the field '${fieldName}' could not be found in the input '${JSON.stringify(input)}'`,
+  );
+}
+
+function typeChecker(fn: IntrinsicFunction, index: number): ((value: unknown) => void) | undefined {
+  const expected = parameterType(fn, index);
+  if (expected === 'any') return undefined;
+  return (value) => {
+    const actual = jsonTypeOf(value);
+    if (actual !== expected) throw invalidArguments(fn.name, `argument ${index + 1} must be ${describeType(expected)}, but was ${describeType(actual)}`);
+  };
+}
+
+function compileNode(node: IntrinsicNode): Evaluator {
+  if (node.kind === 'literal') {
+    const value = node.value;
+    return () => value;
+  }
+  if (node.kind === 'path') {
+    const path = node.compiled!;
+    const text = node.text;
+    return (input, env, fieldName) => {
+      const value = path.evaluate(input, env);
+      if (value === undefined) throw missingPath(text, fieldName, input);
+      return value;
+    };
+  }
+  const fn = INTRINSIC_FUNCTIONS_BY_NAME.get(node.name)!;
+  const impl = fn.specialize?.(node.args) ?? fn.impl;
+  const args = node.args.map(compileNode);
+  const checks = node.args.map((_, index) => typeChecker(fn, index));
+  const count = args.length;
+  return (input, env, fieldName) => {
+    const values = new Array<unknown>(count);
+    for (let i = 0; i < count; i++) {
+      const value = (args[i] as Evaluator)(input, env, fieldName);
+      checks[i]?.(value);
+      values[i] = value;
+    }
+    return impl(values, env);
+  };
+}
+
+/** Whether a `.$` value is meant as an intrinsic call rather than a path. */
+export function isIntrinsicCall(text: string): boolean {
+  return /^\s*States\./.test(text);
+}
+
+/** The message AWS gives for a `.$` field whose value is neither a path nor a valid intrinsic call. */
+export function invalidIntrinsicFieldMessage(fieldName: string): string {
+  return `The value for the field '${fieldName}' must be a valid JSONPath or a valid intrinsic function call`;
+}
+
+export function compileIntrinsic(text: string): CompileResult<CompiledIntrinsic> {
+  const lexed = intrinsicLexer.tokenize(text);
+  if (lexed.errors.length > 0) return { ok: false, issues: lexed.errors.map((error) => lexingIssue(text, error)) };
+  const nesting = nestingIssue(lexed.tokens);
+  if (nesting) return { ok: false, issues: [nesting] };
+  const parsed = parseIntrinsic(lexed.tokens);
+  if (parsed.errors.length > 0 || !parsed.cst) return { ok: false, issues: parsed.errors.map((error) => parsingIssue(text, error)) };
+
+  const issues: IntrinsicIssue[] = [];
+  const warnings: IntrinsicIssue[] = [];
+  const call = buildAst(parsed.cst, issues);
+  checkCall(call, { issues, warnings });
+  if (issues.length > 0) return { ok: false, issues: issues.sort((a, b) => a.offset - b.offset) };
+
+  const evaluate = compileNode(call);
+  const returns = INTRINSIC_FUNCTIONS_BY_NAME.get(call.name)!.returns;
+  return { ok: true, value: { text, warnings, call, returns, evaluate } };
+}

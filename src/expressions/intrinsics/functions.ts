@@ -1,0 +1,445 @@
+/**
+ * The 18 intrinsic functions as one table (ASL-NOTES §3.4): name, arity, parameter types,
+ * return type and implementation. Argument types are checked before `impl` runs, so each
+ * `impl` sees the types its signature names. Behaviour follows recorded AWS results; where
+ * AWS truncates or rounds a number, the helper used says which.
+ */
+import { createHash } from 'node:crypto';
+import { StatesError } from '../../definition/errors.js';
+import type { EvaluationEnv } from '../types.js';
+import type { CallNode, IntrinsicIssue, IntrinsicNode, LiteralNode } from './ast.js';
+import { JavaRandom, uuidV4 } from './random.js';
+
+/**
+ * The error raised when an intrinsic fails at run time. The spec and §10 row 12 name
+ * `States.IntrinsicFailure`; AWS-run conformance suites report `States.Runtime` with the same
+ * `Invalid arguments in States.<Fn>` cause. Kept in one place so the choice can change.
+ */
+export const INTRINSIC_FAILURE_ERROR = 'States.IntrinsicFailure';
+
+export type ValueType = 'string' | 'number' | 'boolean' | 'null' | 'array' | 'object';
+export type ArgumentType = ValueType | 'any';
+
+export type IntrinsicImpl = (args: unknown[], env: EvaluationEnv) => unknown;
+
+export interface IntrinsicFunction {
+  readonly name: string;
+  readonly minArgs: number;
+  /** `Infinity` when any number of further arguments is allowed. */
+  readonly maxArgs: number;
+  /** One type per parameter; when `maxArgs` is `Infinity` the last one applies to the rest. */
+  readonly parameters: readonly ArgumentType[];
+  readonly returns: ArgumentType;
+  readonly summary: string;
+  readonly impl: IntrinsicImpl;
+  /** Checks that need the literal arguments (placeholder count, range size, ...). */
+  readonly checkLiterals?: (call: CallNode) => IntrinsicIssue[];
+  /** A faster or more exact implementation when some arguments are literals. */
+  readonly specialize?: (args: readonly IntrinsicNode[]) => IntrinsicImpl | undefined;
+}
+
+export const MAX_STRING_INPUT = 10_000;
+export const MAX_RANGE_ELEMENTS = 1000;
+export const HASH_ALGORITHMS: Readonly<Record<string, string>> = {
+  MD5: 'md5',
+  'SHA-1': 'sha1',
+  'SHA-256': 'sha256',
+  'SHA-384': 'sha384',
+  'SHA-512': 'sha512',
+};
+
+export function parameterType(fn: IntrinsicFunction, index: number): ArgumentType {
+  const last = fn.parameters.length - 1;
+  return fn.parameters[fn.maxArgs === Infinity ? Math.min(index, last) : index] ?? 'any';
+}
+
+export function jsonTypeOf(value: unknown): ValueType {
+  if (value === null) return 'null';
+  if (Array.isArray(value)) return 'array';
+  return typeof value as ValueType;
+}
+
+export function describeType(type: ArgumentType): string {
+  return type === 'array' || type === 'object' || type === 'any' ? `an ${type === 'any' ? 'value' : type}` : type === 'null' ? 'null' : `a ${type}`;
+}
+
+export function invalidArguments(fn: string, reason: string): StatesError {
+  return new StatesError(INTRINSIC_FAILURE_ERROR, `Invalid arguments in ${fn}: ${reason}`);
+}
+
+const INT_MIN = -2147483648;
+const INT_MAX = 2147483647;
+
+/** AWS reads integer parameters as Java ints, truncating decimals (2.6 gives 2). */
+function toInt(fn: string, what: string, value: number): number {
+  const n = Math.trunc(value) + 0;
+  if (!(n >= INT_MIN && n <= INT_MAX)) throw invalidArguments(fn, `${what} ${value} is not a 32-bit integer`);
+  return n;
+}
+
+/** States.MathAdd rounds like Java's Math.round (half up, toward +∞), which Math.round matches. */
+function roundToInt(fn: string, what: string, value: number): number {
+  const n = Math.round(value) + 0;
+  if (!(n >= INT_MIN && n <= INT_MAX)) throw invalidArguments(fn, `${what} ${value} is not a 32-bit integer`);
+  return n;
+}
+
+/** Java's `String.valueOf` of a JSON value, as States.Format renders it: maps as `{k=v, …}`. */
+export function renderFormatValue(value: unknown): string {
+  if (typeof value === 'string') return value;
+  if (Array.isArray(value)) return `[${value.map(renderFormatValue).join(', ')}]`;
+  if (value !== null && typeof value === 'object') {
+    return `{${Object.entries(value).map(([key, item]) => `${key}=${renderFormatValue(item)}`).join(', ')}}`;
+  }
+  return String(value);
+}
+
+function format(parts: readonly string[], values: readonly unknown[], first: number): string {
+  let text = parts[0] as string;
+  for (let i = 1; i < parts.length; i++) text += renderFormatValue(values[first + i - 1]) + (parts[i] as string);
+  return text;
+}
+
+function placeholderMismatch(placeholders: number, values: number): string {
+  return `the template has ${placeholders} placeholder${placeholders === 1 ? '' : 's'} {} but ${values} value${values === 1 ? ' was' : 's were'} given`;
+}
+
+/** A key that is equal for deep-equal JSON values, whatever their key order. */
+function canonical(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(canonical).join(',')}]`;
+  if (value !== null && typeof value === 'object') {
+    const keys = Object.keys(value).sort();
+    return `{${keys.map((key) => `${JSON.stringify(key)}:${canonical((value as Record<string, unknown>)[key])}`).join(',')}}`;
+  }
+  return JSON.stringify(value);
+}
+
+export function rangeSize(start: number, end: number, step: number): number {
+  if (step > 0 ? start > end : start < end) return 0;
+  return Math.floor((end - start) / step) + 1;
+}
+
+function utf8ToBase64(text: string): string {
+  let binary = '';
+  for (const byte of new TextEncoder().encode(text)) binary += String.fromCharCode(byte);
+  return btoa(binary);
+}
+
+const BASE64_ALPHABET = /[A-Za-z0-9+/]/;
+const utf8 = new TextDecoder('utf-8');
+
+/**
+ * Java's MIME decoder, as AWS uses it: characters outside the Base64 alphabet are ignored and
+ * padding ends the data (recorded: `!!!invalid!!!`, `abc` and ` YWJjZA== ` all decode).
+ */
+function mimeBase64ToUtf8(fn: string, text: string): string {
+  let data = '';
+  for (const c of text) {
+    if (c === '=') break;
+    if (BASE64_ALPHABET.test(c)) data += c;
+  }
+  if (data.length % 4 === 1) throw invalidArguments(fn, 'the input is not valid Base64');
+  const binary = atob(data + '='.repeat((4 - (data.length % 4)) % 4));
+  return utf8.decode(Uint8Array.from(binary, (c) => c.charCodeAt(0)));
+}
+
+function limitLength(fn: string, text: string): void {
+  if (text.length > MAX_STRING_INPUT) {
+    throw invalidArguments(fn, `the input has ${text.length} characters; at most ${MAX_STRING_INPUT} are allowed`);
+  }
+}
+
+function literalAt(call: CallNode, index: number): LiteralNode | undefined {
+  const node = call.args[index];
+  return node?.kind === 'literal' ? node : undefined;
+}
+
+function issue(message: string, offset: number, check: IntrinsicIssue['check']): IntrinsicIssue {
+  return { message, offset, code: 'SCHEMA_VALIDATION_FAILED', check };
+}
+
+export const INTRINSIC_FUNCTIONS: readonly IntrinsicFunction[] = [
+  {
+    name: 'States.Format',
+    minArgs: 1,
+    maxArgs: Infinity,
+    parameters: ['string', 'any'],
+    returns: 'string',
+    summary: 'Renders the template, replacing each {} with the next argument.',
+    impl(args) {
+      const parts = (args[0] as string).split('{}');
+      if (parts.length !== args.length) throw invalidArguments('States.Format', placeholderMismatch(parts.length - 1, args.length - 1));
+      return format(parts, args, 1);
+    },
+    specialize(args) {
+      const parts = args[0]?.kind === 'literal' ? args[0].string?.parts : undefined;
+      return parts && ((values) => format(parts, values, 1));
+    },
+    checkLiterals(call) {
+      const template = literalAt(call, 0);
+      const placeholders = template?.string ? template.string.parts.length - 1 : undefined;
+      if (placeholders === undefined || placeholders === call.args.length - 1) return [];
+      return [issue(`States.Format: ${placeholderMismatch(placeholders, call.args.length - 1)}`, template!.offset, 'format-placeholders')];
+    },
+  },
+  {
+    name: 'States.StringToJson',
+    minArgs: 1,
+    maxArgs: 1,
+    parameters: ['string'],
+    returns: 'any',
+    summary: 'Parses a JSON string; a blank string gives null.',
+    impl([text]) {
+      if ((text as string).trim() === '') return null;
+      try {
+        return JSON.parse(text as string, (_key, value: unknown) => (Object.is(value, -0) ? 0 : value));
+      } catch {
+        throw invalidArguments('States.StringToJson', 'the argument is not valid JSON');
+      }
+    },
+  },
+  {
+    name: 'States.JsonToString',
+    minArgs: 1,
+    maxArgs: 1,
+    parameters: ['any'],
+    returns: 'string',
+    summary: 'Serializes a value as compact JSON.',
+    impl: ([value]) => JSON.stringify(value),
+  },
+  {
+    name: 'States.Array',
+    minArgs: 0,
+    maxArgs: Infinity,
+    parameters: ['any'],
+    returns: 'array',
+    summary: 'Returns its arguments as an array.',
+    impl: (args) => args,
+  },
+  {
+    name: 'States.ArrayPartition',
+    minArgs: 2,
+    maxArgs: 2,
+    parameters: ['array', 'number'],
+    returns: 'array',
+    summary: 'Splits an array into chunks of the given size; the last may be shorter.',
+    impl([array, size]) {
+      const items = array as unknown[];
+      const chunk = toInt('States.ArrayPartition', 'chunk size', size as number);
+      if (chunk <= 0) throw invalidArguments('States.ArrayPartition', `chunk size ${size as number} must be greater than 0`);
+      const chunks: unknown[][] = [];
+      for (let i = 0; i < items.length; i += chunk) chunks.push(items.slice(i, i + chunk));
+      return chunks;
+    },
+  },
+  {
+    name: 'States.ArrayContains',
+    minArgs: 2,
+    maxArgs: 2,
+    parameters: ['array', 'any'],
+    returns: 'boolean',
+    summary: 'Whether the array holds a value deep-equal to the second argument.',
+    impl([array, value]) {
+      const key = canonical(value);
+      return (array as unknown[]).some((item) => canonical(item) === key);
+    },
+  },
+  {
+    name: 'States.ArrayRange',
+    minArgs: 3,
+    maxArgs: 3,
+    parameters: ['number', 'number', 'number'],
+    returns: 'array',
+    summary: `Integers from start to end inclusive by step (step may be negative); at most ${MAX_RANGE_ELEMENTS}.`,
+    impl([first, last, by]) {
+      const fn = 'States.ArrayRange';
+      const start = toInt(fn, 'start', first as number);
+      const end = toInt(fn, 'end', last as number);
+      const step = toInt(fn, 'step', by as number);
+      if (step === 0) throw invalidArguments(fn, 'step must not be 0');
+      const size = rangeSize(start, end, step);
+      if (size > MAX_RANGE_ELEMENTS) throw invalidArguments(fn, `the range has ${size} elements; at most ${MAX_RANGE_ELEMENTS} are allowed`);
+      return Array.from({ length: size }, (_, i) => start + i * step);
+    },
+    checkLiterals(call) {
+      const values = [0, 1, 2].map((i) => literalAt(call, i)?.value);
+      if (!values.every((value): value is number => typeof value === 'number')) return [];
+      const [start, end, step] = values.map(Math.trunc) as [number, number, number];
+      const stepNode = call.args[2] as IntrinsicNode;
+      if (step === 0) return [issue('States.ArrayRange: step must not be 0', stepNode.offset, 'array-range')];
+      const size = rangeSize(start, end, step);
+      if (size <= MAX_RANGE_ELEMENTS) return [];
+      return [issue(`States.ArrayRange: the range has ${size} elements; at most ${MAX_RANGE_ELEMENTS} are allowed`, call.offset, 'array-range')];
+    },
+  },
+  {
+    name: 'States.ArrayGetItem',
+    minArgs: 2,
+    maxArgs: 2,
+    parameters: ['array', 'number'],
+    returns: 'any',
+    summary: 'The element at a 0-based index.',
+    impl([array, at]) {
+      const items = array as unknown[];
+      const index = toInt('States.ArrayGetItem', 'index', at as number);
+      // Recorded on AWS: any index into an empty array gives null rather than an error.
+      if (items.length === 0) return null;
+      if (index < 0 || index >= items.length) throw invalidArguments('States.ArrayGetItem', `index ${index} is out of bounds`);
+      return items[index];
+    },
+  },
+  {
+    name: 'States.ArrayLength',
+    minArgs: 1,
+    maxArgs: 1,
+    parameters: ['array'],
+    returns: 'number',
+    summary: 'The number of elements.',
+    impl: ([array]) => (array as unknown[]).length,
+  },
+  {
+    name: 'States.ArrayUnique',
+    minArgs: 1,
+    maxArgs: 1,
+    parameters: ['array'],
+    returns: 'array',
+    summary: 'Removes deep-equal duplicates, keeping first occurrences in order.',
+    impl([array]) {
+      const seen = new Set<string>();
+      return (array as unknown[]).filter((item) => {
+        const key = canonical(item);
+        if (seen.has(key)) return false;
+        seen.add(key);
+        return true;
+      });
+    },
+  },
+  {
+    name: 'States.Base64Encode',
+    minArgs: 1,
+    maxArgs: 1,
+    parameters: ['string'],
+    returns: 'string',
+    summary: `Base64 of the UTF-8 bytes of a string of at most ${MAX_STRING_INPUT} characters.`,
+    impl([text]) {
+      limitLength('States.Base64Encode', text as string);
+      return utf8ToBase64(text as string);
+    },
+  },
+  {
+    name: 'States.Base64Decode',
+    minArgs: 1,
+    maxArgs: 1,
+    parameters: ['string'],
+    returns: 'string',
+    summary: `Decodes Base64 (at most ${MAX_STRING_INPUT} characters) to a UTF-8 string.`,
+    impl([text]) {
+      limitLength('States.Base64Decode', text as string);
+      return mimeBase64ToUtf8('States.Base64Decode', text as string);
+    },
+  },
+  {
+    name: 'States.Hash',
+    minArgs: 2,
+    maxArgs: 2,
+    parameters: ['string', 'string'],
+    returns: 'string',
+    summary: `Lowercase hex digest with ${Object.keys(HASH_ALGORITHMS).join(', ')}; input of at most ${MAX_STRING_INPUT} characters.`,
+    impl([data, algorithm]) {
+      const nodeName = HASH_ALGORITHMS[algorithm as string];
+      if (!nodeName) throw invalidArguments('States.Hash', `unsupported algorithm '${algorithm as string}'; use one of ${Object.keys(HASH_ALGORITHMS).join(', ')}`);
+      limitLength('States.Hash', data as string);
+      return createHash(nodeName).update(data as string, 'utf8').digest('hex');
+    },
+    checkLiterals(call) {
+      const algorithm = literalAt(call, 1);
+      const name = algorithm?.value;
+      if (typeof name !== 'string' || name in HASH_ALGORITHMS) return [];
+      const loose = (text: string) => text.replace('-', '').toLowerCase();
+      const near = Object.keys(HASH_ALGORITHMS).find((known) => loose(known) === loose(name));
+      const hint = near ? `; did you mean '${near}'?` : `; use one of ${Object.keys(HASH_ALGORITHMS).join(', ')}`;
+      return [issue(`States.Hash: unsupported algorithm '${name}'${hint}`, (algorithm as LiteralNode).offset, 'hash-algorithm')];
+    },
+  },
+  {
+    name: 'States.JsonMerge',
+    minArgs: 3,
+    maxArgs: 3,
+    parameters: ['object', 'object', 'boolean'],
+    returns: 'object',
+    summary: "Shallow merge: the second object's keys win. The third argument must be false.",
+    impl([left, right, deep]) {
+      if (deep) throw invalidArguments('States.JsonMerge', 'deep merging is not supported; the third argument must be false');
+      return { ...(left as object), ...(right as object) };
+    },
+    checkLiterals(call) {
+      const deep = literalAt(call, 2);
+      if (deep?.value !== true) return [];
+      return [issue('States.JsonMerge: deep merging is not supported; the third argument must be false', deep.offset, 'json-merge-deep')];
+    },
+  },
+  {
+    name: 'States.MathRandom',
+    minArgs: 2,
+    maxArgs: 3,
+    parameters: ['number', 'number', 'number'],
+    returns: 'number',
+    summary: 'A random integer n with start <= n < end; a seed makes it repeatable (java.util.Random).',
+    impl([first, last, seed], env) {
+      const fn = 'States.MathRandom';
+      const start = toInt(fn, 'start', first as number);
+      const end = toInt(fn, 'end', last as number);
+      if (start >= end) throw invalidArguments(fn, `start ${start} must be less than end ${end}`);
+      const span = end - start;
+      if (seed === undefined) return start + Math.floor(env.random() * span);
+      if (span > INT_MAX) throw invalidArguments(fn, `the range from ${start} to ${end} is wider than ${INT_MAX}`);
+      return start + new JavaRandom(BigInt(Math.trunc(seed as number))).nextInt(span);
+    },
+  },
+  {
+    name: 'States.MathAdd',
+    minArgs: 2,
+    maxArgs: 2,
+    parameters: ['number', 'number'],
+    returns: 'number',
+    summary: 'Adds two numbers after rounding each half up; the sum must be a 32-bit integer.',
+    impl([a, b]) {
+      const sum = roundToInt('States.MathAdd', 'operand', a as number) + roundToInt('States.MathAdd', 'operand', b as number);
+      if (sum < INT_MIN || sum > INT_MAX) throw invalidArguments('States.MathAdd', `the sum ${sum} is not a 32-bit integer`);
+      return sum;
+    },
+  },
+  {
+    name: 'States.StringSplit',
+    minArgs: 2,
+    maxArgs: 2,
+    parameters: ['string', 'string'],
+    returns: 'array',
+    summary: 'Splits on every character of the delimiter string, dropping empty tokens.',
+    impl([text, delimiters]) {
+      const separators = new Set(delimiters as string);
+      const tokens: string[] = [];
+      let current = '';
+      for (const c of text as string) {
+        if (!separators.has(c)) current += c;
+        else if (current) {
+          tokens.push(current);
+          current = '';
+        }
+      }
+      if (current) tokens.push(current);
+      return tokens;
+    },
+  },
+  {
+    name: 'States.UUID',
+    minArgs: 0,
+    maxArgs: 0,
+    parameters: [],
+    returns: 'string',
+    summary: 'A version 4 UUID drawn from the injected random source.',
+    impl: (_args, env) => uuidV4(env.random),
+  },
+];
+
+export const INTRINSIC_FUNCTIONS_BY_NAME: ReadonlyMap<string, IntrinsicFunction> = new Map(INTRINSIC_FUNCTIONS.map((fn) => [fn.name, fn]));

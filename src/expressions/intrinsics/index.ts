@@ -1,0 +1,15 @@
+/** Intrinsic functions (ASL-NOTES §3): compile once, evaluate many. */
+export { compileIntrinsic, invalidIntrinsicFieldMessage, isIntrinsicCall, MAX_NESTING } from './compile.js';
+export type { CompiledIntrinsic } from './compile.js';
+export {
+  HASH_ALGORITHMS,
+  INTRINSIC_FAILURE_ERROR,
+  INTRINSIC_FUNCTIONS,
+  INTRINSIC_FUNCTIONS_BY_NAME,
+  MAX_RANGE_ELEMENTS,
+  MAX_STRING_INPUT,
+  renderFormatValue,
+} from './functions.js';
+export type { ArgumentType, IntrinsicFunction, IntrinsicImpl, ValueType } from './functions.js';
+export type { CallNode, IntrinsicCheck, IntrinsicIssue, IntrinsicNode, LiteralNode, PathNode } from './ast.js';
+export { suggestFunction } from './check.js';

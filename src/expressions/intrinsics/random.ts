@@ -1,0 +1,46 @@
+/**
+ * Randomness for States.MathRandom and States.UUID. Unseeded draws read only the injected
+ * `env.random`; a seeded MathRandom replays `java.util.Random` (AWS runs on the JVM), so the
+ * same seed gives the same number as `new Random(seed).nextInt(bound)` does there.
+ */
+
+const MULTIPLIER = 0x5deece66dn;
+const ADDEND = 0xbn;
+const MASK = (1n << 48n) - 1n;
+
+/** `java.util.Random` seeded with a Java `long`. */
+export class JavaRandom {
+  private seed: bigint;
+
+  constructor(seed: bigint) {
+    this.seed = (BigInt.asIntN(64, seed) ^ MULTIPLIER) & MASK;
+  }
+
+  /** `Random.next(bits)`: the top `bits` bits of the next state, as a signed 32-bit int. */
+  next(bits: number): number {
+    this.seed = (this.seed * MULTIPLIER + ADDEND) & MASK;
+    return Number(BigInt.asIntN(32, this.seed >> BigInt(48 - bits)));
+  }
+
+  /** `Random.nextInt(bound)` for 0 < bound <= 2^31 - 1, with Java's rejection loop. */
+  nextInt(bound: number): number {
+    if ((bound & -bound) === bound) return Number((BigInt(bound) * BigInt(this.next(31))) >> 31n);
+    for (;;) {
+      const bits = this.next(31);
+      const value = bits % bound;
+      // Java rejects draws whose int arithmetic `bits - value + (bound - 1)` overflows.
+      if (bits - value + (bound - 1) <= 0x7fffffff) return value;
+    }
+  }
+}
+
+const HEX = Array.from({ length: 256 }, (_, byte) => byte.toString(16).padStart(2, '0'));
+
+/** A version 4 UUID whose 122 random bits come from `random` (a source of numbers in [0, 1)). */
+export function uuidV4(random: () => number): string {
+  const bytes = Array.from({ length: 16 }, () => Math.floor(random() * 256) & 0xff);
+  bytes[6] = ((bytes[6] as number) & 0x0f) | 0x40;
+  bytes[8] = ((bytes[8] as number) & 0x3f) | 0x80;
+  const hex = bytes.map((byte) => HEX[byte] as string).join('');
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
+}
