@@ -273,7 +273,7 @@ describe('inputs', () => {
   });
 
   it('matches globs with *, ** and ?', async () => {
-    await main(['lint', '**/*.asl.y?ml', 'sub/*.template'], memoryIo(tree));
+    await main(['lint', '**/*.asl.yaml', 'sub/?.asl.yml', 'sub/*.template'], memoryIo(tree));
     expect(linted()).toEqual(['b.asl.yaml', 'sub/c.asl.yml', 'sub/stack.template']);
   });
 
