@@ -1,0 +1,173 @@
+/**
+ * One `{% … %}` expression: parsed once with jsonata 2.0.6, evaluated many times against
+ * `$states` and the workflow variables, inside a time and depth budget (ASL-NOTES §2.6).
+ */
+import type jsonata from 'jsonata';
+import { StatesError } from '../../definition/errors.js';
+import type { CompileResult } from '../types.js';
+import { expressionBody, INVALID_JSONATA_EXPRESSION, isJsonataString, parseJsonata, walkJsonata } from './analyze.js';
+import { type EvaluationRun, RUN_BINDING, STEP_FUNCTIONS_FUNCTIONS, UNAVAILABLE_FUNCTIONS } from './functions.js';
+import { returnedNothing, threwDuringEvaluation, toJson, UnsupportedResult, unsupportedResultType } from './result.js';
+
+/** What an expression reads besides literals (ASL-NOTES §2.6, `$states` table). */
+export interface JsonataBindings {
+  states: { input: unknown; context: unknown; result?: unknown; errorOutput?: unknown };
+  /** Looked up with `in`, so a scope may inherit its parent's variables through its prototype. */
+  variables: Readonly<Record<string, unknown>>;
+  random: () => number;
+  /** The execution's clock (ms since the epoch) for `$now()` and `$millis()`; the real clock if absent. */
+  now?: () => number;
+}
+
+/** AWS stops an expression after one second of evaluation (ASL-NOTES §9). */
+export const EVALUATION_TIMEOUT_MS = 1000;
+/**
+ * Nested evaluation frames allowed before "Stack overflow error". AWS's own limit is not
+ * published; this lets non-tail recursion go a few hundred calls deep (each call nests
+ * several frames) while tail calls, which jsonata runs in a loop, are bounded by time only.
+ */
+export const MAX_EVALUATION_DEPTH = 5000;
+
+const TIMEOUT = { code: 'U1001', message: 'Expression evaluation timeout: Check for infinite loop' };
+const STACK_OVERFLOW = {
+  code: 'U1001',
+  message: 'Stack overflow error: Check for non-terminating recursive function. Consider rewriting as tail-recursive.',
+};
+
+/** Evaluation budget; AWS's values are the defaults, tests may shorten them. */
+export interface JsonataLimits {
+  timeoutMs?: number;
+  maxDepth?: number;
+}
+
+export interface CompiledJsonata {
+  /** The expression inside the braces, trimmed, as AWS quotes it in causes. */
+  readonly text: string;
+  /**
+   * Evaluates to a JSON value. Throws `StatesError('States.QueryEvaluationError', ...)` with AWS's
+   * cause when the result is undefined, is not JSON (a function), or jsonata raises an error;
+   * `location` is the field path AWS names (`Output/result`, `Items`, `Assign/x[0]`).
+   */
+  evaluate(bindings: JsonataBindings, location: string): Promise<unknown>;
+}
+
+interface EnvironmentLike {
+  lookup(name: string): unknown;
+}
+
+function runOf(environment: EnvironmentLike): EvaluationRun {
+  return environment.lookup(RUN_BINDING) as EvaluationRun;
+}
+
+function checkBudget(run: EvaluationRun): void {
+  if (run.depth > run.maxDepth) throw { ...STACK_OVERFLOW };
+  if (Date.now() > run.deadline) throw { ...TIMEOUT };
+}
+
+/**
+ * jsonata calls these hooks on entering and leaving every node (the mechanism of its own test
+ * suite's `timeboxExpression`). The counters live in the per-evaluation run binding, not in
+ * the closure, because one compiled expression may be evaluated concurrently (Map iterations).
+ */
+function onEntry(_node: unknown, _input: unknown, environment: EnvironmentLike): void {
+  const run = runOf(environment);
+  run.depth++;
+  checkBudget(run);
+}
+
+function onExit(_node: unknown, _input: unknown, environment: EnvironmentLike): void {
+  const run = runOf(environment);
+  run.depth--;
+  checkBudget(run);
+}
+
+function describeFailure(error: unknown): string {
+  if (typeof error === 'object' && error !== null) {
+    const { code, message } = error as { code?: unknown; message?: unknown };
+    const text = typeof message === 'string' ? message : String(error);
+    return typeof code === 'string' && code !== '' ? `${code}: ${text}` : text;
+  }
+  return String(error);
+}
+
+function prepare(expression: jsonata.Expression): void {
+  for (const f of STEP_FUNCTIONS_FUNCTIONS) {
+    expression.registerFunction(f.name, f.implementation as (...args: unknown[]) => unknown, f.signature);
+  }
+  // Bound to undefined so that calling it fails as calling any non-function does (T1006).
+  for (const name of UNAVAILABLE_FUNCTIONS) expression.assign(name, undefined);
+  expression.assign(Symbol.for('jsonata.__evaluate_entry') as unknown as string, onEntry);
+  expression.assign(Symbol.for('jsonata.__evaluate_exit') as unknown as string, onExit);
+}
+
+class Compiled implements CompiledJsonata {
+  constructor(
+    readonly text: string,
+    private readonly expression: jsonata.Expression,
+    /** Free `$names` in the expression: only these are copied from the variable scope per evaluation. */
+    private readonly referenced: readonly string[],
+    private readonly limits: Required<JsonataLimits>,
+  ) {}
+
+  async evaluate(bindings: JsonataBindings, location: string): Promise<unknown> {
+    // No prototype: a variable may be called `__proto__`, and jsonata copies the frame with for-in.
+    const frame = Object.create(null) as Record<string, unknown>;
+    const variables = bindings.variables;
+    for (const name of this.referenced) {
+      // Variables hold JSON; a function here is inherited from Object.prototype (`$toString`), not a variable.
+      if (name in variables && typeof variables[name] !== 'function') frame[name] = variables[name];
+    }
+    frame.states = bindings.states;
+    const run: EvaluationRun = {
+      random: bindings.random,
+      now: bindings.now,
+      timestamp: undefined,
+      deadline: Date.now() + this.limits.timeoutMs,
+      maxDepth: this.limits.maxDepth,
+      depth: 0,
+    };
+    frame[RUN_BINDING] = run;
+    let result: unknown;
+    try {
+      result = await this.expression.evaluate(undefined, frame);
+    } catch (error) {
+      if (StatesError.is(error)) throw error;
+      throw threwDuringEvaluation(this.text, location, describeFailure(error));
+    }
+    if (result === undefined) throw returnedNothing(this.text, location);
+    try {
+      return toJson(result);
+    } catch (error) {
+      if (error instanceof UnsupportedResult) throw unsupportedResultType(this.text, location);
+      throw error;
+    }
+  }
+}
+
+/**
+ * Compiles a whole `{% … %}` string. Parse failures come back as INVALID_JSONATA_EXPRESSION
+ * issues with jsonata's message (no `Sxxxx` code, as AWS prints it) and an offset into `text`.
+ */
+export function compileJsonata(text: string, limits: JsonataLimits = {}): CompileResult<CompiledJsonata> {
+  if (!isJsonataString(text)) {
+    return {
+      ok: false,
+      issues: [{ message: 'A JSONata expression must start with {% and end with %}', offset: 0, code: INVALID_JSONATA_EXPRESSION }],
+    };
+  }
+  const parsed = parseJsonata(text);
+  if (!parsed.ok) return { ok: false, issues: [parsed.issue] };
+  prepare(parsed.expression);
+  const walker = walkJsonata(parsed.ast, expressionBody(text).base);
+  const referenced = new Set(walker.variableRefs.map((r) => r.name));
+  // A called name may be an ASL variable shadowing a function, as when variables are plain bindings.
+  for (const call of walker.functions) referenced.add(call.name);
+  referenced.delete('states');
+  return {
+    ok: true,
+    value: new Compiled(expressionBody(text).body.trim(), parsed.expression, [...referenced], {
+      timeoutMs: limits.timeoutMs ?? EVALUATION_TIMEOUT_MS,
+      maxDepth: limits.maxDepth ?? MAX_EVALUATION_DEPTH,
+    }),
+  };
+}

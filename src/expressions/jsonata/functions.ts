@@ -1,0 +1,290 @@
+/**
+ * The functions a JSONata expression can call in Step Functions: jsonata 2.0.6's own library,
+ * minus `$eval`, plus the six AWS adds ($partition, $range, $hash, $random, $uuid, $parse;
+ * ASL-NOTES §3.6). Signatures are jsonata's own notation, so one table drives both the runtime
+ * registration (jsonata validates arguments against them) and the linter's arity checks.
+ */
+import { createHash } from 'node:crypto';
+
+/** Per-evaluation state, reachable from a function through `this.environment` (see compile.ts). */
+export interface EvaluationRun {
+  readonly random: () => number;
+  readonly now: (() => number) | undefined;
+  /** Milliseconds since the epoch for `$now()`/`$millis()`, fixed on first use within one evaluation. */
+  timestamp: number | undefined;
+  readonly deadline: number;
+  readonly maxDepth: number;
+  depth: number;
+}
+
+/** The binding name that carries the `EvaluationRun`; a space keeps it out of reach of `$name` syntax. */
+export const RUN_BINDING = 'aslkit run';
+
+/** What jsonata passes as `this` to a registered function. */
+interface Focus {
+  readonly environment: { lookup(name: string): unknown };
+}
+
+function runOf(focus: Focus): EvaluationRun {
+  return focus.environment.lookup(RUN_BINDING) as EvaluationRun;
+}
+
+/** A runtime failure inside one of AWS's functions, shaped like jsonata's own errors. */
+export interface FunctionFailure {
+  code?: string;
+  message: string;
+}
+
+function fail(message: string): never {
+  throw { message } satisfies FunctionFailure;
+}
+
+/** A jsonata sequence: an array flagged so that a single element collapses to a scalar. */
+function sequence(values: unknown[]): unknown[] {
+  return Object.assign(values, { sequence: true });
+}
+
+/** jsonata's range operator refuses more than this many elements (D2014); $range does the same. */
+const MAX_RANGE_LENGTH = 10_000_000;
+
+function partition(this: Focus, array: unknown[], size: number): unknown[][] {
+  const chunk = Math.floor(size);
+  if (!(chunk > 0)) fail(`The chunk size must be a positive integer, but was: ${size}`);
+  const chunks: unknown[][] = [];
+  for (let i = 0; i < array.length; i += chunk) chunks.push(array.slice(i, i + chunk));
+  return chunks;
+}
+
+function range(this: Focus, first: number, last: number, step: number): unknown[] {
+  if (step === 0) fail('The step must not be zero');
+  const count = Math.floor((last - first) / step) + 1;
+  if (count > MAX_RANGE_LENGTH) fail(`The range must not have more than ${MAX_RANGE_LENGTH} elements, but would have ${count}`);
+  const values: number[] = [];
+  for (let i = 0; i < count; i++) values.push(first + i * step);
+  // AWS returns a sequence: `$range(1, 9, 9)` is `1`, not `[1]` (ASL-NOTES §12.12).
+  return sequence(values);
+}
+
+const HASH_ALGORITHMS: Readonly<Record<string, string>> = {
+  MD5: 'md5',
+  'SHA-1': 'sha1',
+  'SHA-256': 'sha256',
+  'SHA-384': 'sha384',
+  'SHA-512': 'sha512',
+};
+
+function hash(this: Focus, value: string, algorithm: string): string {
+  const name = Object.hasOwn(HASH_ALGORITHMS, algorithm) ? HASH_ALGORITHMS[algorithm] : undefined;
+  if (name === undefined) {
+    fail(`The hash algorithm '${algorithm}' is not supported. Supported algorithms: ${Object.keys(HASH_ALGORITHMS).join(', ')}`);
+  }
+  return createHash(name).update(value, 'utf8').digest('hex');
+}
+
+const LCG_MULTIPLIER = 0x5deece66dn;
+const LCG_MASK = (1n << 48n) - 1n;
+
+/**
+ * A seeded draw in [0, 1): java.util.Random(seed).nextDouble(), so a seed always gives the same
+ * number across runs and platforms. AWS's exact numbers for a seed are not recorded.
+ */
+export function seededRandom(seed: number): number {
+  let state = (BigInt(Math.trunc(seed)) ^ LCG_MULTIPLIER) & LCG_MASK;
+  const next = (bits: bigint): bigint => {
+    state = (state * LCG_MULTIPLIER + 0xbn) & LCG_MASK;
+    return state >> (48n - bits);
+  };
+  const high = next(26n);
+  const low = next(27n);
+  return Number((high << 27n) + low) / 2 ** 53;
+}
+
+function random(this: Focus, seed?: number): number {
+  if (seed !== undefined) {
+    if (!Number.isFinite(seed)) fail(`The seed must be a finite number, but was: ${seed}`);
+    return seededRandom(seed);
+  }
+  return runOf(this).random();
+}
+
+function uuid(this: Focus): string {
+  const draw = runOf(this).random;
+  const bytes = Array.from({ length: 16 }, () => Math.floor(draw() * 256) & 0xff);
+  bytes[6] = ((bytes[6] ?? 0) & 0x0f) | 0x40; // version 4
+  bytes[8] = ((bytes[8] ?? 0) & 0x3f) | 0x80; // RFC 4122 variant
+  const hex = bytes.map((b) => b.toString(16).padStart(2, '0')).join('');
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
+}
+
+function parse(this: Focus, text: string): unknown {
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    return fail(`The string could not be parsed as JSON: ${text}`);
+  }
+}
+
+function timestampOf(focus: Focus): number {
+  const run = runOf(focus);
+  run.timestamp ??= (run.now ?? Date.now)();
+  return run.timestamp;
+}
+
+interface JsonataFunction {
+  implementation: (...args: never[]) => unknown;
+}
+
+/** `$now()` and `$millis()` read the execution's clock when the interpreter supplies one. */
+function now(this: Focus, picture?: string, timezone?: string): unknown {
+  const fromMillis = this.environment.lookup('fromMillis') as JsonataFunction;
+  return (fromMillis.implementation as (this: Focus, ms: number, p?: string, tz?: string) => unknown).call(
+    this,
+    timestampOf(this),
+    picture,
+    timezone,
+  );
+}
+
+function millis(this: Focus): number {
+  return timestampOf(this);
+}
+
+export interface RegisteredFunction {
+  readonly name: string;
+  readonly implementation: (this: Focus, ...args: never[]) => unknown;
+  readonly signature: string;
+}
+
+/** Functions registered on every compiled expression, replacing jsonata's where the names meet. */
+export const STEP_FUNCTIONS_FUNCTIONS: readonly RegisteredFunction[] = [
+  { name: 'partition', implementation: partition, signature: '<an:a>' },
+  { name: 'range', implementation: range, signature: '<nnn:a<n>>' },
+  { name: 'hash', implementation: hash, signature: '<ss:s>' },
+  { name: 'random', implementation: random, signature: '<n?:n>' },
+  { name: 'uuid', implementation: uuid, signature: '<:s>' },
+  { name: 'parse', implementation: parse, signature: '<s:j>' },
+  { name: 'now', implementation: now, signature: '<s?s?:s>' },
+  { name: 'millis', implementation: millis, signature: '<:n>' },
+];
+
+/** Names that jsonata defines but Step Functions does not offer. */
+export const UNAVAILABLE_FUNCTIONS: readonly string[] = ['eval'];
+
+/** jsonata 2.0.6's function library with its signatures (jsonata.js, `staticFrame.bind`). */
+const JSONATA_SIGNATURES: Readonly<Record<string, string>> = {
+  sum: '<a<n>:n>',
+  count: '<a:n>',
+  max: '<a<n>:n>',
+  min: '<a<n>:n>',
+  average: '<a<n>:n>',
+  string: '<x-b?:s>',
+  substring: '<s-nn?:s>',
+  substringBefore: '<s-s:s>',
+  substringAfter: '<s-s:s>',
+  lowercase: '<s-:s>',
+  uppercase: '<s-:s>',
+  length: '<s-:n>',
+  trim: '<s-:s>',
+  pad: '<s-ns?:s>',
+  match: '<s-f<s:o>n?:a<o>>',
+  contains: '<s-(sf):b>',
+  replace: '<s-(sf)(sf)n?:s>',
+  split: '<s-(sf)n?:a<s>>',
+  join: '<a<s>s?:s>',
+  formatNumber: '<n-so?:s>',
+  formatBase: '<n-n?:s>',
+  formatInteger: '<n-s:s>',
+  parseInteger: '<s-s:n>',
+  number: '<(nsb)-:n>',
+  floor: '<n-:n>',
+  ceil: '<n-:n>',
+  round: '<n-n?:n>',
+  abs: '<n-:n>',
+  sqrt: '<n-:n>',
+  power: '<n-n:n>',
+  boolean: '<x-:b>',
+  not: '<x-:b>',
+  map: '<af>',
+  zip: '<a+>',
+  filter: '<af>',
+  single: '<af?>',
+  reduce: '<afj?:j>',
+  sift: '<o-f?:o>',
+  keys: '<x-:a<s>>',
+  lookup: '<x-s:x>',
+  append: '<xx:a>',
+  exists: '<x:b>',
+  spread: '<x-:a<o>>',
+  merge: '<a<o>:o>',
+  reverse: '<a:a>',
+  each: '<o-f:a>',
+  error: '<s?:x>',
+  assert: '<bs?:x>',
+  type: '<x:s>',
+  sort: '<af?:a>',
+  shuffle: '<a:a>',
+  distinct: '<x:x>',
+  base64encode: '<s-:s>',
+  base64decode: '<s-:s>',
+  encodeUrlComponent: '<s-:s>',
+  encodeUrl: '<s-:s>',
+  decodeUrlComponent: '<s-:s>',
+  decodeUrl: '<s-:s>',
+  toMillis: '<s-s?:n>',
+  fromMillis: '<n-s?s?:s>',
+  clone: '<(oa)-:o>',
+};
+
+/** How many arguments a function takes, read from its signature. */
+export interface FunctionArity {
+  /** Arguments that must be written, unless `contextual` and the call sits in a path step. */
+  readonly min: number;
+  /** `Infinity` for a variadic (`+`) parameter. */
+  readonly max: number;
+  /** The first parameter may come from the context item (`-` in the signature), as in `name.$uppercase()`. */
+  readonly contextual: boolean;
+}
+
+/** Parses the parameter part of a jsonata signature (`<s-nn?:s>`) into an arity. */
+export function arityOf(signature: string): FunctionArity {
+  const end = signature.indexOf(':');
+  const params = signature.slice(1, end === -1 ? signature.length - 1 : end);
+  let min = 0;
+  let max = 0;
+  let contextual = false;
+  let i = 0;
+  while (i < params.length) {
+    const c = params[i];
+    if (c === '(') {
+      i = params.indexOf(')', i) + 1;
+    } else if (c === '<') {
+      let level = 1;
+      i++;
+      while (i < params.length && level > 0) {
+        if (params[i] === '<') level++;
+        else if (params[i] === '>') level--;
+        i++;
+      }
+      continue;
+    } else {
+      i++;
+    }
+    if (c === '-' || c === '?' || c === '+') {
+      if (c === '-' && max === 1) contextual = true;
+      if (c === '?') min--;
+      if (c === '+') max = Infinity;
+      continue;
+    }
+    min++;
+    max++;
+  }
+  return { min, max, contextual };
+}
+
+/** Every function name an expression may call, with its arity. */
+export const KNOWN_FUNCTIONS: ReadonlyMap<string, FunctionArity> = new Map(
+  [
+    ...Object.entries(JSONATA_SIGNATURES).filter(([name]) => !UNAVAILABLE_FUNCTIONS.includes(name)),
+    ...STEP_FUNCTIONS_FUNCTIONS.map((f): [string, string] => [f.name, f.signature]),
+  ].map(([name, signature]) => [name, arityOf(signature)]),
+);

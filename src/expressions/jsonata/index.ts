@@ -1,0 +1,22 @@
+/**
+ * JSONata in Step Functions (ASL-NOTES §2.6): `{% %}` strings compiled once with jsonata 2.0.6,
+ * evaluated against `$states` and workflow variables with AWS's added functions, errors and
+ * limits; plus the static analysis the linter needs.
+ */
+export {
+  analyzeJsonata,
+  expressionBody,
+  INVALID_JSONATA_EXPRESSION,
+  isJsonataString,
+  isMalformedJsonataString,
+  UNSUPPORTED_JSONATA_EXPRESSION,
+} from './analyze.js';
+export type { FunctionCall, JsonataAnalysis, NameReference } from './analyze.js';
+export { compileJsonata, EVALUATION_TIMEOUT_MS, MAX_EVALUATION_DEPTH } from './compile.js';
+export type { CompiledJsonata, JsonataBindings, JsonataLimits } from './compile.js';
+export { arityOf, KNOWN_FUNCTIONS, seededRandom } from './functions.js';
+export type { FunctionArity } from './functions.js';
+export { expectType, jsonTypeOf, QUERY_EVALUATION_ERROR } from './result.js';
+export type { ExpectedType } from './result.js';
+export { compileJsonataTemplate } from './template.js';
+export type { CompiledJsonataTemplate, TemplateIssue } from './template.js';
