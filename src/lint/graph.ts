@@ -1,0 +1,114 @@
+import { joinPointer } from '../definition/diagnostic.js';
+import { isObject, type DefinitionWalk, type Scope, type WalkedState } from '../definition/walk.js';
+
+/**
+ * The transition graph of one scope, built once per scope and shared by the graph
+ * rules (targets, reachability, terminal states, loops) through a WeakMap, so that
+ * several rules reading it cost one build. Edges come only from fields of the
+ * scope's own states (ASL-NOTES §8.3).
+ */
+
+export interface Transition {
+  /** The target name as written. */
+  target: string;
+  /** Pointer of the field holding the target (…/Next, …/Default, …/Choices/0/Next, …/Catch/1/Next). */
+  pointer: string;
+}
+
+export interface ScopeGraph {
+  /** Every name of the scope, whatever its value. */
+  names: ReadonlySet<string>;
+  /** The state objects by name. */
+  byName: ReadonlyMap<string, WalkedState>;
+  /** Outgoing transitions of each state (targets not checked). */
+  transitions: ReadonlyMap<WalkedState, readonly Transition[]>;
+  /** States with `End: true`, and Succeed and Fail states. */
+  terminals: readonly WalkedState[];
+  /** Names reachable from StartAt; undefined when StartAt names no state of the scope. */
+  reachable: ReadonlySet<string> | undefined;
+}
+
+const graphs = new WeakMap<Scope, ScopeGraph>();
+
+export function scopeGraph(scope: Scope): ScopeGraph {
+  let graph = graphs.get(scope);
+  if (graph === undefined) {
+    graph = buildGraph(scope);
+    graphs.set(scope, graph);
+  }
+  return graph;
+}
+
+/** Every transition of a state: Next, Default, each Choices[i].Next and each Catch[i].Next. */
+export function transitionsOf(walked: WalkedState): Transition[] {
+  const { state, pointer } = walked;
+  const out: Transition[] = [];
+  const next = state['Next'];
+  if (typeof next === 'string') out.push({ target: next, pointer: joinPointer(pointer, 'Next') });
+  const fallback = state['Default'];
+  if (walked.type === 'Choice' && typeof fallback === 'string') {
+    out.push({ target: fallback, pointer: joinPointer(pointer, 'Default') });
+  }
+  for (const field of ['Choices', 'Catch'] as const) {
+    const list = state[field];
+    if (!Array.isArray(list)) continue;
+    list.forEach((entry: unknown, i) => {
+      if (isObject(entry) && typeof entry['Next'] === 'string') {
+        out.push({ target: entry['Next'], pointer: joinPointer(pointer, field, i, 'Next') });
+      }
+    });
+  }
+  return out;
+}
+
+export function isTerminal(walked: WalkedState): boolean {
+  return walked.type === 'Succeed' || walked.type === 'Fail' || walked.state['End'] === true;
+}
+
+function buildGraph(scope: Scope): ScopeGraph {
+  const names = new Set(scope.names);
+  const byName = new Map<string, WalkedState>();
+  const transitions = new Map<WalkedState, Transition[]>();
+  const terminals: WalkedState[] = [];
+  for (const walked of scope.walkedStates) {
+    byName.set(walked.name, walked);
+    transitions.set(walked, transitionsOf(walked));
+    if (isTerminal(walked)) terminals.push(walked);
+  }
+  let reachable: Set<string> | undefined;
+  if (typeof scope.startAt === 'string' && names.has(scope.startAt)) {
+    reachable = new Set([scope.startAt]);
+    const stack = [scope.startAt];
+    for (let name = stack.pop(); name !== undefined; name = stack.pop()) {
+      const walked = byName.get(name);
+      if (walked === undefined) continue;
+      for (const { target } of transitions.get(walked) ?? []) {
+        if (names.has(target) && !reachable.has(target)) {
+          reachable.add(target);
+          stack.push(target);
+        }
+      }
+    }
+  }
+  return { names, byName, transitions, terminals, reachable };
+}
+
+const namesIndex = new WeakMap<DefinitionWalk, ReadonlyMap<string, readonly Scope[]>>();
+
+/** Every state name of the definition with the scopes that declare it, in document order. */
+export function scopesByName(walk: DefinitionWalk): ReadonlyMap<string, readonly Scope[]> {
+  let index = namesIndex.get(walk);
+  if (index === undefined) {
+    const built = new Map<string, Scope[]>();
+    for (const scope of walk.scopes) {
+      for (const name of scope.names) {
+        const list = built.get(name);
+        if (list === undefined) built.set(name, [scope]);
+        else list.push(scope);
+      }
+    }
+    index = built;
+    namesIndex.set(walk, index);
+  }
+  return index;
+}

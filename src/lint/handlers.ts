@@ -1,0 +1,51 @@
+import { joinPointer } from '../definition/diagnostic.js';
+import { isObject, type WalkedState } from '../definition/walk.js';
+
+/** Predefined error names (ASL-NOTES §5.1). */
+export const PREDEFINED_ERRORS: ReadonlySet<string> = new Set([
+  'States.ALL',
+  'States.Timeout',
+  'States.HeartbeatTimeout',
+  'States.TaskFailed',
+  'States.Permissions',
+  'States.ResultPathMatchFailure',
+  'States.ParameterPathFailure',
+  'States.BranchFailed',
+  'States.NoChoiceMatched',
+  'States.IntrinsicFailure',
+  'States.ExceedToleratedFailureThreshold',
+  'States.ItemReaderFailed',
+  'States.ResultWriterFailed',
+  'States.QueryEvaluationError',
+  'States.DataLimitExceeded',
+  'States.Runtime',
+]);
+
+export interface ErrorHandler {
+  field: 'Retry' | 'Catch';
+  index: number;
+  /** The retrier or catcher object. */
+  entry: Readonly<Record<string, unknown>>;
+  pointer: string;
+  /** The string entries of ErrorEquals, when ErrorEquals is an array. */
+  errorEquals: string[] | undefined;
+}
+
+/** The retriers and then the catchers of a state, skipping entries that are not objects. */
+export function errorHandlers(walked: WalkedState, field: 'Retry' | 'Catch'): ErrorHandler[] {
+  const list = walked.state[field];
+  if (!Array.isArray(list)) return [];
+  const out: ErrorHandler[] = [];
+  list.forEach((entry: unknown, index) => {
+    if (!isObject(entry)) return;
+    const names = entry['ErrorEquals'];
+    out.push({
+      field,
+      index,
+      entry,
+      pointer: joinPointer(walked.pointer, field, index),
+      errorEquals: Array.isArray(names) ? names.filter((n): n is string => typeof n === 'string') : undefined,
+    });
+  });
+  return out;
+}

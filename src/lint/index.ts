@@ -1,0 +1,144 @@
+import type { Diagnostic } from '../definition/diagnostic.js';
+import { loadObject, loadSource } from '../definition/load.js';
+import { validateSchema } from '../definition/schema/index.js';
+import type { LoadedDefinition, LoadOptions, LoadResult, SourceFormat } from '../definition/source.js';
+import type { StateMachineType } from '../definition/types.js';
+import { runRules } from './engine.js';
+import type { RuleSetting } from './rule.js';
+import { rules } from './rules/index.js';
+
+export interface LintOptions {
+  /** Used in `file` of each diagnostic (and `file#Resource` for template machines). */
+  filename?: string;
+  format?: SourceFormat;
+  /** The machine type when the source does not say it (a template's Type wins). STANDARD by default. */
+  type?: StateMachineType;
+  /** Per-rule settings by rule id (also `schema` and `no-duplicate-keys`). */
+  rules?: Record<string, RuleSetting>;
+  /** Reads a template's local DefinitionUri; the CLI passes one, the library does not. */
+  readFile?: (path: string) => string | undefined;
+}
+
+export interface LintResult {
+  /** No error-severity diagnostic. */
+  valid: boolean;
+  diagnostics: Diagnostic[];
+}
+
+export function ruleDocsUrl(id: string): string {
+  return `https://github.com/aslkit/aslkit/blob/main/docs/rules/${id}.md`;
+}
+
+/** Findings of the schema and the loader that a rules setting may also configure. */
+const CONFIGURABLE_NON_RULES = ['schema', 'no-duplicate-keys'];
+const SETTINGS: readonly unknown[] = ['off', 'warn', 'error'];
+
+/**
+ * Lint a definition, a YAML/JSON text or a CloudFormation/SAM template. Never throws on
+ * bad input and never mutates `source`: every problem is a diagnostic.
+ */
+export function lint(source: string | object, options: LintOptions = {}): LintResult {
+  const diagnostics = checkSettings(options.rules);
+  let loaded: LoadResult;
+  try {
+    loaded = typeof source === 'string' ? loadSource(source, loadOptions(options)) : loadObject(source);
+  } catch (error) {
+    diagnostics.push(internalError('parse', error, options.filename));
+    return { valid: false, diagnostics };
+  }
+  for (const diagnostic of loaded.diagnostics) {
+    const adjusted = applySetting(diagnostic, options.rules);
+    if (adjusted === undefined) continue;
+    if (adjusted.file === undefined && options.filename !== undefined) adjusted.file = options.filename;
+    diagnostics.push(adjusted);
+  }
+  for (const definition of loaded.definitions) diagnostics.push(...lintDefinition(definition, options));
+  // Stable: findings without a place (object input) keep their order.
+  diagnostics.sort((a, b) => (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0));
+  return { valid: !diagnostics.some((d) => d.severity === 'error'), diagnostics };
+}
+
+function lintDefinition(loaded: LoadedDefinition, options: LintOptions): Diagnostic[] {
+  const { definition, sourceMap, resourceName } = loaded;
+  const file =
+    resourceName === undefined ? options.filename : options.filename === undefined ? resourceName : `${options.filename}#${resourceName}`;
+  const out: Diagnostic[] = [];
+  const place = (diagnostic: Diagnostic, at: 'key' | 'value'): void => {
+    const position = at === 'key' ? sourceMap.locateKey(diagnostic.pointer) : sourceMap.locate(diagnostic.pointer);
+    if (position !== undefined) {
+      diagnostic.line = position.line;
+      diagnostic.column = position.column;
+    }
+    if (file !== undefined) diagnostic.file = file;
+    out.push(diagnostic);
+  };
+
+  let schemaFindings: Diagnostic[];
+  try {
+    schemaFindings = validateSchema(definition);
+  } catch (error) {
+    schemaFindings = [internalError('schema', error, undefined)];
+  }
+  for (const finding of schemaFindings) {
+    const adjusted = applySetting(finding, options.rules);
+    // "Field 'X' is not supported" is about the property name, everything else about a value.
+    if (adjusted !== undefined) place(adjusted, /^Field '.*' is not supported/.test(adjusted.message) ? 'key' : 'value');
+  }
+
+  const stateMachineType = loaded.stateMachineType ?? options.type ?? 'STANDARD';
+  const runOptions = options.rules === undefined ? { stateMachineType } : { stateMachineType, settings: options.rules };
+  for (const { diagnostic, at } of runRules(definition, rules, runOptions)) place(diagnostic, at);
+  return out;
+}
+
+function loadOptions(options: LintOptions): LoadOptions {
+  const out: LoadOptions = {};
+  if (options.filename !== undefined) out.filename = options.filename;
+  if (options.format !== undefined) out.format = options.format;
+  if (options.readFile !== undefined) out.readFile = options.readFile;
+  return out;
+}
+
+/** Settings for the schema and loader findings (rules apply their own in the engine). */
+function applySetting(diagnostic: Diagnostic, settings: Record<string, RuleSetting> | undefined): Diagnostic | undefined {
+  const setting = settings?.[diagnostic.ruleId];
+  if (diagnostic.ruleId === 'parse' || setting === undefined) return { ...diagnostic };
+  if (setting === 'off') return undefined;
+  return { ...diagnostic, severity: setting === 'warn' ? 'warning' : 'error' };
+}
+
+function checkSettings(settings: unknown): Diagnostic[] {
+  if (settings === undefined) return [];
+  if (typeof settings !== 'object' || settings === null || Array.isArray(settings)) {
+    return [optionsError(`options.rules must be an object of rule id to 'off' | 'warn' | 'error'`)];
+  }
+  const out: Diagnostic[] = [];
+  const known = new Set([...rules.map((r) => r.meta.id), ...CONFIGURABLE_NON_RULES]);
+  for (const [id, setting] of Object.entries(settings)) {
+    if (!known.has(id)) out.push(optionsError(`Unknown rule '${id}' in options.rules`));
+    else if (!SETTINGS.includes(setting)) {
+      out.push(optionsError(`Invalid setting ${JSON.stringify(setting)} for rule '${id}': use 'off', 'warn' or 'error'`));
+    }
+  }
+  return out;
+}
+
+function optionsError(message: string): Diagnostic {
+  return { ruleId: 'lint-options', severity: 'error', message, pointer: '' };
+}
+
+function internalError(ruleId: string, error: unknown, file: string | undefined): Diagnostic {
+  const reason = error instanceof Error ? error.message : String(error);
+  const diagnostic: Diagnostic = {
+    ruleId,
+    severity: 'error',
+    message: `Internal error while checking this definition: ${reason}. Please report this.`,
+    pointer: '',
+  };
+  if (file !== undefined) diagnostic.file = file;
+  return diagnostic;
+}
+
+export { rules } from './rules/index.js';
+export type { RuleMeta, RuleModule, RuleSetting, Severity } from './rule.js';
+export type { Diagnostic };

@@ -1,0 +1,47 @@
+import type { RuleModule } from '../rule.js';
+import heartbeatLessThanTimeout from './heartbeat-less-than-timeout.js';
+import maxDefinitionSize from './max-definition-size.js';
+import noConflictingFields from './no-conflicting-fields.js';
+import noExpressUnsupportedResource from './no-express-unsupported-resource.js';
+import noInfiniteLoop from './no-infinite-loop.js';
+import noMissingTransitionTarget from './no-missing-transition-target.js';
+import noShadowedErrorHandler from './no-shadowed-error-handler.js';
+import noUnreachableState from './no-unreachable-state.js';
+import requireChoiceDefault from './require-choice-default.js';
+import requireNextOrEnd from './require-next-or-end.js';
+import requireTerminalState from './require-terminal-state.js';
+import stateNameLength from './state-name-length.js';
+import uniqueStateNames from './unique-state-names.js';
+import validErrorEquals from './valid-error-equals.js';
+import validMapLabel from './valid-map-label.js';
+import validNumberRange from './valid-number-range.js';
+import validStartAt from './valid-start-at.js';
+import validStatesAll from './valid-states-all.js';
+import validTaskResource from './valid-task-resource.js';
+import validTimestamp from './valid-timestamp.js';
+import validWaitDuration from './valid-wait-duration.js';
+
+/** Every rule, sorted by id. The structure test holds this list equal to the files of this folder. */
+export const rules: readonly RuleModule[] = [
+  heartbeatLessThanTimeout,
+  maxDefinitionSize,
+  noConflictingFields,
+  noExpressUnsupportedResource,
+  noInfiniteLoop,
+  noMissingTransitionTarget,
+  noShadowedErrorHandler,
+  noUnreachableState,
+  requireChoiceDefault,
+  requireNextOrEnd,
+  requireTerminalState,
+  stateNameLength,
+  uniqueStateNames,
+  validErrorEquals,
+  validMapLabel,
+  validNumberRange,
+  validStartAt,
+  validStatesAll,
+  validTaskResource,
+  validTimestamp,
+  validWaitDuration,
+];
