@@ -49,7 +49,7 @@ export function extractStateMachines(template: ParsedText, options: LoadOptions)
   };
   const note = (severity: 'error' | 'warning', message: string, pointer: string): void => {
     // The position is the template's: pointer '' as no definition exists yet.
-    report({ ruleId: 'parse', severity, message, pointer: '', offset: at(pointer) });
+    report({ ruleId: 'parse', severity, message, pointer: '', offset: at(pointer), placeInMessage: false });
   };
 
   const resources = isObject(template.value) ? template.value['Resources'] : undefined;

@@ -5,8 +5,10 @@ import type { LineIndex, OffsetMapper } from './source-map.js';
 export interface RawFinding {
   ruleId: 'parse' | 'no-duplicate-keys';
   severity: 'error' | 'warning';
-  /** For `parse` findings the place is added: `<message> at line L, column C[: <detail>]`. */
+  /** For syntax errors the place is added: `<message> at line L, column C[: <detail>]`. */
   message: string;
+  /** False for findings whose message reads whole without the place (template notes). */
+  placeInMessage?: false;
   detail?: string;
   /** Relative to the definition ('' before any definition is known). */
   pointer: string;
@@ -22,7 +24,7 @@ export function toDiagnostic(
 ): Diagnostic {
   const { line, column } = lines.position(toSource(finding.offset));
   const message =
-    finding.ruleId === 'parse'
+    finding.ruleId === 'parse' && finding.placeInMessage !== false
       ? `${finding.message} at line ${line}, column ${column}${finding.detail === undefined ? '' : `: ${finding.detail}`}`
       : finding.message;
   const diagnostic: Diagnostic = {

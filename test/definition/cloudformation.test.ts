@@ -1,0 +1,313 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { loadSource } from '../../src/definition/load.js';
+import type { LoadResult, SourceMap } from '../../src/definition/source.js';
+
+const fixture = (name: string) => readFileSync(new URL(`fixtures/${name}`, import.meta.url), 'utf8');
+const readFixture = (path: string) => {
+  try {
+    return fixture(path);
+  } catch {
+    return undefined;
+  }
+};
+const at = (map: SourceMap, pointer: string) => {
+  const position = map.locate(pointer);
+  return position && `${position.line}:${position.column}`;
+};
+const keyAt = (map: SourceMap, pointer: string) => {
+  const position = map.locateKey(pointer);
+  return position && `${position.line}:${position.column}`;
+};
+const machine = (result: LoadResult, name: string) => {
+  const found = result.definitions.find((d) => d.resourceName === name);
+  if (!found) throw new Error(`no machine ${name}`);
+  return found;
+};
+
+describe('SAM template with SAM and Step Functions resources (YAML)', () => {
+  const result = loadSource(fixture('sam-template.yaml'), { filename: 'sam-template.yaml', readFile: (p) => readFixture(p) });
+
+  it('finds every machine under its logical id, with its type', () => {
+    expect(result.format).toBe('cloudformation');
+    expect(result.diagnostics).toEqual([]);
+    expect(result.definitions.map((d) => [d.resourceName, d.stateMachineType])).toEqual([
+      ['OrderMachine', 'EXPRESS'],
+      ['ReportMachine', 'STANDARD'],
+      ['ArchiveMachine', undefined],
+    ]);
+  });
+
+  it('turns intrinsic functions in a Definition into placeholders', () => {
+    expect(machine(result, 'OrderMachine').definition).toEqual({
+      StartAt: 'Validate',
+      States: {
+        Validate: { Type: 'Task', Resource: '${ValidateFunction.Arn}', Next: 'Notify' },
+        Notify: {
+          Type: 'Task',
+          Resource: 'arn:aws:states:::sns:publish',
+          Parameters: { TopicArn: '${OrdersTopic}', Message: 'Order processed in ${Stage}' },
+          End: true,
+        },
+      },
+    });
+  });
+
+  it.each([
+    ['', '21:9', '20:7'],
+    ['/StartAt', '21:18', '21:9'],
+    ['/States/Validate/Resource', '25:31', '25:13'],
+    ['/States/Notify/Parameters/Message', '32:29', '32:15'],
+    ['/States/Notify/Missing', '28:13', '27:11'],
+  ])('Definition %j is at %s (name at %s) in the template', (pointer, value, key) => {
+    const map = machine(result, 'OrderMachine').sourceMap;
+    expect([at(map, pointer), keyAt(map, pointer)]).toEqual([value, key]);
+  });
+
+  it('parses a !Sub block-scalar DefinitionString, a number substitution outside quotes included', () => {
+    expect(machine(result, 'ReportMachine').definition).toEqual({
+      StartAt: 'Report',
+      TimeoutSeconds: 300,
+      States: {
+        Report: { Type: 'Task', Resource: '${ReportFunctionArn}', Nextt: 'Done' },
+        Done: { Type: 'Succeed' },
+      },
+    });
+  });
+
+  it.each([
+    ['', '44:9', '44:9'],
+    ['/StartAt', '45:22', '45:11'],
+    ['/TimeoutSeconds', '46:29', '46:11'],
+    ['/States/Report/Resource', '50:27', '50:15'],
+    ['/States/Report/Nextt', '51:24', '51:15'],
+    ['/States/Done/Type', '53:31', '53:23'],
+  ])('DefinitionString %j is at %s (name at %s) in the template', (pointer, value, key) => {
+    const map = machine(result, 'ReportMachine').sourceMap;
+    expect([at(map, pointer), keyAt(map, pointer)]).toEqual([value, key]);
+  });
+
+  it('reads a local DefinitionUri through readFile, with positions in that file', () => {
+    const archive = machine(result, 'ArchiveMachine');
+    expect(archive.definition).toEqual(JSON.parse(fixture('statemachine/archive.asl.json')));
+    expect(at(archive.sourceMap, '/States/Archive/Parameters/Bucket')).toBe('7:33');
+  });
+});
+
+describe('CloudFormation template (JSON)', () => {
+  const result = loadSource(fixture('cloudformation-template.json'), { filename: 'cloudformation-template.json' });
+
+  it('reports a duplicate key inside an escaped DefinitionString at its place in the template', () => {
+    expect(result.diagnostics).toEqual([
+      {
+        ruleId: 'no-duplicate-keys',
+        severity: 'error',
+        message: "Duplicate key 'End' in /States/A; AWS rejects duplicate keys (JSON.parse would keep the last)",
+        pointer: '/States/A/End',
+        line: 7,
+        column: 107,
+        code: 'SCHEMA_VALIDATION_FAILED',
+        file: 'cloudformation-template.json',
+      },
+    ]);
+    expect(machine(result, 'PlainMachine').definition).toEqual({ StartAt: 'A', States: { A: { Type: 'Pass', End: false } } });
+    expect(at(machine(result, 'PlainMachine').sourceMap, '/States/A/Type')).toBe('7:82');
+  });
+
+  it('joins Fn::Join parts, intrinsic parts as placeholders', () => {
+    const joined = machine(result, 'JoinedMachine');
+    expect(joined.stateMachineType).toBe('EXPRESS');
+    expect(joined.definition).toEqual({
+      StartAt: 'Call',
+      States: { Call: { Type: 'Task', Resource: '${Worker.Arn}', TimeoutSeconds: '${Timeout}', End: true } },
+    });
+    expect([at(joined.sourceMap, '/StartAt'), at(joined.sourceMap, '/States/Call/Resource')]).toEqual(['18:30', '18:98']);
+    // `{"Ref": "Timeout"}` stands where the number goes; the "TimeoutSeconds" name is in the part before it.
+    expect([at(joined.sourceMap, '/States/Call/TimeoutSeconds'), keyAt(joined.sourceMap, '/States/Call/TimeoutSeconds')]).toEqual([
+      '21:15',
+      '20:20',
+    ]);
+    expect(at(joined.sourceMap, '/States/Call/End')).toBe('22:27');
+  });
+
+  it('keeps the Definition object with placeholders for Fn::GetAtt, Ref and Fn::Sub', () => {
+    const object = machine(result, 'ObjectMachine');
+    expect(object.definition).toEqual({
+      StartAt: 'Call',
+      States: {
+        Call: { Type: 'Task', Resource: '${Worker.Arn}', Parameters: { Queue: '${Queue}', Region: '${AWS::Region}' }, End: true },
+      },
+    });
+    expect(at(object.sourceMap, '/States/Call/Resource')).toBe('36:27');
+  });
+
+  it('never changes the template it read', () => {
+    const again = loadSource(fixture('cloudformation-template.json'), { filename: 'cloudformation-template.json' });
+    expect(again.definitions.map((d) => d.definition)).toEqual(result.definitions.map((d) => d.definition));
+  });
+});
+
+const template = (properties: string, type = 'AWS::StepFunctions::StateMachine') =>
+  ['Resources:', '  M:', `    Type: ${type}`, '    Properties:', ...properties.split('\n').map((l) => `      ${l}`)].join('\n');
+
+describe('template findings', () => {
+  it.each([
+    [
+      'malformed JSON in a block scalar',
+      template('DefinitionString: |\n  {\n    "StartAt": "A",\n    "States": {,}\n  }'),
+      "Unexpected token ',' at line 8, column 22: expected a property name in double quotes",
+      'error',
+      8,
+      22,
+    ],
+    [
+      'a DefinitionString built by Fn::If',
+      template('DefinitionString: !If [C, a, b]'),
+      "DefinitionString of 'M' is built by an intrinsic function that cannot be read without deploying; it is not checked",
+      'warning',
+      5,
+      29,
+    ],
+    [
+      'DefinitionS3Location',
+      template('DefinitionS3Location:\n  Bucket: b\n  Key: k'),
+      "DefinitionS3Location of 'M' is in S3; it is not checked",
+      'warning',
+      6,
+      9,
+    ],
+    [
+      'a SAM DefinitionUri in S3',
+      template('DefinitionUri: s3://bucket/machine.json', 'AWS::Serverless::StateMachine'),
+      "DefinitionUri of 'M' is in S3; it is not checked",
+      'warning',
+      5,
+      22,
+    ],
+    [
+      'a DefinitionUri without readFile',
+      template('DefinitionUri: machine.asl.json', 'AWS::Serverless::StateMachine'),
+      "Could not read DefinitionUri 'machine.asl.json' of 'M'",
+      'warning',
+      5,
+      22,
+    ],
+    [
+      'a machine without a definition',
+      template('RoleArn: arn'),
+      "State machine resource 'M' has none of Definition, DefinitionString or DefinitionS3Location",
+      'error',
+      5,
+      7,
+    ],
+    [
+      'a machine without properties',
+      'Resources:\n  M:\n    Type: AWS::StepFunctions::StateMachine\n',
+      "State machine resource 'M' has no Properties",
+      'error',
+      3,
+      5,
+    ],
+  ])('%s', (_, text, message, severity, line, column) => {
+    const result = loadSource(text, { filename: 't.yaml' });
+    expect(result.format).toBe('cloudformation');
+    expect(result.definitions).toEqual([]);
+    expect(result.diagnostics).toEqual([
+      {
+        ruleId: 'parse',
+        severity,
+        message,
+        pointer: '',
+        line,
+        column,
+        ...(message.startsWith('Unexpected') ? { code: 'INVALID_JSON_DESCRIPTION' } : {}),
+        file: 't.yaml',
+      },
+    ]);
+  });
+
+  it('reports a duplicate key in a Definition object relative to the definition', () => {
+    const result = loadSource(template('Definition:\n  StartAt: A\n  StartAt: B'), { filename: 't.yaml' });
+    expect(result.diagnostics).toEqual([
+      {
+        ruleId: 'no-duplicate-keys',
+        severity: 'error',
+        message: "Duplicate key 'StartAt' in /; AWS rejects duplicate keys (JSON.parse would keep the last)",
+        pointer: '/StartAt',
+        line: 7,
+        column: 9,
+        code: 'SCHEMA_VALIDATION_FAILED',
+        file: 't.yaml',
+      },
+    ]);
+  });
+
+  it('gives no definitions and no findings for a template without state machines', () => {
+    expect(loadSource('Resources:\n  Q:\n    Type: AWS::SQS::Queue\n')).toEqual({ format: 'cloudformation', definitions: [], diagnostics: [] });
+  });
+
+  it('reads a YAML DefinitionUri with positions in that file', () => {
+    const result = loadSource(template('DefinitionUri: flows/order.asl.yaml', 'AWS::Serverless::StateMachine'), {
+      filename: 'infra/template.yaml',
+      readFile: (path) => (path === 'flows/order.asl.yaml' ? 'StartAt: A\nStates:\n  A: {Type: Pass, End: true, End: false}\n' : undefined),
+    });
+    expect(result.definitions[0]!.definition).toEqual({ StartAt: 'A', States: { A: { Type: 'Pass', End: false } } });
+    expect(at(result.definitions[0]!.sourceMap, '/States/A/Type')).toBe('3:13');
+    // Findings inside the DefinitionUri file name that file, beside the template.
+    expect(result.diagnostics.map((d) => [d.pointer, d.line, d.column, d.file])).toEqual([
+      ['/States/A/End', 3, 30, 'infra/flows/order.asl.yaml'],
+    ]);
+  });
+});
+
+describe('DefinitionString forms', () => {
+  it.each([
+    ['a single-quoted YAML string', `DefinitionString: '{"StartAt": "A", "States": {}}'`, { StartAt: 'A', States: {} }, '5:53'],
+    ['a double-quoted YAML string with escapes', `DefinitionString: "{\\"StartAt\\": \\"A\\", \\"States\\": {}}"`, { StartAt: 'A', States: {} }, '5:59'],
+    [
+      'Fn::Sub with variables',
+      'DefinitionString: !Sub\n  - \'{"StartAt": "A", "TimeoutSeconds": ${T}, "States": {}}\'\n  - T: 60',
+      { StartAt: 'A', TimeoutSeconds: 60, States: {} },
+      '6:63',
+    ],
+    [
+      'Fn::Sub with a placeholder of unknown value outside quotes',
+      'DefinitionString: !Sub \'{"StartAt": "A", "TimeoutSeconds": ${T}, "States": {}}\'',
+      { StartAt: 'A', TimeoutSeconds: '${T}', States: {} },
+      '5:82',
+    ],
+    [
+      'a folded block scalar',
+      'DefinitionString: >\n  {"StartAt": "A",\n   "States": {}}',
+      { StartAt: 'A', States: {} },
+      '7:20',
+    ],
+    [
+      'Fn::Join in long form',
+      'DefinitionString:\n  Fn::Join:\n    - ""\n    - - \'{"StartAt": "A", \'\n      - \'"States": {}}\'',
+      { StartAt: 'A', States: {} },
+      '9:26',
+    ],
+  ])('%s', (_, properties, definition, statesAt) => {
+    const result = loadSource(template(properties), { filename: 't.yaml' });
+    expect(result.diagnostics).toEqual([]);
+    expect(result.definitions[0]!.definition).toEqual(definition);
+    expect(at(result.definitions[0]!.sourceMap, '/States')).toBe(statesAt);
+  });
+
+  it('substitutes DefinitionSubstitutions numbers and booleans outside quotes, others as placeholder strings', () => {
+    const text = template(
+      [
+        'DefinitionSubstitutions:',
+        '  Seconds: 30',
+        '  Flag: true',
+        '  Text: "45"',
+        '  Arn: !GetAtt F.Arn',
+        'DefinitionString: \'{"A": ${Seconds}, "B": ${Flag}, "C": ${Text}, "D": ${Arn}, "E": "${Seconds}"}\'',
+      ].join('\n'),
+    );
+    const [loaded] = loadSource(text).definitions;
+    expect(loaded!.definition).toEqual({ A: 30, B: true, C: 45, D: '${Arn}', E: '${Seconds}' });
+    expect(['/A', '/B', '/C', '/D', '/E'].map((p) => at(loaded!.sourceMap, p))).toEqual(['10:32', '10:49', '10:63', '10:77', '10:90']);
+  });
+});
