@@ -75,7 +75,8 @@ const fmt = (n: number, digits = 1) => n.toFixed(digits).padStart(10);
 
 interface Row {
   name: string;
-  states: number;
+  /** Undefined for templates, whose machines asl-validator cannot read. */
+  states: number | undefined;
   aslkitObject: number;
   aslkitText: number;
   validator: number | undefined;
@@ -84,14 +85,14 @@ interface Row {
 function printRow(row: Row): void {
   const ratio = row.validator === undefined ? '       n/a' : `${(row.validator / row.aslkitObject).toFixed(0).padStart(9)}x`;
   console.log(
-    `${row.name.padEnd(36)} ${String(row.states).padStart(6)} ${fmt(row.aslkitObject)} ${fmt(row.aslkitObject / Math.max(row.states, 1), 2)} ${fmt(row.aslkitText)} ${row.validator === undefined ? '       n/a' : fmt(row.validator)} ${ratio}`,
+    `${row.name.padEnd(52)} ${String(row.states ?? '-').padStart(6)} ${fmt(row.aslkitObject)} ${row.states === undefined ? '         -' : fmt(row.aslkitObject / Math.max(row.states, 1), 2)} ${fmt(row.aslkitText)} ${row.validator === undefined ? '       n/a' : fmt(row.validator)} ${ratio}`,
   );
 }
 
 export async function run(): Promise<void> {
   console.log('## lint: aslkit lint() vs asl-validator (median µs per call)');
   console.log(
-    `${'definition'.padEnd(36)} ${'states'.padStart(6)} ${'aslkit'.padStart(10)} ${'µs/state'.padStart(10)} ${'aslkit txt'.padStart(10)} ${'asl-valid.'.padStart(10)} ${'ratio'.padStart(10)}`,
+    `${'definition'.padEnd(52)} ${'states'.padStart(6)} ${'aslkit'.padStart(10)} ${'µs/state'.padStart(10)} ${'aslkit txt'.padStart(10)} ${'asl-valid.'.padStart(10)} ${'ratio'.padStart(10)}`,
   );
   const rows: Row[] = [];
   for (const states of [1, 10, 100, 1000, 5000]) {
@@ -126,7 +127,7 @@ export async function run(): Promise<void> {
     } else {
       // A template: only aslkit reads templates, so only the text figure means anything.
       const textTime = measure(() => lint(text, { filename: name }));
-      printRow({ name, states: 0, aslkitObject: textTime, aslkitText: textTime, validator: undefined });
+      printRow({ name, states: undefined, aslkitObject: textTime, aslkitText: textTime, validator: undefined });
     }
   }
 
@@ -137,7 +138,7 @@ export async function run(): Promise<void> {
     console.log(`target: >= 1000x faster than asl-validator on 1 state: ${ratio.toFixed(0)}x ${ratio >= 1000 ? 'MET' : 'MISSED'}`);
   }
   if (big !== undefined) {
-    const perState = big.aslkitObject / big.states;
-    console.log(`target: <= 5 µs per state at 5000 states: ${perState.toFixed(2)} µs ${perState <= 5 ? 'MET' : 'MISSED'} (text input: ${(big.aslkitText / big.states).toFixed(2)} µs)`);
+    const perState = big.aslkitObject / 5000;
+    console.log(`target: <= 5 µs per state at 5000 states: ${perState.toFixed(2)} µs ${perState <= 5 ? 'MET' : 'MISSED'} (text input: ${(big.aslkitText / 5000).toFixed(2)} µs)`);
   }
 }
