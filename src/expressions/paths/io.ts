@@ -72,6 +72,6 @@ function matchFailure(text: string, rawInput: unknown, keys: readonly PathKey[],
   const expected = typeof keys[i] === 'number' ? 'an array' : 'an object';
   return new StatesError(
     'States.ResultPathMatchFailure',
-    `Unable to apply ResultPath '${text}' to input '${JSON.stringify(rawInput)}': expected ${expected} at ${where} but found ${JSON.stringify(found)}`,
+    `Unable to apply ResultPath '${text}' to input '${JSON.stringify(rawInput)}': expected ${expected} at ${where} but found ${found === undefined ? 'nothing' : JSON.stringify(found)}`,
   );
 }

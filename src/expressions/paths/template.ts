@@ -7,7 +7,7 @@
  * selected from the input are shared with it (values are treated as immutable).
  */
 import { StatesError } from '../../definition/errors.js';
-import { compileIntrinsic, isIntrinsicCall } from '../intrinsics/index.js';
+import { compileIntrinsic, invalidIntrinsicFieldMessage, isIntrinsicCall } from '../intrinsics/index.js';
 import type { CompileResult, EvaluationEnv, ExpressionIssue } from '../types.js';
 import { compilePath, setOwn } from './path.js';
 
@@ -82,7 +82,7 @@ function compileObject(node: Record<string, unknown>, at: (string | number)[], i
 
 function invalidValue(key: string, at: (string | number)[], detail?: string, offset?: number): TemplateIssue {
   const issue: TemplateIssue = {
-    message: `The value for the field '${key}' must be a valid JSONPath or a valid intrinsic function call`,
+    message: invalidIntrinsicFieldMessage(key),
     code: 'SCHEMA_VALIDATION_FAILED',
     path: at,
   };
