@@ -1,0 +1,84 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { loadObject, loadSource } from '../../src/definition/load.js';
+import type { LoadOptions } from '../../src/definition/source.js';
+
+const JSON_DEFINITION = '{"StartAt": "A", "States": {"A": {"Type": "Succeed"}}}';
+const YAML_DEFINITION = 'StartAt: A\nStates:\n  A:\n    Type: Succeed\n';
+const JSON_TEMPLATE = '{"Resources": {"M": {"Type": "AWS::StepFunctions::StateMachine", "Properties": {"Definition": {"StartAt": "A"}}}}}';
+const YAML_TEMPLATE = 'Resources:\n  M:\n    Type: AWS::Serverless::StateMachine\n    Properties:\n      Definition:\n        StartAt: A\n';
+
+describe('format detection', () => {
+  it.each<[string, string, LoadOptions, string]>([
+    ['JSON by extension', JSON_DEFINITION, { filename: 'm.asl.json' }, 'json'],
+    ['JSON by content', JSON_DEFINITION, {}, 'json'],
+    ['YAML by extension', YAML_DEFINITION, { filename: 'm.asl.yaml' }, 'yaml'],
+    ['YAML by .yml', YAML_DEFINITION, { filename: 'm.yml' }, 'yaml'],
+    ['YAML by content', YAML_DEFINITION, {}, 'yaml'],
+    ['YAML flow style in a .yaml file', '{StartAt: A, States: {}}', { filename: 'm.yaml' }, 'yaml'],
+    ['a JSON template', JSON_TEMPLATE, { filename: 'template.json' }, 'cloudformation'],
+    ['a YAML template', YAML_TEMPLATE, { filename: 'template.yaml' }, 'cloudformation'],
+    ['a template by AWSTemplateFormatVersion', "AWSTemplateFormatVersion: '2010-09-09'\n", {}, 'cloudformation'],
+    ['a template by the SAM transform', 'Transform: [AWS::Serverless-2016-10-31]\n', {}, 'cloudformation'],
+    ['a template read as a definition when the format says so', JSON_TEMPLATE, { format: 'json' }, 'json'],
+  ])('%s', (_, text, options, format) => {
+    const result = loadSource(text, options);
+    expect(result.diagnostics).toEqual([]);
+    expect(result.format).toBe(format);
+  });
+
+  it('holds JSON-looking text to JSON instead of letting YAML accept its trailing comma', () => {
+    const result = loadSource('{"StartAt": "A",}');
+    expect(result.format).toBe('json');
+    expect(result.diagnostics.map((d) => d.message)).toEqual([
+      "Unexpected token '}' at line 1, column 17: expected a property name in double quotes (trailing commas are not allowed)",
+    ]);
+  });
+
+  it('reports a broken template as a parse finding with pointer ""', () => {
+    const result = loadSource('Resources:\n  M: [\n', { format: 'cloudformation', filename: 't.yaml' });
+    expect(result.format).toBe('cloudformation');
+    expect(result.definitions).toEqual([]);
+    expect(result.diagnostics.map((d) => [d.ruleId, d.pointer, d.line, d.column])).toEqual([['parse', '', 3, 1]]);
+  });
+
+  it('leaves file out when no filename is given', () => {
+    expect(loadSource('{').diagnostics[0]).toEqual({
+      ruleId: 'parse',
+      severity: 'error',
+      message: "Unexpected end of input at line 1, column 2: expected a property name in double quotes",
+      pointer: '',
+      line: 1,
+      column: 2,
+      code: 'INVALID_JSON_DESCRIPTION',
+    });
+  });
+
+  it('reads a realistic JSON definition and reports its duplicate Next', () => {
+    const text = readFileSync(new URL('fixtures/order-workflow.asl.json', import.meta.url), 'utf8');
+    const result = loadSource(text, { filename: 'order-workflow.asl.json' });
+    expect(result.diagnostics.map((d) => [d.ruleId, d.pointer, d.line, d.column])).toEqual([
+      ['no-duplicate-keys', '/States/Charge/Next', 23, 7],
+    ]);
+    const [loaded] = result.definitions;
+    expect((loaded!.definition as { States: { Charge: { Next: string } } }).States.Charge.Next).toBe('Done');
+    expect(loaded!.sourceMap.locate('/States/Validate/Retry/0/ErrorEquals/1')).toEqual({ line: 13, column: 54 });
+  });
+});
+
+describe('loadObject', () => {
+  it('wraps an already-parsed definition without touching it', () => {
+    const definition = Object.freeze({ StartAt: 'A', States: Object.freeze({}) });
+    const result = loadObject(definition);
+    expect(result.format).toBe('json');
+    expect(result.diagnostics).toEqual([]);
+    expect(result.definitions).toHaveLength(1);
+    expect(result.definitions[0]!.definition).toBe(definition);
+    expect(result.definitions[0]!.sourceMap.locate('/StartAt')).toBeUndefined();
+    expect(result.definitions[0]!.sourceMap.locateKey('')).toBeUndefined();
+  });
+
+  it.each([undefined, null, 42, 'text', [1]])('accepts %j as it is', (value) => {
+    expect(loadObject(value).definitions[0]!.definition).toBe(value);
+  });
+});
