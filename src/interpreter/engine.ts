@@ -1,0 +1,315 @@
+/**
+ * The engine: compiles a definition once into linked compiled states, then runs
+ * executions. It is the only place that starts threads, records execution-level history,
+ * and enforces execution-level limits; states call handlers and the clock through it.
+ * It never imports the linter (src/api.ts composes the two).
+ */
+import type { State, StateMachineDefinition } from '../definition/types.js';
+import { RealClock, SimulatedClock } from './clock.js';
+import type { Clock } from './clock.js';
+import { ExecutionStop, StateFailure, frameStateError } from './errors.js';
+import { HistoryRecorder } from './history.js';
+import type { HistoryEvent } from './history.js';
+import { CompileFailure } from './io/expressions.js';
+import { MAX_PAYLOAD_BYTES, dataLimitCause, payloadBytes } from './io/size.js';
+import { formatTimestamp } from './io/timestamp.js';
+import type {
+  CompileContext,
+  CompiledContainer,
+  CompiledState,
+  Execution,
+  ExecutionContextBase,
+  Limits,
+  TaskHandler,
+  Thread,
+} from './runtime.js';
+import { compileChoice } from './states/choice.js';
+import { emit } from './states/common.js';
+import { FailStateFailure, compileFail } from './states/fail.js';
+import { compileMap } from './states/map.js';
+import { compileParallel } from './states/parallel.js';
+import { compilePass } from './states/pass.js';
+import { compileSucceed } from './states/succeed.js';
+import { compileTask } from './states/task.js';
+import { compileWait } from './states/wait.js';
+
+export { CompileFailure };
+
+export interface StateMachineOptions {
+  /** Task handlers, looked up by state name, then Resource ARN, then `'*'`. */
+  handlers?: Record<string, TaskHandler>;
+  /** `'real'` (default), `'simulated'` (a new SimulatedClock per execution) or a Clock. */
+  clock?: 'real' | 'simulated' | Clock;
+  /** Random source for retry jitter, generated names and tokens (default Math.random). */
+  random?: () => number;
+  name?: string;
+  stateMachineArn?: string;
+  roleArn?: string;
+  type?: 'STANDARD' | 'EXPRESS';
+  limits?: Partial<Limits>;
+  /** Receives every history event as it is recorded. */
+  inspect?: (event: HistoryEvent) => void;
+}
+
+export interface ExecuteOptions {
+  name?: string;
+  signal?: AbortSignal;
+}
+
+export interface ExecutionResult {
+  status: 'SUCCEEDED' | 'FAILED' | 'TIMED_OUT' | 'ABORTED';
+  output?: unknown;
+  error?: string;
+  cause?: string;
+  history: HistoryEvent[];
+}
+
+export interface ExecutionHandle {
+  readonly result: Promise<ExecutionResult>;
+  /** Stops the execution (status ABORTED); handlers see their signal aborted. */
+  abort(): void;
+  /** The history so far; grows while the execution runs. */
+  readonly history: readonly HistoryEvent[];
+}
+
+export interface CompiledMachine {
+  readonly definition: StateMachineDefinition;
+  readonly root: CompiledContainer;
+}
+
+type Compiler = (name: string, def: never, cc: CompileContext) => CompiledState;
+
+const COMPILERS: Record<State['Type'], Compiler> = {
+  Pass: compilePass as Compiler,
+  Task: compileTask as Compiler,
+  Choice: compileChoice as Compiler,
+  Wait: compileWait as Compiler,
+  Succeed: compileSucceed as Compiler,
+  Fail: compileFail as Compiler,
+  Parallel: compileParallel as Compiler,
+  Map: compileMap as Compiler,
+};
+
+/** Compiles every state once; throws CompileFailure when something cannot be compiled. */
+export function compileStateMachine(definition: StateMachineDefinition): CompiledMachine {
+  const topLevelQueryLanguage = definition.QueryLanguage ?? 'JSONPath';
+  const compileContainer = (
+    def: { StartAt: string; States: Record<string, unknown> },
+    pointer: string,
+  ): CompiledContainer => {
+    const cc: CompileContext = { topLevelQueryLanguage, pointer, compileContainer };
+    const states = new Map<string, CompiledState>();
+    for (const [name, raw] of Object.entries(def.States)) {
+      const st = raw as State;
+      const at = `${pointer}/${name}`;
+      if ((st.QueryLanguage ?? topLevelQueryLanguage) === 'JSONata') {
+        throw new CompileFailure(at, 'JSONata states are not supported by this version of the interpreter');
+      }
+      const compile = COMPILERS[st.Type];
+      if (!compile) throw new CompileFailure(`${at}/Type`, `Unknown state type '${String(st.Type)}'`);
+      states.set(name, compile(name, st as never, cc));
+    }
+    for (const state of states.values()) {
+      if (state.nextName !== undefined) state.next = linkTarget(states, state.nextName, pointer);
+      for (const target of state.targets.keys()) state.targets.set(target, linkTarget(states, target, pointer));
+    }
+    const start = states.get(def.StartAt);
+    if (!start) throw new CompileFailure(pointer.replace(/\/States$/, '/StartAt'), `Missing 'StartAt' target: ${def.StartAt}`);
+    return { start, states };
+  };
+  return { definition, root: compileContainer(definition as never, '/States') };
+}
+
+function linkTarget(states: Map<string, CompiledState>, name: string, pointer: string): CompiledState {
+  const target = states.get(name);
+  if (!target) throw new CompileFailure(pointer, `Missing 'Next' target: ${name}`);
+  return target;
+}
+
+/**
+ * Runs one container (the machine, a branch or an iteration) on a thread. Synchronous
+ * states run without an await; only states that return a promise are awaited.
+ */
+async function runContainer(container: CompiledContainer, input: unknown, t: Thread): Promise<unknown> {
+  const exec = t.exec;
+  const limits = exec.limits;
+  let state = container.start;
+  let data = input;
+  for (;;) {
+    if (t.signal.aborted) throw t.signal.reason;
+    if (++exec.transitions > limits.maxTransitions) {
+      throw new StateFailure(
+        'States.Runtime',
+        `The execution exceeded the configured maximum of ${limits.maxTransitions} state transitions.`,
+        { terminal: true },
+      );
+    }
+    t.enteredTime = exec.clock.now();
+    t.enteredEventId = emit(t, state.enteredType, 'stateEnteredEventDetails', { name: state.name, input: data });
+    t.assigned = undefined;
+    t.next = null;
+    let output: unknown;
+    try {
+      output = state.run(t, data);
+      if (output instanceof Promise) output = await output;
+    } catch (thrown) {
+      if (t.signal.aborted) throw t.signal.reason;
+      throw frameStateError(thrown, state.name, t.enteredEventId);
+    }
+    if (t.signal.aborted) throw t.signal.reason;
+    if (output !== data && payloadBytes(output, limits.maxPayloadBytes) > limits.maxPayloadBytes) {
+      throw new StateFailure('States.DataLimitExceeded', dataLimitCause(state.name), { terminal: true });
+    }
+    const assigned = t.assigned;
+    if (assigned !== undefined) {
+      for (const key of Object.keys(assigned)) t.scope[key] = assigned[key];
+    }
+    if (state.exitedType !== null) {
+      emit(
+        t,
+        state.exitedType,
+        'stateExitedEventDetails',
+        assigned === undefined
+          ? { name: state.name, output }
+          : { name: state.name, output, assignedVariables: serialiseAssigned(assigned) },
+      );
+    }
+    const next = t.next;
+    if (next === null) return output;
+    state = next;
+    data = output;
+  }
+}
+
+function serialiseAssigned(assigned: Record<string, unknown>): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [k, v] of Object.entries(assigned)) out[k] = JSON.stringify(v);
+  return out;
+}
+
+const DEFAULT_LIMITS: Limits = {
+  maxPayloadBytes: MAX_PAYLOAD_BYTES,
+  maxHistoryEvents: 25_000,
+  maxTransitions: 1_000_000,
+  maxInlineMapConcurrency: 40,
+};
+
+function uuid(random: () => number): string {
+  const hex = '0123456789abcdef';
+  let s = '';
+  for (let i = 0; i < 36; i++) {
+    if (i === 8 || i === 13 || i === 18 || i === 23) s += '-';
+    else if (i === 14) s += '4';
+    else if (i === 19) s += hex[8 + Math.floor(random() * 4)];
+    else s += hex[Math.floor(random() * 16)];
+  }
+  return s;
+}
+
+/** A compiled state machine, ready to run any number of executions. */
+export class StateMachine {
+  readonly name: string;
+  readonly stateMachineArn: string;
+  private readonly options: StateMachineOptions;
+
+  constructor(private readonly machine: CompiledMachine, options: StateMachineOptions = {}) {
+    this.options = options;
+    this.name = options.name ?? options.stateMachineArn?.split(':').pop() ?? 'StateMachine';
+    this.stateMachineArn = options.stateMachineArn ?? `arn:aws:states:us-east-1:123456789012:stateMachine:${this.name}`;
+  }
+
+  execute(input?: unknown, options?: ExecuteOptions): Promise<ExecutionResult> {
+    return this.start(input, options).result;
+  }
+
+  start(input: unknown = {}, options: ExecuteOptions = {}): ExecutionHandle {
+    const o = this.options;
+    const clock: Clock = o.clock === 'simulated' ? new SimulatedClock() : o.clock === 'real' || o.clock === undefined ? new RealClock() : o.clock;
+    const random = o.random ?? Math.random;
+    const express = o.type === 'EXPRESS';
+    const limits: Limits = {
+      ...DEFAULT_LIMITS,
+      ...(express ? { maxHistoryEvents: Number.POSITIVE_INFINITY } : {}),
+      ...o.limits,
+    };
+    const history = new HistoryRecorder(() => clock.now(), limits.maxHistoryEvents, true, o.inspect);
+    const executionName = options.name ?? uuid(random);
+    const arnParts = this.stateMachineArn.split(':');
+    const region = arnParts[3] || 'us-east-1';
+    const roleArn = o.roleArn ?? `arn:aws:iam::${arnParts[4] || '123456789012'}:role/StepFunctionsRole`;
+    const executionArn = [...arnParts.slice(0, 5), express ? 'express' : 'execution', this.name, executionName].join(':');
+    const startTime = clock.now();
+    const context: ExecutionContextBase = {
+      Execution: { Id: executionArn, Input: input, StartTime: formatTimestamp(startTime), Name: executionName, RoleArn: roleArn, RedriveCount: 0 },
+      StateMachine: { Id: this.stateMachineArn, Name: this.name },
+    };
+    const root = new AbortController();
+    const exec: Execution = {
+      clock, random, handlers: o.handlers ?? {}, history, limits, context, region,
+      transitions: 0,
+      runContainer,
+    };
+    const scope: Record<string, unknown> = Object.create(null) as Record<string, unknown>;
+    const thread: Thread = {
+      exec, scope, signal: root.signal, history, lastEventId: 0, next: null, assigned: undefined,
+      enteredEventId: 0, enteredTime: startTime,
+      env: { context: undefined, variables: scope, random },
+    };
+    history.add('ExecutionStarted', 0, 'executionStartedEventDetails', { input, roleArn });
+
+    const stop = (reason: ExecutionStop): void => {
+      if (!root.signal.aborted) root.abort(reason);
+    };
+    const stopped = new Promise<never>((_, reject) => {
+      root.signal.addEventListener('abort', () => reject(root.signal.reason), { once: true });
+    });
+    stopped.catch(() => {});
+    const onUserAbort = (): void => stop(new ExecutionStop('ABORTED'));
+    options.signal?.addEventListener('abort', onUserAbort, { once: true });
+    if (options.signal?.aborted) onUserAbort();
+    const timers = new AbortController();
+    const timeoutSeconds = this.machine.definition.TimeoutSeconds;
+    if (typeof timeoutSeconds === 'number') {
+      clock.sleep(timeoutSeconds * 1000, timers.signal).then(
+        () => stop(new ExecutionStop('TIMED_OUT', 'States.Timeout')),
+        () => {},
+      );
+    }
+
+    const finalEvent = (type: HistoryEvent['type'], key: keyof HistoryEvent, details: unknown): void => {
+      history.add(type, thread.lastEventId, key, details);
+    };
+    const result = (async (): Promise<ExecutionResult> => {
+      try {
+        const output = await Promise.race([runContainer(this.machine.root, input, thread), stopped]);
+        finalEvent('ExecutionSucceeded', 'executionSucceededEventDetails', { output });
+        return { status: 'SUCCEEDED', output, history: history.events };
+      } catch (thrown) {
+        const reason = root.signal.aborted ? root.signal.reason : thrown;
+        if (reason instanceof ExecutionStop) {
+          if (reason.status === 'TIMED_OUT') {
+            finalEvent('ExecutionTimedOut', 'executionTimedOutEventDetails', { error: 'States.Timeout' });
+            return { status: 'TIMED_OUT', error: 'States.Timeout', history: history.events };
+          }
+          finalEvent('ExecutionAborted', 'executionAbortedEventDetails', {});
+          return { status: 'ABORTED', history: history.events };
+        }
+        if (reason instanceof FailStateFailure) {
+          const details: { error?: string; cause?: string } = {};
+          if (reason.failError !== undefined) details.error = reason.failError;
+          if (reason.failCause !== undefined) details.cause = reason.failCause;
+          finalEvent('ExecutionFailed', 'executionFailedEventDetails', details);
+          return { status: 'FAILED', ...details, history: history.events };
+        }
+        const failure = frameStateError(reason, '', 0);
+        finalEvent('ExecutionFailed', 'executionFailedEventDetails', { error: failure.error, cause: failure.cause });
+        return { status: 'FAILED', error: failure.error, cause: failure.cause, history: history.events };
+      } finally {
+        timers.abort();
+        options.signal?.removeEventListener('abort', onUserAbort);
+        if (!root.signal.aborted) root.abort(new ExecutionStop('ABORTED'));
+      }
+    })();
+    return { result, abort: () => stop(new ExecutionStop('ABORTED')), history: history.events };
+  }
+}

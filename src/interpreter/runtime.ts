@@ -1,0 +1,110 @@
+/**
+ * Shapes shared by the engine and the per-state modules: a compiled state, the running
+ * execution and a thread (the execution's top level, one Parallel branch or one Map
+ * iteration). Per-state code reads compiled data only; the engine owns effects.
+ */
+import type { QueryLanguage, StateType } from '../definition/types.js';
+import type { EvaluationEnv } from '../expressions/types.js';
+import type { Clock } from './clock.js';
+import type { HistoryEvent, HistoryEventType, HistoryRecorder } from './history.js';
+
+/** The context object's execution-wide part (ASL-NOTES §2.4). */
+export interface ExecutionContextBase {
+  Execution: { Id: string; Input: unknown; StartTime: string; Name: string; RoleArn: string; RedriveCount: number };
+  StateMachine: { Id: string; Name: string };
+}
+
+export interface TaskContext {
+  stateName: string;
+  resource: string;
+  /** 0 on the first try, +1 per retry. */
+  attempt: number;
+  /** Set when the resource ends in `.waitForTaskToken`. */
+  taskToken?: string;
+  /** Aborted when the task times out, misses a heartbeat, or the execution stops. */
+  signal: AbortSignal;
+  /** The context object as `$$` sees it in this state. */
+  context: unknown;
+  /** Resets the HeartbeatSeconds timer. */
+  heartbeat(): void;
+}
+
+export type TaskHandler = (input: unknown, context: TaskContext) => unknown;
+
+export interface Limits {
+  /** Payload quota in UTF-8 bytes (default 262,144). */
+  maxPayloadBytes: number;
+  /** History quota (default 25,000 for STANDARD, unlimited for EXPRESS). */
+  maxHistoryEvents: number;
+  /** Guard against runaway loops (default 1,000,000 state transitions). */
+  maxTransitions: number;
+  /** Inline Map concurrency when MaxConcurrency is 0 (default 40, as AWS). */
+  maxInlineMapConcurrency: number;
+}
+
+export interface Execution {
+  readonly clock: Clock;
+  readonly random: () => number;
+  readonly handlers: Readonly<Record<string, TaskHandler>>;
+  readonly history: HistoryRecorder;
+  readonly limits: Limits;
+  readonly context: ExecutionContextBase;
+  readonly region: string;
+  transitions: number;
+  /** Runs a sub-machine (Parallel branch, Map iteration) on a new thread. */
+  runContainer(container: CompiledContainer, input: unknown, thread: Thread): Promise<unknown>;
+}
+
+export interface Thread {
+  readonly exec: Execution;
+  /** Variables visible to this thread; inner scopes inherit outer ones through the prototype. */
+  readonly scope: Record<string, unknown>;
+  readonly signal: AbortSignal;
+  /** Where this thread records (a Distributed Map's child executions keep their own). */
+  readonly history: HistoryRecorder;
+  /** The id of this thread's last history event (AWS's previousEventId). */
+  lastEventId: number;
+  /** Set by a state's run(): the state to go to next, or null to end the container. */
+  next: CompiledState | null;
+  /** Set by a state's run(): variables to commit when the state exits. */
+  assigned: Record<string, unknown> | undefined;
+  /** The entered event id of the running state (for AWS's error prefix). */
+  enteredEventId: number;
+  enteredTime: number;
+  /** Reused for every expression evaluation of this thread. */
+  readonly env: EvaluationEnv & { context: unknown };
+}
+
+export interface CompiledState {
+  readonly name: string;
+  readonly type: StateType;
+  readonly queryLanguage: QueryLanguage;
+  readonly enteredType: HistoryEventType;
+  /** Null for states that never exit normally (Fail). */
+  readonly exitedType: HistoryEventType | null;
+  /** Whether any expression of the state may read the context object. */
+  readonly usesContext: boolean;
+  readonly nextName: string | undefined;
+  next: CompiledState | null;
+  /** Other states this one may jump to (Choice rules, catchers), linked after compile. */
+  readonly targets: Map<string, CompiledState | null>;
+  run(thread: Thread, input: unknown): unknown;
+}
+
+export interface CompiledContainer {
+  readonly start: CompiledState;
+  readonly states: ReadonlyMap<string, CompiledState>;
+}
+
+export interface CompileContext {
+  readonly topLevelQueryLanguage: QueryLanguage;
+  /** JSON pointer of the containing `States` object, without the state name. */
+  readonly pointer: string;
+  compileContainer(def: { StartAt: string; States: Record<string, unknown> }, pointer: string): CompiledContainer;
+}
+
+export type { HistoryEvent };
+
+export function isPromise(value: unknown): value is Promise<unknown> {
+  return value instanceof Promise;
+}

@@ -1,0 +1,210 @@
+import { StatesError } from '../../definition/errors.js';
+import type { ChoiceRuleBase, ChoiceState } from '../../definition/types.js';
+import type { EvaluationEnv } from '../../expressions/types.js';
+import { inputPath, optionalPath, optionalTemplate, outputPath, readPath, requiredPath } from '../io/expressions.js';
+import type { CompiledTemplate } from '../io/expressions.js';
+import { parseTimestamp } from '../io/timestamp.js';
+import type { CompileContext, CompiledState, Thread } from '../runtime.js';
+import { baseFields, pointerOf } from './base.js';
+import { prepareEnv } from './common.js';
+
+/** A compiled JSONPath Choice condition over the effective input. */
+export type Condition = (input: unknown, env: EvaluationEnv) => boolean;
+
+type Compare = (a: unknown, b: unknown) => boolean;
+
+const isString = (v: unknown): v is string => typeof v === 'string';
+const isNumber = (v: unknown): v is number => typeof v === 'number';
+
+function strings(test: (a: string, b: string) => boolean): Compare {
+  return (a, b) => isString(a) && isString(b) && test(a, b);
+}
+function numbers(test: (a: number, b: number) => boolean): Compare {
+  return (a, b) => isNumber(a) && isNumber(b) && test(a, b);
+}
+function timestamps(test: (a: number, b: number) => boolean): Compare {
+  return (a, b) => {
+    if (!isString(a) || !isString(b)) return false;
+    const x = parseTimestamp(a);
+    const y = parseTimestamp(b);
+    return x !== undefined && y !== undefined && test(x, y);
+  };
+}
+
+/** Code-point order, as AWS compares strings (no locale, no normalisation). */
+function codePointCompare(a: string, b: string): number {
+  const x = Array.from(a);
+  const y = Array.from(b);
+  const n = Math.min(x.length, y.length);
+  for (let i = 0; i < n; i++) {
+    const d = x[i]!.codePointAt(0)! - y[i]!.codePointAt(0)!;
+    if (d !== 0) return d;
+  }
+  return x.length - y.length;
+}
+
+/** The binary comparison families of ASL-NOTES §4.2; each also has a `…Path` twin. */
+const COMPARISONS: Record<string, Compare> = {
+  StringEquals: strings((a, b) => a === b),
+  StringLessThan: strings((a, b) => codePointCompare(a, b) < 0),
+  StringGreaterThan: strings((a, b) => codePointCompare(a, b) > 0),
+  StringLessThanEquals: strings((a, b) => codePointCompare(a, b) <= 0),
+  StringGreaterThanEquals: strings((a, b) => codePointCompare(a, b) >= 0),
+  NumericEquals: numbers((a, b) => a === b),
+  NumericLessThan: numbers((a, b) => a < b),
+  NumericGreaterThan: numbers((a, b) => a > b),
+  NumericLessThanEquals: numbers((a, b) => a <= b),
+  NumericGreaterThanEquals: numbers((a, b) => a >= b),
+  BooleanEquals: (a, b) => typeof a === 'boolean' && typeof b === 'boolean' && a === b,
+  TimestampEquals: timestamps((a, b) => a === b),
+  TimestampLessThan: timestamps((a, b) => a < b),
+  TimestampGreaterThan: timestamps((a, b) => a > b),
+  TimestampLessThanEquals: timestamps((a, b) => a <= b),
+  TimestampGreaterThanEquals: timestamps((a, b) => a >= b),
+};
+
+const TYPE_TESTS: Record<string, (v: unknown) => boolean> = {
+  IsNull: (v) => v === null,
+  IsNumeric: isNumber,
+  IsString: isString,
+  IsBoolean: (v) => typeof v === 'boolean',
+  IsTimestamp: (v) => isString(v) && parseTimestamp(v) !== undefined,
+};
+
+/**
+ * StringMatches (ASL-NOTES §4.4): `*` matches any run of characters, `\*` and `\\` are
+ * literals. Matched by a greedy wildcard walk with one backtrack point, so no pattern
+ * can cause exponential work.
+ */
+export function compileStringMatches(pattern: string): (text: string) => boolean {
+  const parts: string[] = [''];
+  for (let i = 0; i < pattern.length; i++) {
+    const c = pattern[i]!;
+    if (c === '\\' && (pattern[i + 1] === '*' || pattern[i + 1] === '\\')) {
+      parts[parts.length - 1] += pattern[++i]!;
+    } else if (c === '*') {
+      parts.push('');
+    } else {
+      parts[parts.length - 1] += c;
+    }
+  }
+  return (text) => {
+    if (parts.length === 1) return text === parts[0];
+    const first = parts[0]!;
+    const last = parts[parts.length - 1]!;
+    if (text.length < first.length + last.length || !text.startsWith(first) || !text.endsWith(last)) return false;
+    let pos = first.length;
+    const end = text.length - last.length;
+    for (let i = 1; i < parts.length - 1; i++) {
+      const part = parts[i]!;
+      const found = text.indexOf(part, pos);
+      if (found < 0 || found + part.length > end) return false;
+      pos = found + part.length;
+    }
+    return true;
+  };
+}
+
+function invalidPath(path: string): StatesError {
+  return new StatesError('States.Runtime', `Invalid path '${path}': The choice state's condition path references an invalid value.`);
+}
+
+export function compileCondition(rule: ChoiceRuleBase, at: string): Condition {
+  if (rule.And) {
+    const parts = rule.And.map((r, i) => compileCondition(r, `${at}/And/${i}`));
+    return (input, env) => parts.every((p) => p(input, env));
+  }
+  if (rule.Or) {
+    const parts = rule.Or.map((r, i) => compileCondition(r, `${at}/Or/${i}`));
+    return (input, env) => parts.some((p) => p(input, env));
+  }
+  if (rule.Not) {
+    const inner = compileCondition(rule.Not, `${at}/Not`);
+    return (input, env) => !inner(input, env);
+  }
+  const variableText = rule.Variable ?? '$';
+  const variable = requiredPath(variableText, 'ReferencePath', `${at}/Variable`);
+  for (const [key, operand] of Object.entries(rule)) {
+    if (key === 'Variable' || key === 'Next' || key === 'Comment' || key === 'Assign' || key === 'Output') continue;
+    if (key === 'IsPresent') {
+      return (input, env) => (readPath(variable, input, env) !== undefined) === operand;
+    }
+    const read = (input: unknown, env: EvaluationEnv): unknown => {
+      const value = readPath(variable, input, env);
+      if (value === undefined) throw invalidPath(variableText);
+      return value;
+    };
+    const typeTest = TYPE_TESTS[key];
+    if (typeTest) return (input, env) => typeTest(read(input, env)) === operand;
+    if (key === 'StringMatches') {
+      const matches = compileStringMatches(String(operand));
+      return (input, env) => {
+        const v = read(input, env);
+        return isString(v) && matches(v);
+      };
+    }
+    if (key.endsWith('Path') && COMPARISONS[key.slice(0, -4)]) {
+      const compare = COMPARISONS[key.slice(0, -4)]!;
+      const otherText = String(operand);
+      const other = requiredPath(otherText, 'ReferencePath', `${at}/${key}`);
+      return (input, env) => {
+        const v = read(input, env);
+        const o = readPath(other, input, env);
+        if (o === undefined) throw invalidPath(otherText);
+        return compare(v, o);
+      };
+    }
+    const compare = COMPARISONS[key];
+    if (compare) return (input, env) => compare(read(input, env), operand);
+  }
+  throw new StatesError('States.Runtime', `Choice rule at ${at} has no comparison operator`);
+}
+
+interface CompiledRule {
+  condition: Condition;
+  nextName: string;
+  assign: CompiledTemplate | undefined;
+}
+
+/** Choice: the first matching rule's Next, else Default, else States.NoChoiceMatched (§4.3). */
+export function compileChoice(name: string, def: ChoiceState, cc: CompileContext): CompiledState {
+  const at = pointerOf(cc, name);
+  const input = optionalPath(def.InputPath, 'Path', `${at}/InputPath`);
+  const output = optionalPath(def.OutputPath, 'Path', `${at}/OutputPath`);
+  const assign = optionalTemplate(def.Assign, 'Assign', `${at}/Assign`);
+  const rules: CompiledRule[] = def.Choices.map((rule, i) => ({
+    condition: compileCondition(rule, `${at}/Choices/${i}`),
+    nextName: rule.Next,
+    assign: optionalTemplate(rule.Assign, 'Assign', `${at}/Choices/${i}/Assign`),
+  }));
+  const base = baseFields(name, def, cc);
+  for (const r of rules) base.targets.set(r.nextName, null);
+  if (def.Default !== undefined) base.targets.set(def.Default, null);
+  const state: CompiledState = {
+    ...base,
+    run(t: Thread, raw: unknown): unknown {
+      prepareEnv(t, state);
+      const env = t.env;
+      const effective = inputPath(input, raw, env);
+      let chosen: string | undefined;
+      let chosenAssign = assign;
+      for (const rule of rules) {
+        if (rule.condition(effective, env)) {
+          chosen = rule.nextName;
+          chosenAssign = rule.assign;
+          break;
+        }
+      }
+      if (chosen === undefined) {
+        if (def.Default === undefined) {
+          throw new StatesError('States.NoChoiceMatched', `No Matches!`);
+        }
+        chosen = def.Default;
+      }
+      if (chosenAssign !== undefined) t.assigned = chosenAssign.evaluate(effective, env) as Record<string, unknown>;
+      t.next = state.targets.get(chosen) ?? null;
+      return outputPath(output, effective, env);
+    },
+  };
+  return state;
+}

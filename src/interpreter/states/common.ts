@@ -1,0 +1,154 @@
+/**
+ * Helpers every state module shares: history emission on a thread, the context object
+ * for the running state, variable commits, and the Retry/Catch loop of Task, Parallel
+ * and Map (decisions from retry-catch.ts; the sleep here is the only effect).
+ */
+import type { Catcher, Retrier } from '../../definition/types.js';
+import { ExecutionStop, StateFailure, frameStateError } from '../errors.js';
+import type { HistoryEvent, HistoryEventType } from '../history.js';
+import { formatTimestamp } from '../io/timestamp.js';
+import { optionalPath, optionalTemplate, resultPath } from '../io/expressions.js';
+import type { CompiledPath, CompiledTemplate } from '../io/expressions.js';
+import { compileRetrier, decideRetry, findCatcher } from '../retry-catch.js';
+import type { CompiledRetrier } from '../retry-catch.js';
+import type { CompiledState, Thread } from '../runtime.js';
+
+export function emit(t: Thread, type: HistoryEventType, key?: keyof HistoryEvent, details?: unknown): number {
+  const history = t.history;
+  if (history.full) {
+    throw new StateFailure(
+      'States.Runtime',
+      `The execution history reached its limit of ${history.count} events.`,
+      { terminal: true },
+    );
+  }
+  const id = history.add(type, t.lastEventId, key, details);
+  t.lastEventId = id;
+  return id;
+}
+
+/** A thread for a Parallel branch or Map iteration: its own variable scope over the parent's. */
+export function childThread(parent: Thread, signal: AbortSignal, history = parent.history): Thread {
+  const scope = Object.create(parent.scope) as Record<string, unknown>;
+  return {
+    exec: parent.exec,
+    scope,
+    signal,
+    history,
+    lastEventId: parent.lastEventId,
+    next: null,
+    assigned: undefined,
+    enteredEventId: 0,
+    enteredTime: 0,
+    env: { context: undefined, variables: scope, random: parent.exec.random },
+  };
+}
+
+/** An AbortController that also aborts when `parent` does; call `release()` when done. */
+export function linkedController(parent: AbortSignal): { controller: AbortController; release(): void } {
+  const controller = new AbortController();
+  const forward = (): void => controller.abort(parent.reason);
+  if (parent.aborted) forward();
+  else parent.addEventListener('abort', forward, { once: true });
+  return { controller, release: () => parent.removeEventListener('abort', forward) };
+}
+
+export interface ContextExtras {
+  retryCount?: number;
+  taskToken?: string;
+  mapItem?: { Index: number; Value: unknown; Key?: string; Source?: string };
+}
+
+/** The context object (`$$`) as the running state sees it (ASL-NOTES §2.4). */
+export function stateContext(t: Thread, stateName: string, extras?: ContextExtras): Record<string, unknown> {
+  const base = t.exec.context;
+  const state: Record<string, unknown> = { Name: stateName, EnteredTime: formatTimestamp(t.enteredTime) };
+  if (extras?.retryCount !== undefined) state['RetryCount'] = extras.retryCount;
+  const ctx: Record<string, unknown> = { Execution: base.Execution, StateMachine: base.StateMachine, State: state };
+  if (extras?.taskToken !== undefined) ctx['Task'] = { Token: extras.taskToken };
+  if (extras?.mapItem !== undefined) ctx['Map'] = { Item: extras.mapItem };
+  return ctx;
+}
+
+/** Points the thread's env at this state's context object when the state can read it. */
+export function prepareEnv(t: Thread, state: CompiledState, extras?: ContextExtras): void {
+  if (state.usesContext) t.env.context = stateContext(t, state.name, extras);
+}
+
+/** Whether a piece of a definition may read the context object. */
+export function readsContext(value: unknown): boolean {
+  return JSON.stringify(value ?? null).includes('$$') || JSON.stringify(value ?? null).includes('$states');
+}
+
+export interface CompiledCatcher {
+  errorEquals: readonly string[];
+  nextName: string;
+  resultPath: CompiledPath | null | undefined;
+  assign: CompiledTemplate | undefined;
+}
+
+export function compileCatchers(catchers: readonly Catcher[] | undefined, pointer: string): CompiledCatcher[] {
+  return (catchers ?? []).map((c, i) => ({
+    errorEquals: c.ErrorEquals,
+    nextName: c.Next,
+    resultPath: optionalPath(c.ResultPath, 'ReferencePath', `${pointer}/Catch/${i}/ResultPath`),
+    assign: optionalTemplate(c.Assign, 'Assign', `${pointer}/Catch/${i}/Assign`),
+  }));
+}
+
+export function compileRetriers(retriers: readonly Retrier[] | undefined): CompiledRetrier[] {
+  return (retriers ?? []).map(compileRetrier);
+}
+
+export interface RetryingState extends CompiledState {
+  readonly retriers: readonly CompiledRetrier[];
+  readonly catchers: readonly CompiledCatcher[];
+  /** Emitted once retries are over and the state has failed (ParallelStateFailed, MapStateFailed). */
+  readonly failedType: HistoryEventType | null;
+}
+
+/**
+ * Runs one visit of a Task, Parallel or Map: attempts, retries on the clock, and on final
+ * failure either the first matching catcher (bypassing the state's own output processing,
+ * ASL-NOTES §13.4) or the failure itself.
+ */
+export async function withRetryAndCatch(
+  t: Thread,
+  state: RetryingState,
+  raw: unknown,
+  attempt: (retryCount: number) => Promise<unknown>,
+): Promise<unknown> {
+  const counters = state.retriers.length > 0 ? new Array<number>(state.retriers.length).fill(0) : [];
+  let retryCount = 0;
+  for (;;) {
+    let failure: StateFailure;
+    try {
+      return await attempt(retryCount);
+    } catch (thrown) {
+      if (t.signal.aborted || thrown instanceof ExecutionStop) throw t.signal.aborted ? t.signal.reason : thrown;
+      failure = frameStateError(thrown, state.name, t.enteredEventId);
+    }
+    if (failure.terminal) throw failure;
+    const decision = decideRetry(state.retriers, counters, failure, t.exec.random);
+    if (decision.retry) {
+      counters[decision.retrier]!++;
+      retryCount++;
+      await t.exec.clock.sleep(decision.delayMs, t.signal);
+      continue;
+    }
+    if (state.failedType) emit(t, state.failedType, undefined, undefined);
+    const index = findCatcher(state.catchers, failure);
+    if (index < 0) throw failure;
+    const catcher = state.catchers[index]!;
+    const errorOutput = { Error: failure.error, Cause: failure.cause };
+    try {
+      prepareEnv(t, state);
+      t.assigned = catcher.assign?.evaluate(errorOutput, t.env) as Record<string, unknown> | undefined;
+      const output = resultPath(catcher.resultPath, raw, errorOutput);
+      t.next = state.targets.get(catcher.nextName) ?? null;
+      return output;
+    } catch (thrown) {
+      throw frameStateError(thrown, state.name, t.enteredEventId);
+    }
+  }
+}

@@ -1,0 +1,100 @@
+import type { ParallelState } from '../../definition/types.js';
+import { inputPath, optionalPath, optionalTemplate, outputPath, resultPath } from '../io/expressions.js';
+import type { CompileContext, CompiledContainer, Thread } from '../runtime.js';
+import { baseFields, pointerOf } from './base.js';
+import {
+  childThread,
+  compileCatchers,
+  compileRetriers,
+  emit,
+  linkedController,
+  prepareEnv,
+  withRetryAndCatch,
+} from './common.js';
+import type { RetryingState } from './common.js';
+
+/** Raised in sibling branches when another branch has failed. */
+export class BranchCancelled extends Error {
+  constructor() {
+    super('Branch cancelled because another branch failed');
+    this.name = 'BranchCancelled';
+  }
+}
+
+/**
+ * Parallel (ASL-NOTES §6.1): every branch gets its own copy of the effective input; results
+ * come back in branch order; the first failing branch cancels its siblings through their
+ * signal and the Parallel fails with that branch's own error.
+ */
+export function compileParallel(name: string, def: ParallelState, cc: CompileContext): RetryingState {
+  const at = pointerOf(cc, name);
+  const input = optionalPath(def.InputPath, 'Path', `${at}/InputPath`);
+  const parameters = optionalTemplate(def.Parameters, 'Parameters', `${at}/Parameters`);
+  const selector = optionalTemplate(def.ResultSelector, 'ResultSelector', `${at}/ResultSelector`);
+  const resultAt = optionalPath(def.ResultPath, 'ReferencePath', `${at}/ResultPath`);
+  const output = optionalPath(def.OutputPath, 'Path', `${at}/OutputPath`);
+  const assign = optionalTemplate(def.Assign, 'Assign', `${at}/Assign`);
+  const branches: CompiledContainer[] = def.Branches.map((b, i) =>
+    cc.compileContainer(b as unknown as { StartAt: string; States: Record<string, unknown> }, `${at}/Branches/${i}/States`),
+  );
+  const catchers = compileCatchers(def.Catch, at);
+  const { Branches: _branches, ...own } = def;
+  const base = baseFields(name, def, cc, own);
+  for (const c of catchers) base.targets.set(c.nextName, null);
+
+  async function attempt(t: Thread, raw: unknown, retryCount: number): Promise<unknown> {
+    prepareEnv(t, state, { retryCount });
+    const env = t.env;
+    const filtered = inputPath(input, raw, env);
+    const effective = parameters !== undefined ? parameters.evaluate(filtered, env) : filtered;
+    emit(t, 'ParallelStateStarted');
+    const results = await runBranches(t, branches, effective);
+    if (assign !== undefined) t.assigned = assign.evaluate(results, env) as Record<string, unknown>;
+    const selected = selector !== undefined ? selector.evaluate(results, env) : results;
+    t.next = state.next;
+    return outputPath(output, resultPath(resultAt, raw, selected), env);
+  }
+
+  const state: RetryingState = {
+    ...base,
+    retriers: compileRetriers(def.Retry),
+    catchers,
+    failedType: 'ParallelStateFailed',
+    run(t: Thread, raw: unknown): Promise<unknown> {
+      return withRetryAndCatch(t, state, raw, (retryCount) => attempt(t, raw, retryCount));
+    },
+  };
+  return state;
+}
+
+function runBranches(t: Thread, branches: readonly CompiledContainer[], input: unknown): Promise<unknown[]> {
+  const { controller, release } = linkedController(t.signal);
+  const results = new Array<unknown>(branches.length);
+  let remaining = branches.length;
+  let lastEventId = t.lastEventId;
+  return new Promise<unknown[]>((resolve, reject) => {
+    let failed = false;
+    branches.forEach((branch, i) => {
+      const child = childThread(t, controller.signal);
+      t.exec.runContainer(branch, structuredClone(input), child).then(
+        (output) => {
+          results[i] = output;
+          lastEventId = Math.max(lastEventId, child.lastEventId);
+          if (--remaining === 0) {
+            release();
+            t.lastEventId = lastEventId;
+            resolve(results);
+          }
+        },
+        (error: unknown) => {
+          if (failed) return;
+          failed = true;
+          t.lastEventId = Math.max(lastEventId, child.lastEventId);
+          if (!controller.signal.aborted) controller.abort(new BranchCancelled());
+          release();
+          reject(t.signal.aborted ? t.signal.reason : error);
+        },
+      );
+    });
+  });
+}

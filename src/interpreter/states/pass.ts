@@ -1,0 +1,31 @@
+import type { PassState } from '../../definition/types.js';
+import { inputPath, optionalPath, optionalTemplate, outputPath, resultPath } from '../io/expressions.js';
+import type { CompileContext, CompiledState, Thread } from '../runtime.js';
+import { baseFields, pointerOf } from './base.js';
+import { prepareEnv } from './common.js';
+
+/** Pass: InputPath -> Parameters -> (Result or the effective input) -> ResultPath -> OutputPath. */
+export function compilePass(name: string, def: PassState, cc: CompileContext): CompiledState {
+  const at = pointerOf(cc, name);
+  const input = optionalPath(def.InputPath, 'Path', `${at}/InputPath`);
+  const parameters = optionalTemplate(def.Parameters, 'Parameters', `${at}/Parameters`);
+  const result = def.Result;
+  const hasResult = 'Result' in def;
+  const resultAt = optionalPath(def.ResultPath, 'ReferencePath', `${at}/ResultPath`);
+  const output = optionalPath(def.OutputPath, 'Path', `${at}/OutputPath`);
+  const assign = optionalTemplate(def.Assign, 'Assign', `${at}/Assign`);
+  const state: CompiledState = {
+    ...baseFields(name, def, cc),
+    run(t: Thread, raw: unknown): unknown {
+      prepareEnv(t, state);
+      const env = t.env;
+      let value = inputPath(input, raw, env);
+      if (parameters !== undefined) value = parameters.evaluate(value, env);
+      const r = hasResult ? result : value;
+      if (assign !== undefined) t.assigned = assign.evaluate(r, env) as Record<string, unknown>;
+      t.next = state.next;
+      return outputPath(output, resultPath(resultAt, raw, r), env);
+    },
+  };
+  return state;
+}

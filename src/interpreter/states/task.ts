@@ -1,0 +1,259 @@
+import { StatesError } from '../../definition/errors.js';
+import type { TaskState } from '../../definition/types.js';
+import { StateFailure, toErrorOutput } from '../errors.js';
+import type { HistoryEvent, HistoryEventType } from '../history.js';
+import {
+  inputPath,
+  optionalPath,
+  optionalTemplate,
+  outputPath,
+  requiredPath,
+  resultPath,
+} from '../io/expressions.js';
+import type { CompiledPath } from '../io/expressions.js';
+import { dataLimitCause, payloadBytes } from '../io/size.js';
+import type { CompileContext, TaskContext, TaskHandler, Thread } from '../runtime.js';
+import { baseFields, pointerOf } from './base.js';
+import { compileCatchers, compileRetriers, emit, prepareEnv, stateContext, withRetryAndCatch } from './common.js';
+import type { ContextExtras, RetryingState } from './common.js';
+
+type ResourceKind = 'lambda' | 'activity' | 'task';
+
+interface EventNames {
+  scheduled: HistoryEventType; scheduledKey: keyof HistoryEvent;
+  started: HistoryEventType; startedKey: keyof HistoryEvent;
+  succeeded: HistoryEventType; succeededKey: keyof HistoryEvent;
+  failed: HistoryEventType; failedKey: keyof HistoryEvent;
+  timedOut: HistoryEventType; timedOutKey: keyof HistoryEvent;
+}
+
+const EVENT_NAMES: Record<ResourceKind, EventNames> = {
+  lambda: {
+    scheduled: 'LambdaFunctionScheduled', scheduledKey: 'lambdaFunctionScheduledEventDetails',
+    started: 'LambdaFunctionStarted', startedKey: 'lambdaFunctionScheduledEventDetails',
+    succeeded: 'LambdaFunctionSucceeded', succeededKey: 'lambdaFunctionSucceededEventDetails',
+    failed: 'LambdaFunctionFailed', failedKey: 'lambdaFunctionFailedEventDetails',
+    timedOut: 'LambdaFunctionTimedOut', timedOutKey: 'lambdaFunctionTimedOutEventDetails',
+  },
+  activity: {
+    scheduled: 'ActivityScheduled', scheduledKey: 'activityScheduledEventDetails',
+    started: 'ActivityStarted', startedKey: 'activityStartedEventDetails',
+    succeeded: 'ActivitySucceeded', succeededKey: 'activitySucceededEventDetails',
+    failed: 'ActivityFailed', failedKey: 'activityFailedEventDetails',
+    timedOut: 'ActivityTimedOut', timedOutKey: 'activityTimedOutEventDetails',
+  },
+  task: {
+    scheduled: 'TaskScheduled', scheduledKey: 'taskScheduledEventDetails',
+    started: 'TaskStarted', startedKey: 'taskStartedEventDetails',
+    succeeded: 'TaskSucceeded', succeededKey: 'taskSucceededEventDetails',
+    failed: 'TaskFailed', failedKey: 'taskFailedEventDetails',
+    timedOut: 'TaskTimedOut', timedOutKey: 'taskTimedOutEventDetails',
+  },
+};
+
+/** How history names a resource (ASL-NOTES §7.2): `arn:aws:states:::sqs:sendMessage` -> sqs / sendMessage. */
+export function describeResource(resource: string): {
+  kind: ResourceKind; resourceType: string; resourceName: string; submits: boolean; callback: boolean;
+} {
+  const parts = resource.split(':');
+  if (parts[2] === 'lambda' && parts[5] === 'function') {
+    return { kind: 'lambda', resourceType: 'lambda', resourceName: resource, submits: false, callback: false };
+  }
+  if (parts[2] === 'states' && parts[5] === 'activity') {
+    return { kind: 'activity', resourceType: 'activity', resourceName: resource, submits: false, callback: false };
+  }
+  const service = parts.slice(5);
+  const resourceType = service.length > 2 && service[0] === 'aws-sdk' ? `aws-sdk:${service[1]}` : (service[0] ?? resource);
+  const resourceName = service.length > 2 && service[0] === 'aws-sdk' ? service.slice(2).join(':') : service.slice(1).join(':');
+  const callback = resource.endsWith('.waitForTaskToken');
+  const submits = callback || /\.sync(:2)?$/.test(resource);
+  return { kind: 'task', resourceType, resourceName: resourceName || resource, submits, callback };
+}
+
+/** Resolves a positive-integer TimeoutSecondsPath / HeartbeatSecondsPath value. */
+function positiveSeconds(path: CompiledPath | undefined, literal: unknown, input: unknown, t: Thread, field: string): number | undefined {
+  if (path === undefined) return typeof literal === 'number' ? literal : undefined;
+  const value = inputPath(path, input, t.env);
+  const n = typeof value === 'string' && value.trim() !== '' ? Number(value) : value;
+  if (typeof n !== 'number' || !Number.isInteger(n) || n <= 0) {
+    throw new StatesError('States.Runtime', `The ${field} field refers to value "${typeof value === 'string' ? value : JSON.stringify(value)}" which is not a valid positive integer: ${path.text}`);
+  }
+  return n;
+}
+
+/** A task's own timeout or missed heartbeat (recorded as TaskTimedOut, with no cause). */
+class TaskTimeout extends StateFailure {
+  constructor(heartbeat: boolean) {
+    super('States.Timeout', '', { heartbeat });
+  }
+}
+
+function missingHandler(stateName: string, resource: string): StateFailure {
+  return new StateFailure(
+    'States.TaskFailed',
+    `No task handler for the state '${stateName}' (resource '${resource}'): pass one in options.handlers under the state name, the resource ARN or '*'.`,
+  );
+}
+
+/** Turns whatever a handler threw into the task's failure (STYLE habit 6). */
+function handlerFailure(thrown: unknown): StateFailure {
+  if (thrown instanceof StateFailure) return thrown;
+  const { error, cause } = toErrorOutput(thrown);
+  return new StateFailure(error, cause);
+}
+
+export function compileTask(name: string, def: TaskState, cc: CompileContext): RetryingState {
+  const at = pointerOf(cc, name);
+  const input = optionalPath(def.InputPath, 'Path', `${at}/InputPath`);
+  const parameters = optionalTemplate(def.Parameters, 'Parameters', `${at}/Parameters`);
+  const selector = optionalTemplate(def.ResultSelector, 'ResultSelector', `${at}/ResultSelector`);
+  const resultAt = optionalPath(def.ResultPath, 'ReferencePath', `${at}/ResultPath`);
+  const output = optionalPath(def.OutputPath, 'Path', `${at}/OutputPath`);
+  const assign = optionalTemplate(def.Assign, 'Assign', `${at}/Assign`);
+  const timeoutPath = def.TimeoutSecondsPath !== undefined
+    ? requiredPath(def.TimeoutSecondsPath, 'ReferencePath', `${at}/TimeoutSecondsPath`) : undefined;
+  const heartbeatPath = def.HeartbeatSecondsPath !== undefined
+    ? requiredPath(def.HeartbeatSecondsPath, 'ReferencePath', `${at}/HeartbeatSecondsPath`) : undefined;
+  const resource = def.Resource;
+  const described = describeResource(resource);
+  const events = EVENT_NAMES[described.kind];
+  const catchers = compileCatchers(def.Catch, at);
+  const base = baseFields(name, def, cc);
+  for (const c of catchers) base.targets.set(c.nextName, null);
+
+  async function attempt(t: Thread, raw: unknown, retryCount: number): Promise<unknown> {
+    const extras: ContextExtras = { retryCount };
+    if (described.callback) extras.taskToken = taskToken(t);
+    prepareEnv(t, state, extras);
+    const env = t.env;
+    const filtered = inputPath(input, raw, env);
+    const effective = parameters !== undefined ? parameters.evaluate(filtered, env) : filtered;
+    const timeoutSeconds = positiveSeconds(timeoutPath, def.TimeoutSeconds, filtered, t, 'TimeoutSecondsPath');
+    const heartbeatSeconds = positiveSeconds(heartbeatPath, def.HeartbeatSeconds, filtered, t, 'HeartbeatSecondsPath');
+
+    const scheduled: Record<string, unknown> = described.kind === 'task'
+      ? { resourceType: described.resourceType, resource: described.resourceName, region: t.exec.region, parameters: effective }
+      : { resource, input: effective };
+    if (timeoutSeconds !== undefined) scheduled['timeoutInSeconds'] = timeoutSeconds;
+    if (heartbeatSeconds !== undefined) scheduled['heartbeatInSeconds'] = heartbeatSeconds;
+    emit(t, events.scheduled, events.scheduledKey, scheduled);
+    const ids = described.kind === 'task' ? { resourceType: described.resourceType, resource: described.resourceName } : {};
+    emit(t, events.started, described.kind === 'task' ? events.startedKey : undefined, described.kind === 'task' ? ids : undefined);
+    if (described.submits) emit(t, 'TaskSubmitted', 'taskSubmittedEventDetails', ids);
+
+    const handlers = t.exec.handlers;
+    const handler = handlers[name] ?? handlers[resource] ?? handlers['*'];
+    let result: unknown;
+    try {
+      if (!handler) throw missingHandler(name, resource);
+      const context = state.usesContext ? env.context : stateContext(t, name, extras);
+      result = await invoke(t, handler, effective, {
+        stateName: name, resource, attempt: retryCount, context,
+        ...(extras.taskToken !== undefined ? { taskToken: extras.taskToken } : {}),
+      }, timeoutSeconds, heartbeatSeconds);
+      if (result === undefined) result = null;
+      if (payloadBytes(result, t.exec.limits.maxPayloadBytes) > t.exec.limits.maxPayloadBytes) {
+        throw new StateFailure('States.DataLimitExceeded', dataLimitCause(resource), { terminal: false });
+      }
+    } catch (thrown) {
+      if (t.signal.aborted) throw t.signal.reason;
+      const failure = handlerFailure(thrown);
+      const timedOut = failure instanceof TaskTimeout;
+      const details: Record<string, unknown> = { ...ids, error: failure.error };
+      if (failure.cause !== '' || !timedOut) details['cause'] = failure.cause;
+      if (timedOut) emit(t, events.timedOut, events.timedOutKey, details);
+      else emit(t, events.failed, events.failedKey, details);
+      throw failure;
+    }
+    emit(t, events.succeeded, events.succeededKey, described.kind === 'task' ? { ...ids, output: result } : { output: result });
+
+    if (assign !== undefined) t.assigned = assign.evaluate(result, env) as Record<string, unknown>;
+    const selected = selector !== undefined ? selector.evaluate(result, env) : result;
+    t.next = state.next;
+    return outputPath(output, resultPath(resultAt, raw, selected), env);
+  }
+
+  const state: RetryingState = {
+    ...base,
+    retriers: compileRetriers(def.Retry),
+    catchers,
+    failedType: null,
+    run(t: Thread, raw: unknown): Promise<unknown> {
+      return withRetryAndCatch(t, state, raw, (retryCount) => attempt(t, raw, retryCount));
+    },
+  };
+  return state;
+}
+
+function taskToken(t: Thread): string {
+  const hex = (): string => Math.floor(t.exec.random() * 0x1_0000_0000).toString(16).padStart(8, '0');
+  return `${hex()}${hex()}${hex()}${hex()}`;
+}
+
+/**
+ * Calls the handler with its own AbortSignal, racing TimeoutSeconds and HeartbeatSeconds on
+ * the injected clock. Expiry aborts the handler's signal and fails with States.Timeout.
+ */
+function invoke(
+  t: Thread,
+  handler: TaskHandler,
+  input: unknown,
+  partial: Omit<TaskContext, 'signal' | 'heartbeat'>,
+  timeoutSeconds: number | undefined,
+  heartbeatSeconds: number | undefined,
+): Promise<unknown> {
+  const clock = t.exec.clock;
+  return new Promise((resolve, reject) => {
+    const task = new AbortController();
+    const timers = new AbortController();
+    let heartbeatTimer: AbortController | undefined;
+    let settled = false;
+    const settle = (ok: boolean, value: unknown): void => {
+      if (settled) return;
+      settled = true;
+      timers.abort();
+      heartbeatTimer?.abort();
+      t.signal.removeEventListener('abort', onStop);
+      if (ok) resolve(value);
+      else reject(value);
+    };
+    const expire = (failure: StateFailure): void => {
+      if (settled) return;
+      task.abort(failure);
+      settle(false, failure);
+    };
+    const onStop = (): void => {
+      task.abort(t.signal.reason);
+      settle(false, t.signal.reason);
+    };
+    if (t.signal.aborted) {
+      onStop();
+      return;
+    }
+    t.signal.addEventListener('abort', onStop, { once: true });
+    const noop = (): void => {};
+    if (timeoutSeconds !== undefined) {
+      clock.sleep(timeoutSeconds * 1000, timers.signal).then(() => expire(new TaskTimeout(false)), noop);
+    }
+    const armHeartbeat = (): void => {
+      if (heartbeatSeconds === undefined || settled) return;
+      heartbeatTimer?.abort();
+      const own = new AbortController();
+      heartbeatTimer = own;
+      clock.sleep(heartbeatSeconds * 1000, own.signal).then(
+        () => expire(new TaskTimeout(true)),
+        noop,
+      );
+    };
+    armHeartbeat();
+    const context: TaskContext = { ...partial, signal: task.signal, heartbeat: armHeartbeat };
+    try {
+      Promise.resolve(handler(input, context)).then(
+        (value) => settle(true, value),
+        (error: unknown) => settle(false, handlerFailure(error)),
+      );
+    } catch (error) {
+      settle(false, handlerFailure(error));
+    }
+  });
+}

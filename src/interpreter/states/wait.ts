@@ -1,0 +1,95 @@
+import { StatesError } from '../../definition/errors.js';
+import type { WaitState } from '../../definition/types.js';
+import { inputPath, optionalPath, optionalTemplate, outputPath, readPath, requiredPath } from '../io/expressions.js';
+import { parseTimestamp } from '../io/timestamp.js';
+import type { CompileContext, CompiledState, Thread } from '../runtime.js';
+import { baseFields, pointerOf } from './base.js';
+import { prepareEnv } from './common.js';
+
+/** The longest wait AWS accepts: a signed 32-bit count of seconds (ASL-NOTES §7.1). */
+const MAX_WAIT_SECONDS = 2_147_483_647;
+
+function shown(value: unknown): string {
+  return typeof value === 'string' ? value : JSON.stringify(value);
+}
+
+/**
+ * How long a Wait lasts, from its effective input: a pure decision, with AWS's runtime
+ * messages for bad SecondsPath / TimestampPath values (ASL-NOTES §7.1, §12.8-9).
+ */
+export type WaitDelay = (effectiveInput: unknown, t: Thread) => number;
+
+export function compileWaitDelay(def: WaitState, at: string): WaitDelay {
+  if (def.Seconds !== undefined) {
+    const seconds = Number(def.Seconds);
+    return () => seconds * 1000;
+  }
+  if (def.Timestamp !== undefined) {
+    const when = parseTimestamp(def.Timestamp);
+    return (_input, t) => Math.max(0, (when ?? 0) - t.exec.clock.now());
+  }
+  if (def.SecondsPath !== undefined) {
+    const text = def.SecondsPath;
+    const path = requiredPath(text, 'ReferencePath', `${at}/SecondsPath`);
+    return (input, t) => {
+      const value = readPath(path, input, t.env);
+      if (value === undefined) {
+        throw new StatesError('States.Runtime', `The SecondsPath parameter does not reference an input value: ${text}`);
+      }
+      if (typeof value !== 'number' || !Number.isInteger(value)) {
+        throw new StatesError(
+          'States.Runtime',
+          `The SecondsPath parameter cannot be parsed as a long value: ${text} == ${shown(value)}`,
+        );
+      }
+      if (value < 0) {
+        throw new StatesError('States.Runtime', `The SecondsPath parameter references a negative value: ${text} == ${value}`);
+      }
+      if (value > MAX_WAIT_SECONDS) throw new StatesError('States.Runtime', 'Wait state delay is too long.');
+      return value * 1000;
+    };
+  }
+  if (def.TimestampPath !== undefined) {
+    const text = def.TimestampPath;
+    const path = requiredPath(text, 'ReferencePath', `${at}/TimestampPath`);
+    return (input, t) => {
+      const value = readPath(path, input, t.env);
+      if (value === undefined) {
+        throw new StatesError('States.Runtime', `The TimestampPath parameter does not reference an input value: ${text}`);
+      }
+      const when = typeof value === 'string' ? parseTimestamp(value) : undefined;
+      if (when === undefined) {
+        throw new StatesError(
+          'States.Runtime',
+          `The TimestampPath parameter does not reference a valid ISO-8601 extended offset date-time format string: ${text} == ${shown(value)}`,
+        );
+      }
+      const ms = when - t.exec.clock.now();
+      if (ms > MAX_WAIT_SECONDS * 1000) throw new StatesError('States.Runtime', 'Wait state delay is too long.');
+      return Math.max(0, ms);
+    };
+  }
+  return () => 0;
+}
+
+/** Wait: InputPath -> (delay) -> OutputPath. */
+export function compileWait(name: string, def: WaitState, cc: CompileContext): CompiledState {
+  const at = pointerOf(cc, name);
+  const input = optionalPath(def.InputPath, 'Path', `${at}/InputPath`);
+  const output = optionalPath(def.OutputPath, 'Path', `${at}/OutputPath`);
+  const assign = optionalTemplate(def.Assign, 'Assign', `${at}/Assign`);
+  const delay = compileWaitDelay(def, at);
+  const state: CompiledState = {
+    ...baseFields(name, def, cc),
+    async run(t: Thread, raw: unknown): Promise<unknown> {
+      prepareEnv(t, state);
+      const effective = inputPath(input, raw, t.env);
+      const ms = delay(effective, t);
+      if (assign !== undefined) t.assigned = assign.evaluate(effective, t.env) as Record<string, unknown>;
+      if (ms > 0) await t.exec.clock.sleep(ms, t.signal);
+      t.next = state.next;
+      return outputPath(output, effective, t.env);
+    },
+  };
+  return state;
+}
