@@ -29,8 +29,16 @@ export function awsMessages(c: ValidationCase): string[] {
       .map((part) => part.replace(/^[A-Z_]+: /, '').replace(/ at (\/\S*|null)$/, '').trim());
   }
   const args = /Args=\[(['"])([\s\S]*?)\1\]/.exec(text);
-  if (args) return [(args[2] as string).replace(/\\\\/g, '\\')];
+  if (args) return [unescapePython(args[2] as string)];
   return text === '' ? [] : [text];
+}
+
+/** The text of a Python string literal body (LocalStack recorded the repr of its ValueError). */
+function unescapePython(body: string): string {
+  const simple: Record<string, string> = { t: '\t', r: '\r', n: '\n', '\\': '\\', "'": "'", '"': '"' };
+  return body.replace(/\\(x[0-9a-fA-F]{2}|.)/g, (all, escape: string) =>
+    escape.startsWith('x') && escape.length === 3 ? String.fromCharCode(parseInt(escape.slice(1), 16)) : (simple[escape] ?? all),
+  );
 }
 
 /** Cases whose verdict depends on reading expressions (JSONPath, intrinsics, JSONata). */

@@ -24,3 +24,13 @@ describe('awsMessages', () => {
     expect(awsMessages(c)).toEqual(expected);
   });
 });
+
+// LocalStack printed the repr of a list holding the repr of the character: one level of escapes is undone.
+describe('awsMessages of recorded Python reprs', () => {
+  it.each([
+    [`Error=ValueError Args=["Label contains invalid character: '\\\\x9f'"] in definition '{}'`, "Label contains invalid character: '\\x9f'"],
+    [`Error=ValueError Args=["Label contains invalid character: '\\\\t'"] in definition '{}'`, "Label contains invalid character: '\\t'"],
+  ])('%s', (error_message, expected) => {
+    expect(awsMessages({ id: 'x', api: 'CreateStateMachine', definition_text: '{}', state_machine_type: 'STANDARD', valid: false, error_message })).toEqual([expected]);
+  });
+});
