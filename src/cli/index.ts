@@ -1,7 +1,7 @@
 import { dirname, resolve } from 'node:path';
 import type { Diagnostic } from '../definition/diagnostic.js';
 import { formatters } from '../lint/formatters/index.js';
-import type { FileResult } from '../lint/formatters/index.js';
+import type { FileResult, RuleDescriptor } from '../lint/formatters/index.js';
 import { lint, ruleDocsUrl } from '../lint/index.js';
 import { rules } from '../lint/rules/index.js';
 import type { LintCommand } from './args.js';
@@ -46,7 +46,13 @@ function usageError(io: CliIo, message: string): number {
   return EXIT_USAGE;
 }
 
-/** Findings that are not rules but that lint() still lets a setting change. */
+/** Findings that are not rules (loader and schema), described for SARIF. */
+const NON_RULES: readonly RuleDescriptor[] = [
+  { id: 'parse', description: 'Require a definition or template that can be read and parsed as JSON or YAML' },
+  { id: 'schema', description: 'Require the fields, types and values the Amazon States Language allows' },
+  { id: 'no-duplicate-keys', description: 'Disallow an object key written twice' },
+];
+/** The non-rules that lint() still lets a setting change. */
 const CONFIGURABLE_NON_RULES = ['schema', 'no-duplicate-keys'];
 
 function checkRuleIds(command: LintCommand): string | undefined {
@@ -111,7 +117,10 @@ async function runLint(command: LintCommand, io: CliIo): Promise<number> {
     formatters[command.format](results, {
       color,
       toolVersion: io.version,
-      rules: rules.map((rule) => ({ id: rule.meta.id, description: rule.meta.description, helpUri: ruleDocsUrl(rule.meta.id) })),
+      rules: [
+        ...rules.map((rule) => ({ id: rule.meta.id, description: rule.meta.description, helpUri: ruleDocsUrl(rule.meta.id) })),
+        ...NON_RULES.filter((extra) => !rules.some((rule) => rule.meta.id === extra.id)),
+      ],
     }),
   );
   for (const error of errors) io.stderr(`aslkit: ${error}\n`);

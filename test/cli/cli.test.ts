@@ -165,6 +165,9 @@ describe('formats', () => {
       rules: [
         { id: 'choice-default', shortDescription: { text: 'Require a Default on Choice states' }, helpUri: 'https://example.test/docs/rules/choice-default.md' },
         { id: 'missing-end-state', shortDescription: { text: 'Require a terminal state in every scope' }, helpUri: 'https://example.test/docs/rules/missing-end-state.md' },
+        { id: 'parse', shortDescription: { text: 'Require a definition or template that can be read and parsed as JSON or YAML' } },
+        { id: 'schema', shortDescription: { text: "Require the fields, types and values the Amazon States Language allows" } },
+        { id: 'no-duplicate-keys', shortDescription: { text: 'Disallow an object key written twice' } },
       ],
     });
     expect(log.runs[0].results.map((r: { ruleId: string; level: string; locations: unknown[] }) => [r.ruleId, r.level, r.locations])).toEqual([
