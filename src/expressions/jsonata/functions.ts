@@ -247,8 +247,18 @@ export interface FunctionArity {
 
 /** Parses the parameter part of a jsonata signature (`<s-nn?:s>`) into an arity. */
 export function arityOf(signature: string): FunctionArity {
-  const end = signature.indexOf(':');
-  const params = signature.slice(1, end === -1 ? signature.length - 1 : end);
+  // The return type follows the first ':' outside a subtype (`f<s:o>` has one of its own).
+  let end = signature.length - 1;
+  for (let i = 1, level = 0; i < signature.length - 1; i++) {
+    const c = signature[i];
+    if (c === '<') level++;
+    else if (c === '>') level--;
+    else if (c === ':' && level === 0) {
+      end = i;
+      break;
+    }
+  }
+  const params = signature.slice(1, end);
   let min = 0;
   let max = 0;
   let contextual = false;
