@@ -8,4 +8,4 @@ export type { CompiledPath, PathKind } from './path.js';
 export type { PathKey, PathRoot } from './parse.js';
 export { applyInputPath, applyOutputPath, applyResultPath } from './io.js';
 export { compilePayloadTemplate } from './template.js';
-export type { CompiledTemplate, TemplateIssue, TemplateOptions } from './template.js';
+export type { CompiledTemplate, TemplateCompileResult, TemplateIssue, TemplateOptions } from './template.js';

@@ -8,7 +8,7 @@
  */
 import { StatesError } from '../../definition/errors.js';
 import { compileIntrinsic, invalidIntrinsicFieldMessage, isIntrinsicCall } from '../intrinsics/index.js';
-import type { CompileResult, EvaluationEnv, ExpressionIssue } from '../types.js';
+import type { EvaluationEnv, ExpressionIssue } from '../types.js';
 import { compilePath, setOwn } from './path.js';
 
 export interface CompiledTemplate {
@@ -32,7 +32,10 @@ type Evaluator = (input: unknown, env: EvaluationEnv) => unknown;
 
 const SUFFIX = '.$';
 
-export function compilePayloadTemplate(template: unknown, options: TemplateOptions = {}): CompileResult<CompiledTemplate> {
+/** A CompileResult whose issues carry their place in the template. */
+export type TemplateCompileResult = { ok: true; value: CompiledTemplate } | { ok: false; issues: TemplateIssue[] };
+
+export function compilePayloadTemplate(template: unknown, options: TemplateOptions = {}): TemplateCompileResult {
   const issues: TemplateIssue[] = [];
   const evaluate = compileNode(template, options.field === undefined ? [] : [options.field], issues);
   if (issues.length > 0) return { ok: false, issues };
