@@ -1,0 +1,68 @@
+import { describe, expect, it } from 'vitest';
+import { main } from '../../src/cli/index.js';
+import { memoryIo } from './memory-io.js';
+
+// The CLI with the real linter: the wiring (template machines, parse findings, SARIF) end to end.
+const clean = JSON.stringify({ StartAt: 'A', States: { A: { Type: 'Succeed' } } }, null, 2);
+const twoMachines = `Resources:
+  First:
+    Type: AWS::StepFunctions::StateMachine
+    Properties:
+      Definition:
+        StartAt: A
+        States:
+          A: { Type: Pass, Next: Missing }
+  Second:
+    Type: AWS::Serverless::StateMachine
+    Properties:
+      DefinitionUri: machines/second.asl.json
+`;
+const danglingNext = JSON.stringify({ StartAt: 'A', States: { A: { Type: 'Pass', Next: 'B' }, C: { Type: 'Succeed' } } }, null, 2);
+
+describe('aslkit lint with the linter', () => {
+  it('exits 0 and prints nothing for a clean definition', async () => {
+    const io = memoryIo({ '/repo/ok.asl.json': clean });
+    expect(await main(['lint'], io)).toBe(0);
+    expect(io.out).toBe('');
+    expect(io.err).toBe('');
+  });
+
+  it('reports both machines of a template, one read through DefinitionUri', async () => {
+    const io = memoryIo({ '/repo/template.yaml': twoMachines, '/repo/machines/second.asl.json': danglingNext });
+    expect(await main(['lint', '--format', 'json', 'template.yaml'], io)).toBe(1);
+    const [result] = JSON.parse(io.out) as { file: string; diagnostics: { file: string; ruleId: string }[] }[];
+    expect(result?.file).toBe('template.yaml');
+    const files = new Set(result?.diagnostics.map((d) => d.file));
+    expect(files).toEqual(new Set(['template.yaml#First', 'template.yaml#Second']));
+    expect(result?.diagnostics.filter((d) => d.ruleId === 'no-missing-transition-target').map((d) => d.file).sort()).toEqual([
+      'template.yaml#First',
+      'template.yaml#Second',
+    ]);
+  });
+
+  it('turns invalid JSON into a parse finding, not a stack trace', async () => {
+    const io = memoryIo({ '/repo/bad.asl.json': '{"StartAt": "A",' });
+    expect(await main(['lint', '--no-color', 'bad.asl.json'], io)).toBe(1);
+    expect(io.out).toMatch(/^\nbad\.asl\.json\n {2}1:\d+ {2}error {2}.+ {2}parse\n\n✖ 1 problem \(1 error, 0 warnings\)\n$/);
+    expect(io.err).toBe('');
+  });
+
+  it('writes SARIF that GitHub accepts: a region with a startLine on every result', async () => {
+    const io = memoryIo({ '/repo/m/dangling.asl.json': danglingNext });
+    expect(await main(['lint', '--format', 'sarif', 'm'], io)).toBe(1);
+    const log = JSON.parse(io.out);
+    expect(log.version).toBe('2.1.0');
+    const ids = log.runs[0].tool.driver.rules.map((rule: { id: string }) => rule.id);
+    expect(log.runs[0].results.length).toBeGreaterThan(0);
+    for (const result of log.runs[0].results) {
+      expect(ids).toContain(result.ruleId);
+      expect(result.locations[0].physicalLocation.artifactLocation.uri).toBe('m/dangling.asl.json');
+      expect(result.locations[0].physicalLocation.region.startLine).toBeGreaterThanOrEqual(1);
+    }
+  });
+
+  it('accepts the registry ids and the schema setting in --rule', async () => {
+    const io = memoryIo({ '/repo/d.asl.json': danglingNext });
+    expect(await main(['lint', '--rule', 'no-missing-transition-target=off', '--rule', 'no-unreachable-state=off', '--rule', 'schema=warn', 'd.asl.json'], io)).toBe(0);
+  });
+});
