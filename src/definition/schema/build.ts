@@ -64,7 +64,7 @@ function buildObject(spec: ObjectSpec, language: QueryLanguage, refTo: RefTo, ty
   const schema: JsonSchema = { title: schemaTitle(spec, ql), type: 'object', properties, additionalProperties: false };
   if (required.length > 0) schema['required'] = required;
   if (anyOf.length > 1) schema['anyOf'] = anyOf.map((name) => ({ required: [name] }));
-  if (spec.editorOnly !== undefined) Object.assign(schema, spec.editorOnly(ctx));
+  if (spec.extraKeywords !== undefined) Object.assign(schema, spec.extraKeywords(ctx));
   return schema;
 }
 
@@ -170,6 +170,32 @@ export function buildDocumentSchema(): JsonSchema {
     definitions,
   };
 }
+
+/** Removes the editor-only Choice rule shape (`oneOf`), which validateSchema checks in code. */
+function withoutEditorHelp(schema: unknown): unknown {
+  if (Array.isArray(schema)) return schema.map(withoutEditorHelp);
+  if (schema === null || typeof schema !== 'object') return schema;
+  return Object.fromEntries(
+    Object.entries(schema).filter(([key]) => key !== 'oneOf').map(([key, value]) => [key, withoutEditorHelp(value)]),
+  );
+}
+
+/** The schemas validateSchema compiles: common.schema.json and the partials, minus the editor help. */
+export function buildValidationSchemas(): JsonSchema[] {
+  return [buildCommonSchema(), ...STATE_TYPES.map(buildStateSchema)].map((schema) => withoutEditorHelp(schema) as JsonSchema);
+}
+
+/** Export name of each compiled validator -> the schema it validates against. */
+export function validatorRefs(): Record<string, string> {
+  const refs: Record<string, string> = { machine: `${COMMON_SCHEMA_ID}#/definitions/${MACHINE_DEFINITION}` };
+  for (const type of STATE_TYPES) {
+    for (const ql of ['JSONPath', 'JSONata'] as const) refs[`${type}_${ql}`] = `${stateSchemaId(type)}#/definitions/${ql}`;
+  }
+  return refs;
+}
+
+/** The ajv options of the compiled validators; `verbose` gives each error its object schema's title. */
+export const AJV_OPTIONS = { allErrors: true, strict: false, verbose: true, inlineRefs: false } as const;
 
 /** Every file under schemas/, by path relative to it. */
 export function buildSchemaFiles(): Record<string, JsonSchema> {

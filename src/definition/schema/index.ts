@@ -1,16 +1,12 @@
-import Ajv, { type ValidateFunction } from 'ajv';
+import type { ValidateFunction } from 'ajv';
 import { joinPointer, type Diagnostic } from '../diagnostic.js';
 import { CHOICE_COMPARISON_OPERATORS, STATE_TYPES } from '../types.js';
 import type { QueryLanguage, StateType } from '../types.js';
-import {
-  COMMON_SCHEMA_ID,
-  MACHINE_DEFINITION,
-  buildCommonSchema,
-  buildStateSchema,
-  stateSchemaId,
-} from './build.js';
 import { enumMessage, missingFieldMessage, translateErrors, type SchemaFinding } from './messages.js';
 import { OBJECT_SPECS, STATE_SPECS, STATE_TYPE_VALUES, fieldsOf } from './spec.js';
+// ajv's standalone code for the schemas of build.ts (scripts/build-schema.ts): compiling them
+// at run time would cost each process ~0.3-1 s.
+import * as compiled from './validators.generated.js';
 
 export { DOCUMENT_SCHEMA_ID, buildDocumentSchema, buildSchemaFiles } from './build.js';
 
@@ -33,32 +29,16 @@ export function allowedFields(type: StateType, ql: QueryLanguage): readonly stri
   return ALLOWED_FIELDS[type][ql];
 }
 
-interface Validators {
-  machine: ValidateFunction;
-  states: Record<StateType, Record<QueryLanguage, ValidateFunction>>;
-}
-
-let validators: Validators | undefined;
-
-/** Compiled once per process, at first use. */
-function compiled(): Validators {
-  if (validators !== undefined) return validators;
-  const ajv = new Ajv({ allErrors: true, strict: false, verbose: true });
-  ajv.addSchema(buildCommonSchema());
-  for (const type of STATE_TYPES) ajv.addSchema(buildStateSchema(type));
-  const get = (ref: string): ValidateFunction => ajv.compile({ $ref: ref });
-  const states = Object.fromEntries(
-    STATE_TYPES.map((type) => [
-      type,
-      {
-        JSONPath: get(`${stateSchemaId(type)}#/definitions/JSONPath`),
-        JSONata: get(`${stateSchemaId(type)}#/definitions/JSONata`),
-      },
-    ]),
-  ) as Validators['states'];
-  validators = { machine: get(`${COMMON_SCHEMA_ID}#/definitions/${MACHINE_DEFINITION}`), states };
-  return validators;
-}
+const STATE_VALIDATORS: Readonly<Record<StateType, Readonly<Record<QueryLanguage, ValidateFunction>>>> = {
+  Task: { JSONPath: compiled.Task_JSONPath, JSONata: compiled.Task_JSONata },
+  Pass: { JSONPath: compiled.Pass_JSONPath, JSONata: compiled.Pass_JSONata },
+  Choice: { JSONPath: compiled.Choice_JSONPath, JSONata: compiled.Choice_JSONata },
+  Wait: { JSONPath: compiled.Wait_JSONPath, JSONata: compiled.Wait_JSONata },
+  Succeed: { JSONPath: compiled.Succeed_JSONPath, JSONata: compiled.Succeed_JSONata },
+  Fail: { JSONPath: compiled.Fail_JSONPath, JSONata: compiled.Fail_JSONata },
+  Parallel: { JSONPath: compiled.Parallel_JSONPath, JSONata: compiled.Parallel_JSONata },
+  Map: { JSONPath: compiled.Map_JSONPath, JSONata: compiled.Map_JSONata },
+};
 
 function isObject(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
@@ -109,8 +89,7 @@ function checkDocument(definition: unknown, findings: Findings): void {
     findings.add('', 'Definition must be a valid JSON object');
     return;
   }
-  const { machine } = compiled();
-  check(machine, definition, '', findings);
+  check(compiled.machine, definition, '', findings);
   const machineQL: QueryLanguage = definition['QueryLanguage'] === 'JSONata' ? 'JSONata' : 'JSONPath';
   const states = definition['States'];
   if (isObject(states)) checkStates(states, '/States', machineQL, findings);
@@ -142,7 +121,7 @@ function checkState(name: string, state: unknown, pointer: string, machineQL: Qu
   if (machineQL === 'JSONata' && own === 'JSONPath') {
     findings.add(`${pointer}/QueryLanguage`, "'QueryLanguage' can not be 'JSONPath' if set to 'JSONata' for whole state machine");
   }
-  check(compiled().states[stateType][ql], state, pointer, findings);
+  check(STATE_VALIDATORS[stateType][ql], state, pointer, findings);
 
   switch (stateType) {
     case 'Pass':

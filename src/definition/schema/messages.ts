@@ -112,7 +112,7 @@ export function translateErrors(errors: readonly ErrorObject[], base: string, va
   };
   for (const error of errors) {
     if (error.schemaPath.includes('/oneOf') || error.keyword === 'oneOf') continue;
-    if (error.schemaPath.includes('/anyOf/')) continue;
+    if (error.schemaPath.includes('/anyOf/') || error.keyword === 'if') continue;
     const at = base + error.instancePath;
     switch (error.keyword) {
       case 'additionalProperties': {

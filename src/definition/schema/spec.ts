@@ -54,8 +54,11 @@ export interface ObjectSpec {
   required?: readonly string[];
   /** At least one of these is required (those allowed in the language). */
   requiredAnyOf?: readonly string[];
-  /** Schema keywords that only help editors; validateSchema checks the same in code. */
-  editorOnly?: (ctx: BuildContext) => JsonSchema;
+  /**
+   * Extra keywords. `oneOf` only helps editors (validateSchema checks the Choice rule shape in
+   * code, with its own messages); a `then` must carry the object's title for the messages.
+   */
+  extraKeywords?: (ctx: BuildContext) => JsonSchema;
 }
 
 const STRING: JsonSchema = { type: 'string' };
@@ -92,6 +95,8 @@ const TRANSITION: Record<string, FieldRule> = { Next: both(STRING), End: both(BO
 const IO: Record<string, FieldRule> = { InputPath: jsonPathOnly(PATH_OR_NULL), OutputPath: jsonPathOnly(PATH_OR_NULL) };
 const OUTPUT: Record<string, FieldRule> = { Output: jsonataOnly(ANY) };
 const ASSIGN: Record<string, FieldRule> = { Assign: both(OBJECT) };
+/** A payload template; AWS (and its Toolkit) also accept a plain JSON value of any type. */
+const PARAMETERS: Record<string, FieldRule> = { Parameters: jsonPathOnly(ANY) };
 const RESULT: Record<string, FieldRule> = {
   ResultSelector: jsonPathOnly(OBJECT),
   ResultPath: jsonPathOnly(PATH_OR_NULL),
@@ -114,7 +119,7 @@ export const STATE_SPECS: Readonly<Record<StateType, ObjectSpec>> = {
       ...TRANSITION,
       ...IO,
       Resource: both(STRING),
-      Parameters: jsonPathOnly(OBJECT),
+      ...PARAMETERS,
       Arguments: jsonataOnly(TEMPLATE_OR_EXPRESSION),
       ...RESULT,
       ...OUTPUT,
@@ -131,7 +136,7 @@ export const STATE_SPECS: Readonly<Record<StateType, ObjectSpec>> = {
   Pass: stateSpec('Pass', {
     ...TRANSITION,
     ...IO,
-    Parameters: jsonPathOnly(OBJECT),
+    ...PARAMETERS,
     // Under JSONata AWS's docs point to Output; validateSchema warns (ASL-NOTES §10 #16).
     Result: both(ANY),
     ResultPath: jsonPathOnly(PATH_OR_NULL),
@@ -166,7 +171,7 @@ export const STATE_SPECS: Readonly<Record<StateType, ObjectSpec>> = {
       ...TRANSITION,
       ...IO,
       Branches: arrayOf('Branch', 1),
-      Parameters: jsonPathOnly(OBJECT),
+      ...PARAMETERS,
       Arguments: jsonataOnly(TEMPLATE_OR_EXPRESSION),
       ...RESULT,
       ...OUTPUT,
@@ -185,7 +190,7 @@ export const STATE_SPECS: Readonly<Record<StateType, ObjectSpec>> = {
       ItemsPath: jsonPathOnly(STRING),
       Items: jsonataOnly({ type: ['array', 'object', 'string'] }),
       ItemSelector: split(OBJECT, TEMPLATE_OR_EXPRESSION),
-      Parameters: jsonPathOnly(OBJECT),
+      ...PARAMETERS,
       ItemReader: ref('ItemReader'),
       ItemBatcher: ref('ItemBatcher'),
       ResultWriter: ref('ResultWriter'),
@@ -304,6 +309,11 @@ export const OBJECT_SPECS: Readonly<Record<ObjectName, ObjectSpec>> = {
     noun: 'ProcessorConfig',
     perLanguage: false,
     fields: { Mode: enumOf('INLINE', 'DISTRIBUTED'), ExecutionType: enumOf('STANDARD', 'EXPRESS') },
+    // A distributed Map runs child executions, whose type must be named (ASL-NOTES §6.2).
+    extraKeywords: () => ({
+      if: { properties: { Mode: { const: 'DISTRIBUTED' } }, required: ['Mode'] },
+      then: { title: 'ProcessorConfig', required: ['ExecutionType'] },
+    }),
   },
   ItemReader: {
     title: 'ItemReader',
@@ -361,6 +371,7 @@ export const OBJECT_SPECS: Readonly<Record<ObjectName, ObjectSpec>> = {
     noun: 'WriterConfig',
     perLanguage: false,
     fields: { OutputType: enumOf('JSON', 'JSONL'), Transformation: enumOf('NONE', 'COMPACT', 'FLATTEN') },
+    required: ['OutputType'],
   },
   ChoiceRule: {
     title: 'Choice rule',
@@ -374,14 +385,14 @@ export const OBJECT_SPECS: Readonly<Record<ObjectName, ObjectSpec>> = {
       Output: jsonataOnly(ANY),
     },
     required: ['Next', 'Condition'],
-    editorOnly: (ctx) => (ctx.ql === 'JSONPath' ? choiceRuleShape() : {}),
+    extraKeywords: (ctx) => (ctx.ql === 'JSONPath' ? choiceRuleShape() : {}),
   },
   NestedChoiceRule: {
     title: 'Nested Choice rule',
     noun: 'a nested Choice rule (inside And, Or or Not)',
     perLanguage: false,
     fields: CHOICE_TEST_FIELDS,
-    editorOnly: choiceRuleShape,
+    extraKeywords: choiceRuleShape,
   },
 };
 
