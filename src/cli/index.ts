@@ -130,7 +130,7 @@ async function runLint(command: LintCommand, io: CliIo): Promise<number> {
   const warnings = all.filter((d) => d.severity === 'warning').length;
   if (all.some((d) => d.severity === 'error')) return EXIT_FINDINGS;
   if (command.maxWarnings >= 0 && warnings > command.maxWarnings) {
-    io.stderr(`aslkit: ${warnings} warnings exceed the maximum of ${command.maxWarnings} (--max-warnings)\n`);
+    io.stderr(`aslkit: too many warnings (${warnings}, --max-warnings ${command.maxWarnings})\n`);
     return EXIT_FINDINGS;
   }
   return EXIT_OK;

@@ -205,7 +205,7 @@ describe('options', () => {
   it('--max-warnings explains the exit code', async () => {
     const io = memoryIo({ '/repo/a.asl.json': withWarning });
     expect(await main(['lint', '--max-warnings', '0', 'a.asl.json'], io)).toBe(1);
-    expect(io.err).toBe('aslkit: 1 warnings exceed the maximum of 0 (--max-warnings)\n');
+    expect(io.err).toBe('aslkit: too many warnings (1, --max-warnings 0)\n');
   });
 
   it('--rule turns rules off and changes severities', async () => {
