@@ -237,7 +237,10 @@ export class StateMachine {
     const arnParts = this.stateMachineArn.split(':');
     const region = arnParts[3] || 'us-east-1';
     const roleArn = o.roleArn ?? `arn:aws:iam::${arnParts[4] || '123456789012'}:role/StepFunctionsRole`;
-    const executionArn = [...arnParts.slice(0, 5), express ? 'express' : 'execution', this.name, executionName].join(':');
+    // Express execution ARNs carry a run id after the name.
+    const executionArn = express
+      ? [...arnParts.slice(0, 5), 'express', this.name, executionName, uuid(random)].join(':')
+      : [...arnParts.slice(0, 5), 'execution', this.name, executionName].join(':');
     const startTime = clock.now();
     const context: ExecutionContextBase = {
       Execution: { Id: executionArn, Input: input, StartTime: formatTimestamp(startTime), Name: executionName, RoleArn: roleArn, RedriveCount: 0 },

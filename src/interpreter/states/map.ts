@@ -129,7 +129,6 @@ export function compileMap(name: string, def: MapState, cc: CompileContext): Ret
       if (limit < 0) throw new StatesError('States.Runtime', `The MaxConcurrencyPath field refers to value "${limit}" which is not a valid integer: ${maxConcurrencyPath.text}`);
     }
     if (limit === 0) limit = distributed ? 10_000 : t.exec.limits.maxInlineMapConcurrency;
-    const tolerated = distributed ? tolerance(effective, t) : undefined;
 
     // Items are selected up front, in order, as AWS evaluates ItemSelector before the iterations.
     const inputs = new Array<unknown>(values.length);
@@ -146,6 +145,7 @@ export function compileMap(name: string, def: MapState, cc: CompileContext): Ret
     }
 
     emit(t, 'MapStateStarted', 'mapStateStartedEventDetails', { length: values.length });
+    const tolerated = distributed ? tolerance(effective, t) : undefined;
     if (distributed) emit(t, 'MapRunStarted');
     const results = await runIterations(t, name, processor, inputs, limit, tolerated);
     if (distributed) emit(t, 'MapRunSucceeded');

@@ -99,7 +99,9 @@ function missingHandler(stateName: string, resource: string): StateFailure {
 function handlerFailure(thrown: unknown): StateFailure {
   if (thrown instanceof StateFailure) return thrown;
   const { error, cause } = toErrorOutput(thrown);
-  return new StateFailure(error, cause);
+  // A task's own failure is catchable even under a terminal-looking name (an oversized
+  // result is States.DataLimitExceeded and AWS lets States.ALL catch it, ASL-NOTES §10 #2).
+  return new StateFailure(error, cause, { terminal: error === 'States.Runtime' });
 }
 
 export function compileTask(name: string, def: TaskState, cc: CompileContext): RetryingState {
@@ -123,7 +125,7 @@ export function compileTask(name: string, def: TaskState, cc: CompileContext): R
 
   async function attempt(t: Thread, raw: unknown, retryCount: number): Promise<unknown> {
     const extras: ContextExtras = { retryCount };
-    if (described.callback) extras.taskToken = taskToken(t);
+    if (described.submits) extras.taskToken = taskToken(t);
     prepareEnv(t, state, extras);
     const env = t.env;
     const filtered = inputPath(input, raw, env);
@@ -158,7 +160,8 @@ export function compileTask(name: string, def: TaskState, cc: CompileContext): R
     } catch (thrown) {
       if (t.signal.aborted) throw t.signal.reason;
       const failure = handlerFailure(thrown);
-      const timedOut = failure instanceof TaskTimeout;
+      // A handler may report a timeout itself (a mocked recording does); history records both alike.
+      const timedOut = failure instanceof TaskTimeout || failure.error === 'States.Timeout';
       const details: Record<string, unknown> = { ...ids, error: failure.error };
       if (failure.cause !== '' || !timedOut) details['cause'] = failure.cause;
       if (timedOut) emit(t, events.timedOut, events.timedOutKey, details);
