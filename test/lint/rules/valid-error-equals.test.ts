@@ -1,0 +1,43 @@
+import rule from '../../../src/lint/rules/valid-error-equals.js';
+import { ruleTester } from '../rule-tester.js';
+
+ruleTester(rule, {
+  valid: [
+    {
+      code: `
+StartAt: T
+States:
+  T:
+    Type: Task
+    Resource: arn:aws:states:::lambda:invoke
+    Retry:
+      - ErrorEquals: [States.Timeout, Lambda.ServiceException, CustomError]
+    Catch:
+      - { ErrorEquals: [States.ALL], Next: F }
+    End: true
+  F: { Type: Fail }
+`,
+    },
+  ],
+  invalid: [
+    {
+      code: `
+StartAt: T
+States:
+  T:
+    Type: Task
+    Resource: arn:aws:states:::lambda:invoke
+    Retry:
+      - ErrorEquals: []
+    Catch:
+      - { ErrorEquals: [States.Timout], Next: F }
+    End: true
+  F: { Type: Fail }
+`,
+      errors: [
+        { messageId: 'empty', pointer: '/States/T/Retry/0/ErrorEquals', line: 8, column: 22 },
+        { messageId: 'unknownPredefined', pointer: '/States/T/Catch/0/ErrorEquals/0', line: 10, column: 25, data: { name: 'States.Timout' } },
+      ],
+    },
+  ],
+});
