@@ -120,7 +120,9 @@ export function invalidIntrinsicFieldMessage(fieldName: string): string {
 
 export function compileIntrinsic(text: string): CompileResult<CompiledIntrinsic> {
   const lexed = intrinsicLexer.tokenize(text);
-  if (lexed.errors.length > 0) return { ok: false, issues: lexed.errors.map((error) => lexingIssue(text, error)) };
+  // After the first lexing error the lexer resynchronises on guesswork; later errors are noise.
+  const lexError = lexed.errors[0];
+  if (lexError) return { ok: false, issues: [lexingIssue(text, lexError)] };
   const nesting = nestingIssue(lexed.tokens);
   if (nesting) return { ok: false, issues: [nesting] };
   const parsed = parseIntrinsic(lexed.tokens);

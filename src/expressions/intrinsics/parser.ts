@@ -4,7 +4,7 @@
  * is off, so a malformed call yields errors (never a throw) and no partial tree is used.
  */
 import { CstParser, EOF } from 'chevrotain';
-import type { IParserErrorMessageProvider, IRecognitionException, IToken, TokenType } from 'chevrotain';
+import type { IParserErrorMessageProvider, IRecognitionException, IToken } from 'chevrotain';
 import {
   ALL_TOKENS,
   Comma,
@@ -21,7 +21,8 @@ import {
 import type { IntrinsicCstNode } from './cst.js';
 
 function describe(token: IToken): string {
-  return token.tokenType === EOF ? 'the end of the text' : `'${token.image}'`;
+  if (token.tokenType === EOF) return 'the end of the text';
+  return token.tokenType === StringLiteral ? token.image : `'${token.image}'`;
 }
 
 const ARGUMENT = 'an argument (a string, number, true, false, null, path or intrinsic function call)';

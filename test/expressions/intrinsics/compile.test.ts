@@ -1,0 +1,249 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { StatesError } from '../../../src/definition/errors.js';
+import {
+  compileIntrinsic,
+  INTRINSIC_FUNCTIONS,
+  invalidIntrinsicFieldMessage,
+  isIntrinsicCall,
+  suggestFunction,
+} from '../../../src/expressions/intrinsics/index.js';
+import { compiled, makeEnv } from './helpers.js';
+
+function issuesOf(text: string): Array<{ message: string; offset: number; check: string }> {
+  const result = compileIntrinsic(text);
+  if (result.ok) throw new Error(`expected ${text} not to compile`);
+  return result.issues.map((issue) => {
+    expect(issue.code).toBe('SCHEMA_VALIDATION_FAILED');
+    const { message, offset, check } = issue as typeof issue & { offset: number; check: string };
+    return { message, offset, check };
+  });
+}
+
+const ILLEGAL = "only \\', \\{, \\} and \\\\ are allowed";
+
+/** [text, message, offset, check] for texts with exactly one issue. */
+const ISSUES: ReadonlyArray<readonly [string, string, number, string]> = [
+  // escapes (JSON escapes are already decoded, so these backslashes are in the intrinsic text)
+  ["States.StringToJson('\\{\\\"text\":1\\}')", `Illegal escape '\\"' in a string literal: ${ILLEGAL}`, 23, 'escape'],
+  ["States.Format('ok \\q')", `Illegal escape '\\q' in a string literal: ${ILLEGAL}`, 18, 'escape'],
+  ["States.Format('tab\\t{}', 1)", `Illegal escape '\\t' in a string literal: ${ILLEGAL}`, 18, 'escape'],
+  // syntax
+  ["States.Format('unterminated", 'Unterminated string literal', 14, 'syntax'],
+  ["States.Format('it\\'s)", 'Unterminated string literal', 14, 'syntax'],
+  ["States.Format('a' 'b')", "Expected ')' but found 'b'", 18, 'syntax'],
+  [
+    "States.Format('a',)",
+    'Expected an argument (a string, number, true, false, null, path or intrinsic function call) but found \')\'',
+    18,
+    'syntax',
+  ],
+  ["States.Format('a'))", "Unexpected ')' after the end of the intrinsic function call", 18, 'syntax'],
+  ["States.Format('x') extra", "Unexpected 'extra' after the end of the intrinsic function call", 19, 'syntax'],
+  ['States.Format', "Expected '(' but found the end of the text", 13, 'syntax'],
+  ['States.Format(#)', "Unexpected character '#'", 14, 'syntax'],
+  ['States.Format(01)', "Expected ')' but found '1'", 15, 'syntax'],
+  ['', 'Expected a function name but found the end of the text', 0, 'syntax'],
+  ["'States.Format'", "Expected a function name but found 'States.Format'", 0, 'syntax'],
+  // names
+  ['States.format(1)', "Unknown intrinsic function 'States.format'; did you mean 'States.Format'?", 0, 'unknown-function'],
+  ["Format('x')", "Unknown intrinsic function 'Format'; did you mean 'States.Format'?", 0, 'unknown-function'],
+  ['States.ArrayLen($.a)', "Unknown intrinsic function 'States.ArrayLen'; did you mean 'States.Array'?", 0, 'unknown-function'],
+  ['States.Frobnicate()', "Unknown intrinsic function 'States.Frobnicate'", 0, 'unknown-function'],
+  // arity
+  ['States.ArrayLength($.a, 2)', 'States.ArrayLength takes 1 argument but was given 2', 0, 'arity'],
+  ['States.UUID(1)', 'States.UUID takes no arguments but was given 1', 0, 'arity'],
+  ['States.Format()', 'States.Format takes at least 1 argument but was given 0', 0, 'arity'],
+  ['States.MathRandom(1)', 'States.MathRandom takes 2 or 3 arguments but was given 1', 0, 'arity'],
+  ['States.MathRandom(1, 2, 3, 4)', 'States.MathRandom takes 2 or 3 arguments but was given 4', 0, 'arity'],
+  ['States.JsonMerge($.a, $.b)', 'States.JsonMerge takes 3 arguments but was given 2', 0, 'arity'],
+  ['States.Array(1, States.MathAdd(1))', 'States.MathAdd takes 2 arguments but was given 1', 16, 'arity'],
+  // literal argument types and nested return types
+  ["States.ArrayPartition('not-array', 2)", 'States.ArrayPartition: argument 1 must be an array, but a string was given', 22, 'argument-type'],
+  ['States.StringToJson(null)', 'States.StringToJson: argument 1 must be a string, but null was given', 20, 'argument-type'],
+  ['States.ArrayLength(States.Format($.x))', 'States.ArrayLength: argument 1 must be an array, but States.Format returns a string', 19, 'argument-type'],
+  ['States.Format(1)', 'States.Format: argument 1 must be a string, but a number was given', 14, 'argument-type'],
+  ["States.JsonMerge($.a, $.b, 'false')", 'States.JsonMerge: argument 3 must be a boolean, but a string was given', 27, 'argument-type'],
+  ["States.MathRandom(1, 10, 'seed')", 'States.MathRandom: argument 3 must be a number, but a string was given', 25, 'argument-type'],
+  // function-specific literal checks
+  ["States.Format('{} {}', 1)", 'States.Format: the template has 2 placeholders {} but 1 value was given', 14, 'format-placeholders'],
+  ["States.Format('{}')", 'States.Format: the template has 1 placeholder {} but 0 values were given', 14, 'format-placeholders'],
+  ["States.Format('\\{}', 1)", 'States.Format: the template has 0 placeholders {} but 1 value was given', 14, 'format-placeholders'],
+  ['States.ArrayRange(1, 1001, 1)', 'States.ArrayRange: the range has 1001 elements; at most 1000 are allowed', 0, 'array-range'],
+  ['States.ArrayRange(1000, -1000, -1)', 'States.ArrayRange: the range has 2001 elements; at most 1000 are allowed', 0, 'array-range'],
+  ['States.ArrayRange(0, 10, 0)', 'States.ArrayRange: step must not be 0', 25, 'array-range'],
+  ['States.JsonMerge($.a, $.b, true)', 'States.JsonMerge: deep merging is not supported; the third argument must be false', 27, 'json-merge-deep'],
+  ["States.Hash('x', 'sha256')", "States.Hash: unsupported algorithm 'sha256'; did you mean 'SHA-256'?", 17, 'hash-algorithm'],
+  ["States.Hash('x', 'SHA3')", "States.Hash: unsupported algorithm 'SHA3'; use one of MD5, SHA-1, SHA-256, SHA-384, SHA-512", 17, 'hash-algorithm'],
+  // path arguments are compiled by the paths module; offsets are shifted into the whole text
+  ["States.Format('{}', $.)", "Invalid path '$.': Value is not a valid JSONPath: Path must not end with a '.'", 22, 'path'],
+];
+
+describe('compile issues', () => {
+  it.each(ISSUES)('%s: %s at %d', (text, message, offset, check) => {
+    expect(issuesOf(text)).toEqual([{ message, offset, check }]);
+  });
+
+  it('reports every semantic issue, in text order', () => {
+    expect(issuesOf("States.Array(States.Fromat('x'), States.MathAdd(1), 'a\\n')")).toEqual([
+      { message: "Unknown intrinsic function 'States.Fromat'; did you mean 'States.Format'?", offset: 13, check: 'unknown-function' },
+      { message: 'States.MathAdd takes 2 arguments but was given 1', offset: 33, check: 'arity' },
+      { message: `Illegal escape '\\n' in a string literal: ${ILLEGAL}`, offset: 54, check: 'escape' },
+    ]);
+  });
+
+  it('allows 10 levels of nesting and refuses 11', () => {
+    const nest = (levels: number): string => (levels === 1 ? 'States.Array()' : `States.Array(${nest(levels - 1)})`);
+    expect(compileIntrinsic(nest(10)).ok).toBe(true);
+    expect(issuesOf(nest(11))).toEqual([{ message: 'Intrinsic functions may be nested at most 10 levels deep', offset: 130, check: 'nesting' }]);
+    expect(issuesOf(nest(5000))).toEqual([{ message: 'Intrinsic functions may be nested at most 10 levels deep', offset: 130, check: 'nesting' }]);
+  });
+
+  it('accepts whitespace around the call and its arguments', () => {
+    expect(compiled("  States.Format( '{}' ,\n $.a )  ").evaluate({ a: 1 }, makeEnv(), 'v.$')).toBe('1');
+  });
+
+  it('reads paths with commas, parentheses, quotes and spaces inside brackets as one argument', () => {
+    const text = "States.Array($.a[0,1], $['b, c'], $.d[?(@.x > 1)], $.e.length())";
+    const input = { a: [1, 2, 3], 'b, c': 'bc', d: [{ x: 1 }, { x: 2 }], e: [1, 2] };
+    expect(compiled(text).evaluate(input, makeEnv(), 'v.$')).toEqual([[1, 2], 'bc', [{ x: 2 }], 2]);
+  });
+});
+
+describe('warnings', () => {
+  it('warns about unescaped braces outside a States.Format template, at each brace', () => {
+    const warnings = compiled("States.StringToJson('{\"a\": 1}')").warnings;
+    expect(warnings.map(({ message, offset, check }) => ({ message, offset, check }))).toEqual([
+      { message: 'Unescaped brace in a string literal; the spec reserves { and }, write \\{ or \\}', offset: 21, check: 'unescaped-brace' },
+      { message: 'Unescaped brace in a string literal; the spec reserves { and }, write \\{ or \\}', offset: 28, check: 'unescaped-brace' },
+    ]);
+  });
+
+  it('warns about a lone brace in a Format template, and about braces in its other string arguments', () => {
+    const warnings = compiled("States.Format('a { b {}', 'x}')").warnings;
+    expect(warnings.map(({ offset, message }) => [offset, message])).toEqual([
+      [17, 'Unescaped brace in a States.Format template that is not part of a {} placeholder; write \\{ or \\} for a literal brace'],
+      [28, 'Unescaped brace in a string literal; the spec reserves { and }, write \\{ or \\}'],
+    ]);
+  });
+
+  it('has no warnings for escaped braces and placeholders', () => {
+    expect(compiled("States.Format('\\{{}\\}', States.StringToJson('\\{\\}'))").warnings).toEqual([]);
+  });
+});
+
+describe('contract helpers', () => {
+  it.each([
+    ["States.Format('x')", true],
+    ["  \n States.UUID()", true],
+    ['$.States.x', false],
+    ['Format()', false],
+    ['states.Format()', false],
+  ] as const)('isIntrinsicCall(%j) is %s', (text, expected) => {
+    expect(isIntrinsicCall(text)).toBe(expected);
+  });
+
+  it('gives the AWS message for an invalid `.$` field', () => {
+    expect(invalidIntrinsicFieldMessage('parsed.$')).toBe(
+      "The value for the field 'parsed.$' must be a valid JSONPath or a valid intrinsic function call",
+    );
+  });
+
+  it.each([
+    ['States.Fromat', 'States.Format'],
+    ['format', 'States.Format'],
+    ['States.uuid', 'States.UUID'],
+    ['States.Nothing', undefined],
+  ] as const)('suggestFunction(%j) is %j', (name, expected) => {
+    expect(suggestFunction(name)).toBe(expected);
+  });
+
+  it('exposes the table as data, one row per AWS function', () => {
+    expect(INTRINSIC_FUNCTIONS.map((fn) => [fn.name, fn.minArgs, fn.maxArgs])).toEqual([
+      ['States.Format', 1, Infinity],
+      ['States.StringToJson', 1, 1],
+      ['States.JsonToString', 1, 1],
+      ['States.Array', 0, Infinity],
+      ['States.ArrayPartition', 2, 2],
+      ['States.ArrayContains', 2, 2],
+      ['States.ArrayRange', 3, 3],
+      ['States.ArrayGetItem', 2, 2],
+      ['States.ArrayLength', 1, 1],
+      ['States.ArrayUnique', 1, 1],
+      ['States.Base64Encode', 1, 1],
+      ['States.Base64Decode', 1, 1],
+      ['States.Hash', 2, 2],
+      ['States.JsonMerge', 3, 3],
+      ['States.MathRandom', 2, 3],
+      ['States.MathAdd', 2, 2],
+      ['States.StringSplit', 2, 2],
+      ['States.UUID', 0, 0],
+    ]);
+  });
+
+  it('reports what the outermost call returns', () => {
+    expect(compiled('States.ArrayLength($.a)').returns).toBe('number');
+    expect(compiled('States.ArrayGetItem($.a, 0)').returns).toBe('any');
+  });
+});
+
+describe('the parser never throws', () => {
+  const pieces = fc.constantFrom(
+    'States.Format',
+    'States.Array',
+    'States.MathAdd',
+    'States.ArrayRange',
+    'States.Nope',
+    '(',
+    ')',
+    ',',
+    "'",
+    "'text'",
+    "'{}'",
+    '\\',
+    '{',
+    '}',
+    '$',
+    '$$',
+    '$.a',
+    '$x',
+    '[',
+    ']',
+    '?(@.a > 1)',
+    '1',
+    '-1.5',
+    '1e400',
+    'true',
+    'null',
+    ' ',
+    '\n',
+  );
+
+  it('on any string', () => {
+    fc.assert(
+      fc.property(fc.string({ unit: 'grapheme', maxLength: 60 }), (text) => {
+        const result = compileIntrinsic(text);
+        expect(typeof result.ok).toBe('boolean');
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
+  it('on strings built from grammar pieces, and evaluation only throws StatesError', () => {
+    fc.assert(
+      fc.property(fc.array(pieces, { maxLength: 25 }), (parts) => {
+        const result = compileIntrinsic(parts.join(''));
+        if (!result.ok) {
+          for (const issue of result.issues) expect(issue.offset).toBeGreaterThanOrEqual(0);
+          return;
+        }
+        try {
+          result.value.evaluate({ a: [1, 2] }, makeEnv({ variables: { x: 1 }, random: () => 0.5 }), 'v.$');
+        } catch (error) {
+          expect(error).toBeInstanceOf(StatesError);
+        }
+      }),
+      { numRuns: 3000 },
+    );
+  });
+});
