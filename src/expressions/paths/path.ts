@@ -164,11 +164,14 @@ function walk(base: unknown, segments: readonly Segment[]): unknown[] {
 function applyStep(segment: Segment, node: unknown, root: unknown, out: unknown[]): void {
   switch (segment.type) {
     case 'property':
-    case 'index': {
-      const value = resolveKeys(node, [segment.type === 'property' ? segment.name : segment.index]);
-      if (value !== MISSING) out.push(value);
+      if (isJsonObject(node) && Object.hasOwn(node, segment.name)) out.push(node[segment.name]);
       return;
-    }
+    case 'index':
+      if (Array.isArray(node)) {
+        const index = segment.index < 0 ? node.length + segment.index : segment.index;
+        if (index >= 0 && index < node.length) out.push(node[index]);
+      }
+      return;
     case 'properties':
       if (isJsonObject(node)) for (const name of segment.names) if (Object.hasOwn(node, name)) out.push(node[name]);
       return;
@@ -181,8 +184,8 @@ function applyStep(segment: Segment, node: unknown, root: unknown, out: unknown[
       }
       return;
     case 'wildcard':
-      if (Array.isArray(node)) out.push(...node);
-      else if (isJsonObject(node)) out.push(...Object.values(node));
+      if (Array.isArray(node)) for (const item of node) out.push(item);
+      else if (isJsonObject(node)) for (const key in node) if (Object.hasOwn(node, key)) out.push(node[key]);
       return;
     case 'slice':
       if (Array.isArray(node)) out.push(...node.slice(segment.start ?? 0, segment.end ?? node.length));
