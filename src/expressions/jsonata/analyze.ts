@@ -5,6 +5,7 @@
  */
 import jsonata from 'jsonata';
 import type { ExpressionIssue } from '../types.js';
+import { KNOWN_FUNCTIONS, UNAVAILABLE_FUNCTIONS } from './functions.js';
 
 export const INVALID_JSONATA_EXPRESSION = 'INVALID_JSONATA_EXPRESSION';
 export const UNSUPPORTED_JSONATA_EXPRESSION = 'UNSUPPORTED_JSONATA_EXPRESSION';
@@ -347,4 +348,30 @@ export function analyzeJsonata(text: string): JsonataAnalysis {
     variableRefs: walker.variableRefs,
     statesMemberRefs: walker.statesMemberRefs,
   };
+}
+
+function plural(count: number): string {
+  return count === 1 ? 'argument' : 'arguments';
+}
+
+/**
+ * What is wrong with one call found by `analyzeJsonata`, or undefined: an unknown or unavailable
+ * function, or an argument count its signature does not allow. (Our wording: AWS only fails at
+ * run time, with T1006 or T0410.)
+ */
+export function checkFunctionCall(call: FunctionCall): string | undefined {
+  if (UNAVAILABLE_FUNCTIONS.includes(call.name)) {
+    return call.name === 'eval'
+      ? 'The function $eval is not available in Step Functions; use $parse to read a JSON string.'
+      : `The function $${call.name} is not available in Step Functions.`;
+  }
+  const arity = KNOWN_FUNCTIONS.get(call.name);
+  if (arity === undefined) return `Unknown function $${call.name}.`;
+  // In a path step (or after ~>) the context item can stand in for a first `-` parameter.
+  const min = arity.contextual && call.inPath ? arity.min - 1 : arity.min;
+  if (call.argCount >= min && call.argCount <= arity.max) return undefined;
+  const expected =
+    arity.max === Infinity ? `at least ${min}` : min === arity.max ? `${min}` : `${min} to ${arity.max}`;
+  const noun = arity.max === Infinity || arity.max === min ? plural(min) : 'arguments';
+  return `The function $${call.name} takes ${expected} ${noun}, but was called with ${call.argCount}.`;
 }

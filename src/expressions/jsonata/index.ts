@@ -5,6 +5,7 @@
  */
 export {
   analyzeJsonata,
+  checkFunctionCall,
   expressionBody,
   INVALID_JSONATA_EXPRESSION,
   isJsonataString,

@@ -18,6 +18,11 @@ export interface TemplateIssue extends ExpressionIssue {
 export interface CompiledJsonataTemplate {
   /** No expression anywhere: evaluate returns a copy of the literal. */
   readonly isConstant: boolean;
+  /**
+   * When the whole value is one `{% %}` string: its trimmed text, for `expectType` on fields that
+   * need one JSON type (`Items`, `Seconds`, `Condition`...). Undefined for literals and structures.
+   */
+  readonly expression: string | undefined;
   evaluate(bindings: JsonataBindings): Promise<unknown>;
 }
 
@@ -63,8 +68,10 @@ async function run(node: Node, bindings: JsonataBindings): Promise<unknown> {
 
 class Template implements CompiledJsonataTemplate {
   readonly isConstant: boolean;
+  readonly expression: string | undefined;
   constructor(private readonly root: Node) {
     this.isConstant = root.kind === 'literal';
+    this.expression = root.kind === 'expression' ? root.compiled.text : undefined;
   }
   evaluate(bindings: JsonataBindings): Promise<unknown> {
     return run(this.root, bindings);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { analyzeJsonata } from '../../../src/expressions/jsonata/index.js';
+import { analyzeJsonata, checkFunctionCall } from '../../../src/expressions/jsonata/index.js';
 
 const unsupported = (name: string, offset: number) => ({
   message: `Reference to '${name}' at the top level is not supported.`,
@@ -90,5 +90,25 @@ describe('analyzeJsonata: names', () => {
 
   it('does not list calls of locally bound functions', () => {
     expect(analyzeJsonata('{% ($f := function(){1}; $f()) %}').functions).toEqual([]);
+  });
+});
+
+describe('checkFunctionCall', () => {
+  it.each([
+    ['{% $substring($states.input.s, 1) %}', undefined],
+    ['{% $substring($states.input.s) %}', 'The function $substring takes 2 to 3 arguments, but was called with 1.'],
+    ['{% $states.input.s.$substring(1) %}', undefined],
+    ['{% $states.input.s ~> $substring(1) %}', undefined],
+    ['{% $uuid(1) %}', 'The function $uuid takes 0 arguments, but was called with 1.'],
+    ['{% $range(1, 2) %}', 'The function $range takes 3 arguments, but was called with 2.'],
+    ['{% $partition($states.input.list, 2) %}', undefined],
+    ['{% $random() + $random(1) %}', undefined],
+    ['{% $count() %}', 'The function $count takes 1 argument, but was called with 0.'],
+    ['{% $zip() %}', 'The function $zip takes at least 1 argument, but was called with 0.'],
+    ["{% $eval('[1]') %}", 'The function $eval is not available in Step Functions; use $parse to read a JSON string.'],
+    ['{% $nope(1) %}', 'Unknown function $nope.'],
+  ])('%s', (text, problem) => {
+    const calls = analyzeJsonata(text).functions;
+    expect(calls.map(checkFunctionCall).find((p) => p !== undefined)).toBe(problem);
   });
 });

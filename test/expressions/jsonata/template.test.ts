@@ -30,6 +30,12 @@ describe('compileJsonataTemplate', () => {
     expect(template({ a: [1, { b: '{% 1 %}' }] }, 'Output').isConstant).toBe(false);
   });
 
+  it('exposes the text of a template that is one expression', () => {
+    expect(template('{%  $states.input.list  %}', 'Items').expression).toBe('$states.input.list');
+    expect(template(['{% 1 %}'], 'Items').expression).toBeUndefined();
+    expect(template('plain', 'Items').expression).toBeUndefined();
+  });
+
   it('returns a fresh copy of a constant', async () => {
     const literal = { a: { b: 1 } };
     const result = (await template(literal, 'Output').evaluate(b)) as typeof literal;
