@@ -7,5 +7,5 @@ export { compilePath, setOwn } from './path.js';
 export type { CompiledPath, PathKind } from './path.js';
 export type { PathKey, PathRoot } from './parse.js';
 export { applyInputPath, applyOutputPath, applyResultPath } from './io.js';
-export { compilePayloadTemplate } from './template.js';
+export { compilePayloadTemplate, evaluatePathField } from './template.js';
 export type { CompiledTemplate, TemplateCompileResult, TemplateIssue, TemplateOptions } from './template.js';

@@ -206,19 +206,27 @@ function applyStep(segment: Segment, node: unknown, root: unknown, out: unknown[
   }
 }
 
-/** Jayway's scan: visit a node, then its children, in document order. */
-function descend(step: Segment, node: unknown, root: unknown, out: unknown[]): void {
-  if (!Array.isArray(node) && !isJsonObject(node)) return;
-  if (step.type === 'filter') {
-    // A scanned filter tests each object it reaches, not array elements of the node.
-    if (isJsonObject(node) && testFilter(step.expression, node, root)) out.push(node);
-  } else if (step.type === 'properties') {
-    if (isJsonObject(node) && step.names.every((name) => Object.hasOwn(node, name))) applyStep(step, node, root, out);
-  } else {
-    applyStep(step, node, root, out);
+/**
+ * Jayway's scan: visit a node, then its children, in document order. Iterative, so deeply
+ * nested input cannot overflow the stack.
+ */
+function descend(step: Segment, start: unknown, root: unknown, out: unknown[]): void {
+  const pending: unknown[] = [start];
+  while (pending.length > 0) {
+    const node = pending.pop();
+    const isArray = Array.isArray(node);
+    if (!isArray && !isJsonObject(node)) continue;
+    if (step.type === 'filter') {
+      // A scanned filter tests each object it reaches, not the elements of arrays on the way.
+      if (!isArray && testFilter(step.expression, node, root)) out.push(node);
+    } else if (step.type === 'properties') {
+      if (!isArray && step.names.every((name) => Object.hasOwn(node, name))) applyStep(step, node, root, out);
+    } else {
+      applyStep(step, node, root, out);
+    }
+    const children = isArray ? (node as unknown[]) : Object.values(node as Record<string, unknown>);
+    for (let i = children.length - 1; i >= 0; i--) pending.push(children[i]);
   }
-  const children = Array.isArray(node) ? node : Object.values(node);
-  for (const child of children) descend(step, child, root, out);
 }
 
 function mergeProperties(node: Record<string, unknown>, names: readonly string[]): Record<string, unknown> {

@@ -10,6 +10,7 @@ import { StatesError } from '../../definition/errors.js';
 import { compileIntrinsic, invalidIntrinsicFieldMessage, isIntrinsicCall } from '../intrinsics/index.js';
 import type { EvaluationEnv, ExpressionIssue } from '../types.js';
 import { compilePath, setOwn } from './path.js';
+import type { CompiledPath } from './path.js';
 
 export interface CompiledTemplate {
   evaluate(input: unknown, env: EvaluationEnv): unknown;
@@ -83,6 +84,21 @@ function compileObject(node: Record<string, unknown>, at: (string | number)[], i
   };
 }
 
+/**
+ * Evaluate a path held by a named field (`value.$`, `ErrorPath`, `CausePath`); a definite path
+ * that finds nothing is `States.Runtime` with AWS's text (§2.7).
+ */
+export function evaluatePathField(path: CompiledPath, input: unknown, env: EvaluationEnv, field: string): unknown {
+  const result = path.evaluate(input, env);
+  if (result === undefined) {
+    throw new StatesError(
+      'States.Runtime',
+      `The JSONPath '${path.text}' specified for the field '${field}' could not be found in the input '${JSON.stringify(input)}'`,
+    );
+  }
+  return result;
+}
+
 function invalidValue(key: string, at: (string | number)[], detail?: string, offset?: number): TemplateIssue {
   const issue: TemplateIssue = {
     message: invalidIntrinsicFieldMessage(key),
@@ -109,16 +125,7 @@ function compileDynamic(key: string, value: unknown, at: (string | number)[], is
     }
     const path = compiled.value;
     if (!path.definite) return path.evaluate;
-    return (input, env) => {
-      const result = path.evaluate(input, env);
-      if (result === undefined) {
-        throw new StatesError(
-          'States.Runtime',
-          `The JSONPath '${path.text}' specified for the field '${key}' could not be found in the input '${JSON.stringify(input)}'`,
-        );
-      }
-      return result;
-    };
+    return (input, env) => evaluatePathField(path, input, env, key);
   }
   if (isIntrinsicCall(value)) {
     const compiled = compileIntrinsic(value);

@@ -246,3 +246,21 @@ describe('compile errors are data', () => {
     );
   });
 });
+
+describe('robustness', () => {
+  it('scans very deep input without overflowing the stack', () => {
+    let deep: unknown = { a: 'bottom' };
+    for (let i = 0; i < 200_000; i++) deep = [deep];
+    expect(compiled('$..a').evaluate(deep, env)).toEqual(['bottom']);
+  });
+
+  it('never runs code from a filter', () => {
+    const attempts = [
+      '$[?(@.constructor.constructor("return process")().exit())]',
+      '$[?(this.x)]',
+      '$[?(@.a) ; process.exit()]',
+      '$[?(`x`)]',
+    ];
+    for (const text of attempts) expect(compilePath(text).ok).toBe(false);
+  });
+});

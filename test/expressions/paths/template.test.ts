@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { StatesError } from '../../../src/definition/errors.js';
-import { compilePayloadTemplate } from '../../../src/expressions/paths/index.js';
+import { compilePath, compilePayloadTemplate, evaluatePathField } from '../../../src/expressions/paths/index.js';
 import type { CompiledTemplate } from '../../../src/expressions/paths/index.js';
 import type { EvaluationEnv } from '../../../src/expressions/types.js';
 
@@ -117,5 +117,17 @@ describe('compile errors', () => {
   it('collects every issue of a template', () => {
     const result = compilePayloadTemplate({ 'a.$': 1, b: { 'c.$': 'x' } });
     expect(result.ok ? [] : result.issues.map((i) => i.path)).toEqual([['a.$'], ['b', 'c.$']]);
+  });
+});
+
+describe('evaluatePathField (ErrorPath, CausePath)', () => {
+  it('returns the value or throws the §2.7 text naming the field', () => {
+    const compiled = compilePath('$.NoSuchCausePath');
+    if (!compiled.ok) throw new Error('compile');
+    expect(thrown(() => evaluatePathField(compiled.value, { Error: 'error-value' }, env, 'CausePath'))).toEqual({
+      error: 'States.Runtime',
+      cause: `The JSONPath '$.NoSuchCausePath' specified for the field 'CausePath' could not be found in the input '{"Error":"error-value"}'`,
+    });
+    expect(evaluatePathField(compiled.value, { NoSuchCausePath: 'c' }, env, 'CausePath')).toBe('c');
   });
 });
