@@ -1,12 +1,12 @@
-import { escapePointerToken } from './diagnostic.js';
+import { escapePointerToken, parsePointer } from './diagnostic.js';
 import { duplicateKeyFinding, type RawFinding } from './findings.js';
-import { packPosition, type PositionTable } from './source-map.js';
+import { packPosition, valueOffsetOf, type PositionTable } from './source-map.js';
 
 /**
  * A single-pass JSON parser that reports duplicate keys (AWS rejects them,
- * JSON.parse keeps the last) and malformed input at its offset, and, when
- * given a table, records the offset of every value and property name by
- * JSON pointer. Values equal JSON.parse's for every valid input.
+ * JSON.parse keeps the last) and malformed input at its offset. Values equal
+ * JSON.parse's for every valid input. Positions are recorded by a second,
+ * lighter pass (recordJsonPositions) only when a finding needs a place.
  */
 
 export interface JsonParseResult {
@@ -19,8 +19,8 @@ export interface JsonParseResult {
 /** Deeper nesting is reported rather than risking the call stack. */
 const MAX_DEPTH = 1000;
 
-export function parseJson(text: string, positions?: PositionTable): JsonParseResult {
-  const parser = new JsonParser(text, positions);
+export function parseJson(text: string): JsonParseResult {
+  const parser = new JsonParser(text);
   try {
     const value = parser.parseDocument();
     return { value, ok: true, findings: parser.findings };
@@ -37,13 +37,6 @@ export function parseJson(text: string, positions?: PositionTable): JsonParseRes
     });
     return { value: undefined, ok: false, findings: parser.findings };
   }
-}
-
-/** Records positions only: for a text already known to parse. */
-export function recordJsonPositions(text: string): PositionTable {
-  const table: PositionTable = new Map();
-  parseJson(text, table);
-  return table;
 }
 
 class JsonSyntaxError extends Error {
@@ -100,14 +93,11 @@ class JsonParser {
   /** Keys and indexes of the current path, for duplicate-key messages when no table is kept. */
   private readonly path: (string | number)[] = [];
 
-  constructor(
-    private readonly text: string,
-    private readonly table: PositionTable | undefined,
-  ) {}
+  constructor(private readonly text: string) {}
 
   parseDocument(): unknown {
     if (this.text.charCodeAt(0) === Ch.Bom) this.pos = 1;
-    const value = this.parseValue('', -1);
+    const value = this.parseValue();
     this.skipWhitespace();
     if (this.pos < this.text.length) throw this.unexpected('expected end of input');
     return value;
@@ -124,15 +114,13 @@ class JsonParser {
     this.pos = pos;
   }
 
-  private parseValue(pointer: string, keyOffset: number): unknown {
+  private parseValue(): unknown {
     this.skipWhitespace();
-    const start = this.pos;
-    if (this.table !== undefined) this.table.set(pointer, packPosition(start, keyOffset));
-    switch (this.text.charCodeAt(start)) {
+    switch (this.text.charCodeAt(this.pos)) {
       case Ch.OpenBrace:
-        return this.parseObject(pointer);
+        return this.parseObject();
       case Ch.OpenBracket:
-        return this.parseArray(pointer);
+        return this.parseArray();
       case Ch.Quote:
         return this.parseString();
       case Ch.LowerT:
@@ -146,7 +134,7 @@ class JsonParser {
     }
   }
 
-  private parseObject(pointer: string): Record<string, unknown> {
+  private parseObject(): Record<string, unknown> {
     if (++this.depth > MAX_DEPTH) throw new JsonSyntaxError(`Nesting deeper than ${MAX_DEPTH} levels`, this.pos);
     const text = this.text;
     const object: Record<string, unknown> = {};
@@ -172,12 +160,10 @@ class JsonParser {
       if (text.charCodeAt(this.pos) !== Ch.Colon) throw this.unexpected("expected ':' after the property name");
       this.pos++;
       this.path.push(key);
-      const childPointer =
-        this.table === undefined ? '' : pointer + '/' + (needsEscape(key) ? escapePointerToken(key) : key);
-      const value = this.parseValue(childPointer, keyOffset);
+      const value = this.parseValue();
       this.path.pop();
       if (Object.hasOwn(object, key)) {
-        this.findings.push(duplicateKeyFinding(key, this.currentPointer(pointer), keyOffset));
+        this.findings.push(duplicateKeyFinding(key, this.currentPointer(), keyOffset));
       }
       if (key === '__proto__') {
         Object.defineProperty(object, key, { value, writable: true, enumerable: true, configurable: true });
@@ -198,7 +184,7 @@ class JsonParser {
     }
   }
 
-  private parseArray(pointer: string): unknown[] {
+  private parseArray(): unknown[] {
     if (++this.depth > MAX_DEPTH) throw new JsonSyntaxError(`Nesting deeper than ${MAX_DEPTH} levels`, this.pos);
     const text = this.text;
     const array: unknown[] = [];
@@ -215,7 +201,7 @@ class JsonParser {
         throw this.unexpected('expected a value (trailing commas are not allowed)');
       }
       this.path.push(index);
-      array.push(this.parseValue(this.table === undefined ? '' : pointer + '/' + index, -1));
+      array.push(this.parseValue());
       this.path.pop();
       this.skipWhitespace();
       const c = text.charCodeAt(this.pos);
@@ -348,15 +334,10 @@ class JsonParser {
     return new JsonSyntaxError(`Unexpected token ${shown}`, pos, expected);
   }
 
-  /** The pointer of the object being parsed, from the table's pointer or the path stack. */
-  private currentPointer(pointer: string): string {
-    if (this.table !== undefined) return pointer;
+  /** The pointer of the object being parsed. */
+  private currentPointer(): string {
     return this.path.map((token) => '/' + escapePointerToken(token)).join('');
   }
-}
-
-function needsEscape(key: string): boolean {
-  return key.includes('/') || key.includes('~');
 }
 
 function digits(text: string, pos: number): number {
@@ -374,4 +355,115 @@ function nextSpecial(text: string, pos: number): number {
     if (c === Ch.Quote || c === Ch.Backslash || c < 0x20 || pos >= text.length) return pos;
     pos++;
   }
+}
+
+/** Positions of one object or array: packed offsets and nested containers by member name (or index). */
+interface PositionNode {
+  /** Where the container starts: tells a stale child (a duplicate key replaced it) from the live one. */
+  at: number;
+  members: Map<string, number>;
+  children: Map<string, PositionNode>;
+}
+
+/** Positions as a tree: walking a pointer costs its depth, recording costs no pointer strings. */
+class TreePositions implements PositionTable {
+  constructor(
+    private readonly rootOffset: number,
+    private readonly root: PositionNode | undefined,
+  ) {}
+
+  get(pointer: string): number | undefined {
+    let packed = packPosition(this.rootOffset, -1);
+    let node = this.root;
+    for (const token of parsePointer(pointer)) {
+      const member = node?.members.get(token);
+      if (member === undefined) return undefined;
+      packed = member;
+      const child = node?.children.get(token);
+      node = child !== undefined && child.at === valueOffsetOf(member) ? child : undefined;
+    }
+    return packed;
+  }
+}
+
+/**
+ * The offsets of every value and property name of a text that parseJson
+ * accepted: a lighter pass than parsing (no values are built), run only
+ * when a finding needs a place.
+ */
+export function recordJsonPositions(text: string): PositionTable {
+  let pos = text.charCodeAt(0) === Ch.Bom ? 1 : 0;
+  const skipWhitespace = (): void => {
+    for (;;) {
+      const c = text.charCodeAt(pos);
+      if (c === Ch.Space || c === Ch.LineFeed || c === Ch.CarriageReturn || c === Ch.Tab) pos++;
+      else return;
+    }
+  };
+  /** Past the string at pos; its decoded text when asked. */
+  const readString = (decode: boolean): string => {
+    const start = pos;
+    let escaped = false;
+    pos++;
+    for (;;) {
+      const c = text.charCodeAt(pos);
+      if (c === Ch.Quote) break;
+      if (c === Ch.Backslash) {
+        escaped = true;
+        pos += 2;
+      } else {
+        pos++;
+      }
+    }
+    pos++;
+    if (!decode) return '';
+    return escaped ? (JSON.parse(text.slice(start, pos)) as string) : text.slice(start + 1, pos - 1);
+  };
+  const record = (node: PositionNode, name: string, keyOffset: number): void => {
+    skipWhitespace();
+    node.members.set(name, packPosition(pos, keyOffset));
+    const child = recordValue();
+    if (child !== undefined) node.children.set(name, child);
+    skipWhitespace();
+  };
+  const recordValue = (): PositionNode | undefined => {
+    const c = text.charCodeAt(pos);
+    if (c === Ch.OpenBrace || c === Ch.OpenBracket) {
+      const close = c === Ch.OpenBrace ? Ch.CloseBrace : Ch.CloseBracket;
+      const node: PositionNode = { at: pos, members: new Map(), children: new Map() };
+      pos++;
+      skipWhitespace();
+      if (text.charCodeAt(pos) === close) {
+        pos++;
+        return node;
+      }
+      for (let index = 0; ; index++) {
+        skipWhitespace();
+        if (c === Ch.OpenBrace) {
+          const keyOffset = pos;
+          const key = readString(true);
+          skipWhitespace();
+          pos++; // ':'
+          record(node, key, keyOffset);
+        } else {
+          record(node, String(index), -1);
+        }
+        if (text.charCodeAt(pos++) === close) return node;
+      }
+    }
+    if (c === Ch.Quote) {
+      readString(false);
+      return undefined;
+    }
+    for (;;) {
+      const d = text.charCodeAt(pos);
+      if (d === Ch.Comma || d === Ch.CloseBrace || d === Ch.CloseBracket || d <= Ch.Space || pos >= text.length) {
+        return undefined;
+      }
+      pos++;
+    }
+  };
+  skipWhitespace();
+  const rootOffset = pos;
+  return new TreePositions(rootOffset, recordValue());
 }

@@ -10,10 +10,12 @@ import type { SourceMap, SourcePosition } from './source.js';
 const KEY_FACTOR = 2 ** 27;
 
 /**
- * pointer -> packed (keyOffset + 1) * 2^27 + valueOffset.
- * One Map entry per node keeps recording cheap: no object per node.
+ * pointer -> packed (keyOffset + 1) * 2^27 + valueOffset, for the pointers
+ * that exist. A Map<string, number> is one.
  */
-export type PositionTable = Map<string, number>;
+export interface PositionTable {
+  get(pointer: string): number | undefined;
+}
 
 export function packPosition(valueOffset: number, keyOffset: number): number {
   return (keyOffset + 1) * KEY_FACTOR + valueOffset;

@@ -13,7 +13,7 @@ import {
 } from 'yaml';
 import { escapePointerToken } from './diagnostic.js';
 import { duplicateKeyFinding, type RawFinding } from './findings.js';
-import { packPosition, type PositionTable } from './source-map.js';
+import { packPosition } from './source-map.js';
 
 /**
  * YAML through the `yaml` package's document model, so every value keeps its
@@ -25,7 +25,7 @@ export interface YamlParseResult {
   value: unknown;
   ok: boolean;
   findings: RawFinding[];
-  positions: PositionTable;
+  positions: Map<string, number>;
   /** String scalars by pointer, for mapping offsets inside a DefinitionString. */
   strings: Map<string, Scalar>;
 }
@@ -67,7 +67,7 @@ const MAX_ALIAS_EXPANSIONS = 10_000;
 const MAX_DEPTH = 1000;
 
 export function parseYaml(text: string): YamlParseResult {
-  const positions: PositionTable = new Map();
+  const positions = new Map<string, number>();
   const strings = new Map<string, Scalar>();
   const findings: RawFinding[] = [];
   let doc: Document.Parsed;
@@ -99,7 +99,7 @@ class Walker {
 
   constructor(
     private readonly doc: Document.Parsed,
-    private readonly positions: PositionTable,
+    private readonly positions: Map<string, number>,
     private readonly strings: Map<string, Scalar>,
     private readonly findings: RawFinding[],
   ) {}

@@ -1,6 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { parseJson } from '../../src/definition/json.js';
+import { joinPointer } from '../../src/definition/diagnostic.js';
+import { parseJson, recordJsonPositions } from '../../src/definition/json.js';
+import { keyOffsetOf, valueOffsetOf } from '../../src/definition/source-map.js';
 import { loadSource } from '../../src/definition/load.js';
 
 const load = (text: string) => loadSource(text, { filename: 'machine.asl.json' });
@@ -118,6 +120,11 @@ describe('duplicate keys', () => {
     expect(result.definitions[0]!.definition).toEqual(JSON.parse(text));
   });
 
+  it('places pointers by the kept value when a duplicate replaced a container', () => {
+    const [loaded] = load('{"a": {"b": 1},\n "a": 2}').definitions;
+    expect(loaded!.sourceMap.locate('/a/b')).toEqual({ line: 2, column: 7 });
+  });
+
   it('keeps a __proto__ key as data, like JSON.parse', () => {
     const [loaded] = load('{"__proto__": {"x": 1}}').definitions;
     const definition = loaded!.definition as Record<string, unknown>;
@@ -182,6 +189,34 @@ describe('agrees with JSON.parse', () => {
         expect(parsed.value).toEqual(JSON.parse(text));
       }),
       { numRuns: 300 },
+    );
+  });
+
+  it('on where every value and property name starts', () => {
+    const pointers = (value: unknown, pointer: string, out: [string, unknown][]): [string, unknown][] => {
+      out.push([pointer, value]);
+      if (Array.isArray(value)) value.forEach((item, i) => pointers(item, joinPointer(pointer, i), out));
+      else if (value !== null && typeof value === 'object') {
+        for (const [key, item] of Object.entries(value)) pointers(item, joinPointer(pointer, key), out);
+      }
+      return out;
+    };
+    fc.assert(
+      fc.property(fc.jsonValue(), fc.constantFrom(0, 2), (value, indent) => {
+        const text = JSON.stringify(value, null, indent);
+        const table = recordJsonPositions(text);
+        for (const [pointer, item] of pointers(JSON.parse(text), '', [])) {
+          const packed = table.get(pointer);
+          expect(packed).toBeDefined();
+          const shown = JSON.stringify(item);
+          const length = indent === 0 ? shown.length : 1;
+          expect(text.slice(valueOffsetOf(packed!), valueOffsetOf(packed!) + length)).toBe(shown.slice(0, length));
+          const key = pointer.split('/').pop()!.replace(/~1/g, '/').replace(/~0/g, '~');
+          const keyOffset = keyOffsetOf(packed!);
+          if (keyOffset !== -1) expect(text.slice(keyOffset, keyOffset + JSON.stringify(key).length)).toBe(JSON.stringify(key));
+        }
+      }),
+      { numRuns: 200 },
     );
   });
 
