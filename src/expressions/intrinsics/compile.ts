@@ -69,13 +69,8 @@ function missingPath(path: string, fieldName: string, input: unknown): StatesErr
   );
 }
 
-function typeChecker(fn: IntrinsicFunction, index: number): ((value: unknown) => void) | undefined {
-  const expected = parameterType(fn, index);
-  if (expected === 'any') return undefined;
-  return (value) => {
-    const actual = jsonTypeOf(value);
-    if (actual !== expected) throw invalidArguments(fn.name, `argument ${index + 1} must be ${describeType(expected)}, but was ${describeType(actual)}`);
-  };
+function typeMismatch(fn: IntrinsicFunction, index: number, expected: ArgumentType, value: unknown): StatesError {
+  return invalidArguments(fn.name, `argument ${index + 1} must be ${describeType(expected)}, but was ${describeType(jsonTypeOf(value))}`);
 }
 
 function compileNode(node: IntrinsicNode): Evaluator {
@@ -95,13 +90,14 @@ function compileNode(node: IntrinsicNode): Evaluator {
   const fn = INTRINSIC_FUNCTIONS_BY_NAME.get(node.name)!;
   const impl = fn.specialize?.(node.args) ?? fn.impl;
   const args = node.args.map(compileNode);
-  const checks = node.args.map((_, index) => typeChecker(fn, index));
+  const expected = node.args.map((_, index) => parameterType(fn, index));
   const count = args.length;
   return (input, env, fieldName) => {
     const values = new Array<unknown>(count);
     for (let i = 0; i < count; i++) {
       const value = (args[i] as Evaluator)(input, env, fieldName);
-      checks[i]?.(value);
+      const type = expected[i] as ArgumentType;
+      if (type !== 'any' && jsonTypeOf(value) !== type) throw typeMismatch(fn, i, type, value);
       values[i] = value;
     }
     return impl(values, env);
