@@ -87,7 +87,7 @@ function buildPath(text: string, parsed: ParsedPath): CompiledPath {
 
   let evaluate: (input: unknown, env: EvaluationEnv) => unknown;
   if (keys) {
-    evaluate = keys.length === 0 ? readRoot : definiteEvaluator(readRoot, keys);
+    evaluate = keys.length === 0 ? readRoot : definiteEvaluator(root, readRoot, keys);
   } else {
     evaluate = (input, env) => {
       const base = readRoot(input, env);
@@ -126,28 +126,31 @@ function rootReader(root: PathRoot, variable: string | undefined): (input: unkno
 
 /** The fast path: a loop over precomputed keys, no allocation. */
 function definiteEvaluator(
+  root: PathRoot,
   readRoot: (input: unknown, env: EvaluationEnv) => unknown,
   keys: readonly PathKey[],
 ): (input: unknown, env: EvaluationEnv) => unknown {
-  const count = keys.length;
-  return (input, env) => {
-    let current = readRoot(input, env);
-    for (let i = 0; i < count; i++) {
-      const key = keys[i] as PathKey;
-      if (typeof key === 'string') {
-        if (typeof current !== 'object' || current === null || Array.isArray(current) || !Object.hasOwn(current, key)) {
-          return undefined;
-        }
-        current = (current as Record<string, unknown>)[key];
-      } else {
-        if (!Array.isArray(current)) return undefined;
-        const index = key < 0 ? current.length + key : key;
-        if (index < 0 || index >= current.length) return undefined;
-        current = current[index];
+  if (root === 'input') return (input) => walkKeys(input, keys);
+  return (input, env) => walkKeys(readRoot(input, env), keys);
+}
+
+function walkKeys(start: unknown, keys: readonly PathKey[]): unknown {
+  let current = start;
+  for (let i = 0; i < keys.length; i++) {
+    const key = keys[i] as PathKey;
+    if (typeof key === 'string') {
+      if (typeof current !== 'object' || current === null || Array.isArray(current) || !Object.hasOwn(current, key)) {
+        return undefined;
       }
+      current = (current as Record<string, unknown>)[key];
+    } else {
+      if (!Array.isArray(current)) return undefined;
+      const index = key < 0 ? current.length + key : key;
+      if (index < 0 || index >= current.length) return undefined;
+      current = current[index];
     }
-    return current;
-  };
+  }
+  return current;
 }
 
 /** Apply the steps in order to a set of nodes; missing members are skipped (Jayway, indefinite). */
