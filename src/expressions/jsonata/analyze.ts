@@ -62,17 +62,37 @@ export interface JsonataNode {
   [key: string]: unknown;
 }
 
-export type ParseResult = { ok: true; expression: jsonata.Expression; ast: JsonataNode } | { ok: false; issue: ExpressionIssue };
+export type ParseResult = { ok: true; expression: jsonata.Expression; walk: Walk } | { ok: false; issue: ExpressionIssue };
 
-/** Parses the body of a `{% %}` string (or a bare expression); offsets are into `text`. */
+/**
+ * Parses the body of a `{% %}` string (or a bare expression) and walks its AST; offsets are into
+ * `text`. An expression nested deeper than the JavaScript stack allows fails like a parse error,
+ * as jsonata's own parser reports it ("Maximum call stack size exceeded").
+ */
 export function parseJsonata(text: string): ParseResult {
   const { body, base } = expressionBody(text);
+  let expression: jsonata.Expression;
   try {
-    const expression = jsonata(body);
-    return { ok: true, expression, ast: expression.ast() as unknown as JsonataNode };
+    expression = jsonata(body);
   } catch (error) {
     return { ok: false, issue: parseIssue(error, base) };
   }
+  const walker = new Walker(base);
+  try {
+    walker.run(expression.ast() as unknown as JsonataNode);
+  } catch (error) {
+    if (error instanceof RangeError) return { ok: false, issue: parseIssue(error, base) };
+    throw error;
+  }
+  return { ok: true, expression, walk: walker };
+}
+
+/** What the walk over an expression found. */
+export interface Walk {
+  readonly issues: readonly ExpressionIssue[];
+  readonly variableRefs: readonly NameReference[];
+  readonly statesMemberRefs: readonly NameReference[];
+  readonly functions: readonly FunctionCall[];
 }
 
 export interface NameReference {
@@ -129,7 +149,7 @@ function nodeOf(value: unknown): Node | undefined {
  * where a bare name, `$` or `$$` is what AWS rejects; predicates, later path steps, lambda bodies,
  * sort terms and group-by objects each have a context item of their own.
  */
-class Walker {
+class Walker implements Walk {
   readonly issues: ExpressionIssue[] = [];
   readonly variableRefs: NameReference[] = [];
   readonly statesMemberRefs: NameReference[] = [];
@@ -318,14 +338,7 @@ class Walker {
   }
 }
 
-/** Walks the AST of a parsed expression; `base` is where the body starts in the original string. */
-export function walkJsonata(ast: JsonataNode, base: number): Walker {
-  const walker = new Walker(base);
-  walker.run(ast);
-  return walker;
-}
-
-function unique(refs: NameReference[]): string[] {
+function unique(refs: readonly NameReference[]): string[] {
   return [...new Set(refs.map((r) => r.name))];
 }
 
@@ -339,14 +352,14 @@ export function analyzeJsonata(text: string): JsonataAnalysis {
   if (!parsed.ok) {
     return { issues: [parsed.issue], variables: [], statesMembers: [], functions: [], variableRefs: [], statesMemberRefs: [] };
   }
-  const walker = walkJsonata(parsed.ast, expressionBody(text).base);
+  const { walk } = parsed;
   return {
-    issues: walker.issues,
-    variables: unique(walker.variableRefs),
-    statesMembers: unique(walker.statesMemberRefs),
-    functions: walker.functions,
-    variableRefs: walker.variableRefs,
-    statesMemberRefs: walker.statesMemberRefs,
+    issues: [...walk.issues],
+    variables: unique(walk.variableRefs),
+    statesMembers: unique(walk.statesMemberRefs),
+    functions: [...walk.functions],
+    variableRefs: [...walk.variableRefs],
+    statesMemberRefs: [...walk.statesMemberRefs],
   };
 }
 

@@ -5,7 +5,7 @@
 import type jsonata from 'jsonata';
 import { StatesError } from '../../definition/errors.js';
 import type { CompileResult } from '../types.js';
-import { expressionBody, INVALID_JSONATA_EXPRESSION, isJsonataString, parseJsonata, walkJsonata } from './analyze.js';
+import { expressionBody, INVALID_JSONATA_EXPRESSION, isJsonataString, parseJsonata } from './analyze.js';
 import { type EvaluationRun, RUN_BINDING, STEP_FUNCTIONS_FUNCTIONS, UNAVAILABLE_FUNCTIONS } from './functions.js';
 import { returnedNothing, threwDuringEvaluation, toJson, UnsupportedResult, unsupportedResultType } from './result.js';
 
@@ -158,10 +158,9 @@ export function compileJsonata(text: string, limits: JsonataLimits = {}): Compil
   const parsed = parseJsonata(text);
   if (!parsed.ok) return { ok: false, issues: [parsed.issue] };
   prepare(parsed.expression);
-  const walker = walkJsonata(parsed.ast, expressionBody(text).base);
-  const referenced = new Set(walker.variableRefs.map((r) => r.name));
+  const referenced = new Set(parsed.walk.variableRefs.map((r) => r.name));
   // A called name may be an ASL variable shadowing a function, as when variables are plain bindings.
-  for (const call of walker.functions) referenced.add(call.name);
+  for (const call of parsed.walk.functions) referenced.add(call.name);
   referenced.delete('states');
   return {
     ok: true,

@@ -112,3 +112,10 @@ describe('checkFunctionCall', () => {
     expect(calls.map(checkFunctionCall).find((p) => p !== undefined)).toBe(problem);
   });
 });
+
+describe('analyzeJsonata: pathological input', () => {
+  it('reports an expression nested deeper than the stack as invalid instead of throwing', () => {
+    const text = `{% ${Array.from({ length: 20000 }, () => '1').join('+')} %}`;
+    expect(analyzeJsonata(text).issues).toEqual([{ message: 'Maximum call stack size exceeded', code: 'INVALID_JSONATA_EXPRESSION' }]);
+  });
+});
