@@ -111,6 +111,7 @@ function invalidValue(key: string, at: (string | number)[], detail?: string, off
 }
 
 function compileDynamic(key: string, value: unknown, at: (string | number)[], issues: TemplateIssue[]): Evaluator {
+  // Stands in for a field with an issue: a template with issues is never returned, so never run.
   const unreachable: Evaluator = () => undefined;
   if (typeof value !== 'string') {
     issues.push(invalidValue(key, at, `The value is a ${value === null ? 'null' : Array.isArray(value) ? 'array' : typeof value}, not a string`));
