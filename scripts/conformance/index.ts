@@ -1,4 +1,4 @@
-// npm run conformance -- <corpus dir or file> [--filter text] [--verbose]
+// npm run conformance -- <corpus dir or file> [--filter text] [--verbose] [--peers]
 // Measures aslkit against the conformance corpora (see ../shared/conformance/README.md) and
 // ends with the line `N passed, N failed`. Exit 0 whatever the figures (it is a measurement);
 // 2 on bad usage.
@@ -11,7 +11,7 @@ import { runValidationCorpus } from './validation.js';
 
 type Kind = 'lint' | 'validation' | 'exec' | 'teststate';
 
-const USAGE = 'usage: npm run conformance -- <corpus dir or file> [--filter text] [--verbose]';
+const USAGE = 'usage: npm run conformance -- <corpus dir or file> [--filter text] [--verbose] [--peers]';
 
 /** A .jsonl corpus is told apart by its first case. */
 function jsonlKind(file: string): Kind | undefined {
@@ -91,6 +91,7 @@ async function main(argv: string[]): Promise<number> {
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i] as string;
     if (arg === '--verbose') options.verbose = true;
+    else if (arg === '--peers') options.peers = true;
     else if (arg === '--filter' && argv[i + 1] !== undefined) options.filter = argv[++i] as string;
     else if (arg.startsWith('--filter=')) options.filter = arg.slice('--filter='.length);
     else if (arg.startsWith('-')) {

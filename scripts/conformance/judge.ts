@@ -12,6 +12,8 @@ export interface RunOptions {
   /** Only cases whose file or id contains this text. */
   filter?: string;
   verbose?: boolean;
+  /** Lint corpus: also measure asl-validator on the same entries. */
+  peers?: boolean;
 }
 
 /** The verdict every corpus uses: any error-severity finding makes the definition invalid. */

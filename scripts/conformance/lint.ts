@@ -1,5 +1,7 @@
 import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { join } from 'node:path';
+import { parse as parseYaml } from 'yaml';
 import { lint } from '../../src/lint/index.js';
 import type { CorpusReport, RunOptions } from './judge.js';
 import { describeFinding, firstError, oneLine, percent, verdictOf } from './judge.js';
@@ -42,6 +44,18 @@ function sourceOf(entry: ManifestEntry, text: string): { source: string; format:
   return { source: JSON.stringify(template, null, 2), format: 'cloudformation' };
 }
 
+type AslValidator = (definition: unknown) => { isValid: boolean };
+
+/** asl-validator's verdict (default options), for the `--peers` comparison on the same entries. */
+function aslValidatorVerdict(validator: AslValidator, entry: ManifestEntry, text: string): 'valid' | 'invalid' {
+  try {
+    const definition: unknown = entry.format === 'yaml' ? parseYaml(text) : JSON.parse(text);
+    return validator(definition).isValid ? 'valid' : 'invalid';
+  } catch {
+    return 'invalid';
+  }
+}
+
 /** Runs lint/manifest.json: agreement per source, every disagreement, disputed entries apart. */
 export async function runLintCorpus(dir: string, options: RunOptions = {}): Promise<CorpusReport> {
   const manifest = JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8')) as ManifestEntry[];
@@ -52,11 +66,14 @@ export async function runLintCorpus(dir: string, options: RunOptions = {}): Prom
   let passed = 0;
   let failed = 0;
   let skipped = 0;
+  const validator = options.peers ? (createRequire(import.meta.url)('asl-validator') as AslValidator) : undefined;
+  const peer = { agree: 0, total: 0, otherAgree: 0, otherTotal: 0 };
 
   for (const entry of manifest) {
     if (options.filter !== undefined && !entry.file.includes(options.filter)) continue;
     const expected = awsVerdict(entry);
-    const { source, format } = sourceOf(entry, readFileSync(join(dir, entry.file), 'utf8'));
+    const text = readFileSync(join(dir, entry.file), 'utf8');
+    const { source, format } = sourceOf(entry, text);
     const { diagnostics } = lint(source, { filename: entry.file, format });
     const got = verdictOf(diagnostics);
     const agree = got === expected;
@@ -66,6 +83,15 @@ export async function runLintCorpus(dir: string, options: RunOptions = {}): Prom
       skipped++;
       disputed.push(`${line}${agree ? ' (agrees)' : ''}`);
       continue;
+    }
+    if (validator !== undefined) {
+      peer.total++;
+      const peerAgrees = aslValidatorVerdict(validator, entry, text) === expected;
+      if (peerAgrees) peer.agree++;
+      if (!entry.source_repo.endsWith('/asl-validator')) {
+        peer.otherTotal++;
+        if (peerAgrees) peer.otherAgree++;
+      }
     }
     const stats = perSource.get(entry.source_repo) ?? { agree: 0, total: 0 };
     stats.total++;
@@ -85,6 +111,7 @@ export async function runLintCorpus(dir: string, options: RunOptions = {}): Prom
     lines.push(`  ${source}: ${percent(stats.agree, stats.total)} (${stats.agree}/${stats.total})`);
   }
   lines.push(`  all: ${percent(passed, passed + failed)} (${passed}/${passed + failed})`);
+  if (validator !== undefined) lines.push(`asl-validator 4 (default options) on the same entries: ${percent(peer.agree, peer.total)} (${peer.agree}/${peer.total}); without its own fixtures: ${percent(peer.otherAgree, peer.otherTotal)} (${peer.otherAgree}/${peer.otherTotal})`);
   lines.push(`disagreements (${failed}):`, ...disagreements);
   if (options.verbose) lines.push(`agreements (${passed}):`, ...agreements);
   lines.push(`disputed, reported but not counted (${disputed.length}):`, ...disputed);
