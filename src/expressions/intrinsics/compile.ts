@@ -11,7 +11,7 @@ import { checkCall } from './check.js';
 import { INTRINSIC_FUNCTIONS_BY_NAME, describeType, invalidArguments, jsonTypeOf, parameterType } from './functions.js';
 import type { ArgumentType, IntrinsicFunction } from './functions.js';
 import { parseIntrinsic } from './parser.js';
-import { LParen, RParen, intrinsicLexer } from './tokens.js';
+import { LParen, RParen, UnterminatedString, intrinsicLexer } from './tokens.js';
 
 /** At most 10 levels of nested calls in one field (ASL-NOTES §3.1); the outermost call is level 1. */
 export const MAX_NESTING = 10;
@@ -39,8 +39,7 @@ function syntaxIssue(message: string, offset: number): IntrinsicIssue {
 }
 
 function lexingIssue(text: string, error: ILexingError): IntrinsicIssue {
-  const c = text[error.offset] as string;
-  return syntaxIssue(c === "'" ? 'Unterminated string literal' : `Unexpected character '${c}'`, error.offset);
+  return syntaxIssue(`Unexpected character '${text[error.offset] as string}'`, error.offset);
 }
 
 function parsingIssue(text: string, error: IRecognitionException): IntrinsicIssue {
@@ -119,6 +118,8 @@ export function compileIntrinsic(text: string): CompileResult<CompiledIntrinsic>
   // After the first lexing error the lexer resynchronises on guesswork; later errors are noise.
   const lexError = lexed.errors[0];
   if (lexError) return { ok: false, issues: [lexingIssue(text, lexError)] };
+  const unterminated = lexed.tokens.find((token) => token.tokenType === UnterminatedString);
+  if (unterminated) return { ok: false, issues: [syntaxIssue('Unterminated string literal', unterminated.startOffset)] };
   const nesting = nestingIssue(lexed.tokens);
   if (nesting) return { ok: false, issues: [nesting] };
   const parsed = parseIntrinsic(lexed.tokens);

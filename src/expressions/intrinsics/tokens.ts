@@ -17,6 +17,17 @@ export const StringLiteral = createToken({
   label: 'a string literal',
 });
 
+/**
+ * A string literal with no closing quote, to the end of the text. As a token of its own it
+ * keeps lexing linear: without it the lexer would rescan the rest from every later quote.
+ */
+export const UnterminatedString = createToken({
+  name: 'UnterminatedString',
+  pattern: /'(?:[^'\\]|\\[\s\S])*\\?/,
+  line_breaks: true,
+  label: 'an unterminated string literal',
+});
+
 export const NumberLiteral = createToken({
   name: 'NumberLiteral',
   pattern: /-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?/,
@@ -72,6 +83,18 @@ export const Path = createToken({
   label: 'a path',
 });
 
-export const ALL_TOKENS = [WhiteSpace, LParen, RParen, Comma, StringLiteral, NumberLiteral, True, False, Null, Identifier, Path];
+export const ALL_TOKENS = [
+  WhiteSpace,
+  LParen,
+  RParen,
+  Comma,
+  StringLiteral,
+  UnterminatedString,
+  NumberLiteral,   True,
+  False,
+  Null,
+  Identifier,
+  Path,
+];
 
 export const intrinsicLexer = new Lexer(ALL_TOKENS, { positionTracking: 'onlyOffset', ensureOptimizations: true });

@@ -99,6 +99,13 @@ describe('compile issues', () => {
     expect(issuesOf(nest(5000))).toEqual([{ message: 'Intrinsic functions may be nested at most 10 levels deep', offset: 130, check: 'nesting' }]);
   });
 
+  it('stays linear on a long unterminated string full of escaped quotes', () => {
+    const text = `States.Format(${"'\\".repeat(50000)}`;
+    const started = performance.now();
+    expect(issuesOf(text)).toEqual([{ message: 'Unterminated string literal', offset: 14, check: 'syntax' }]);
+    expect(performance.now() - started).toBeLessThan(1000);
+  });
+
   it('accepts whitespace around the call and its arguments', () => {
     expect(compiled("  States.Format( '{}' ,\n $.a )  ").evaluate({ a: 1 }, makeEnv(), 'v.$')).toBe('1');
   });
