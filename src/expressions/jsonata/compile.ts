@@ -3,7 +3,6 @@
  * `$states` and the workflow variables, inside a time and depth budget (ASL-NOTES §2.6).
  */
 import type jsonata from 'jsonata';
-import { StatesError } from '../../definition/errors.js';
 import type { CompileResult } from '../types.js';
 import { expressionBody, INVALID_JSONATA_EXPRESSION, isJsonataString, parseJsonata } from './analyze.js';
 import { type EvaluationRun, RUN_BINDING, STEP_FUNCTIONS_FUNCTIONS, UNAVAILABLE_FUNCTIONS } from './functions.js';
@@ -23,8 +22,8 @@ export interface JsonataBindings {
 export const EVALUATION_TIMEOUT_MS = 1000;
 /**
  * Nested evaluation frames allowed before "Stack overflow error". AWS's own limit is not
- * published; this lets non-tail recursion go a few hundred calls deep (each call nests
- * several frames) while tail calls, which jsonata runs in a loop, are bounded by time only.
+ * published; this lets non-tail recursion go about 1,600 calls deep (each call nests several
+ * frames) while tail calls, which jsonata runs in a loop, are bounded by time only.
  */
 export const MAX_EVALUATION_DEPTH = 5000;
 
@@ -131,7 +130,6 @@ class Compiled implements CompiledJsonata {
     try {
       result = await this.expression.evaluate(undefined, frame);
     } catch (error) {
-      if (StatesError.is(error)) throw error;
       throw threwDuringEvaluation(this.text, location, describeFailure(error));
     }
     if (result === undefined) throw returnedNothing(this.text, location);
