@@ -106,7 +106,7 @@ export function extractStateMachines(template: ParsedText, options: LoadOptions)
           note('warning', `DefinitionUri of '${logicalId}' is in S3; it is not checked`, uriPointer);
           continue;
         }
-        const content = options.readFile?.(uri);
+        const content = readQuietly(options.readFile, uri);
         if (content === undefined) {
           note('warning', `Could not read DefinitionUri '${uri}' of '${logicalId}'`, uriPointer);
           continue;
@@ -255,6 +255,15 @@ function relativeTo(templateFile: string | undefined, uri: string): string {
   if (templateFile === undefined || uri.startsWith('/') || /^[a-zA-Z]:[\\/]/.test(uri)) return uri;
   const slash = Math.max(templateFile.lastIndexOf('/'), templateFile.lastIndexOf('\\'));
   return slash === -1 ? uri : templateFile.slice(0, slash + 1) + uri;
+}
+
+/** A reader that fails is a file that could not be read, not a crash of the loader. */
+function readQuietly(readFile: LoadOptions['readFile'], path: string): string | undefined {
+  try {
+    return readFile?.(path);
+  } catch {
+    return undefined;
+  }
 }
 
 function isObject(value: unknown): value is Record<string, unknown> {

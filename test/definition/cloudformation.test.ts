@@ -246,6 +246,15 @@ describe('template findings', () => {
     expect(loadSource('Resources:\n  Q:\n    Type: AWS::SQS::Queue\n')).toEqual({ format: 'cloudformation', definitions: [], diagnostics: [] });
   });
 
+  it('takes a readFile that throws as a file that could not be read', () => {
+    const result = loadSource(template('DefinitionUri: gone.json', 'AWS::Serverless::StateMachine'), {
+      readFile: () => {
+        throw new Error('ENOENT');
+      },
+    });
+    expect(result.diagnostics.map((d) => [d.severity, d.message])).toEqual([['warning', "Could not read DefinitionUri 'gone.json' of 'M'"]]);
+  });
+
   it('reads a YAML DefinitionUri with positions in that file', () => {
     const result = loadSource(template('DefinitionUri: flows/order.asl.yaml', 'AWS::Serverless::StateMachine'), {
       filename: 'infra/template.yaml',

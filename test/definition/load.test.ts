@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { loadObject, loadSource } from '../../src/definition/load.js';
 import type { LoadOptions } from '../../src/definition/source.js';
@@ -80,5 +81,31 @@ describe('loadObject', () => {
 
   it.each([undefined, null, 42, 'text', [1]])('accepts %j as it is', (value) => {
     expect(loadObject(value).definitions[0]!.definition).toBe(value);
+  });
+});
+
+describe('bad input', () => {
+  const pieces = ['{', '}', '[', ']', ',', ':', '"', "'", '\\', ' ', '\n', '  ', '- ', '#', '&a ', '*a', '!Ref ', '!Sub ', '|', '>', '${X}', 'a', '1',
+    'Resources', 'Type', 'AWS::StepFunctions::StateMachine', 'AWS::Serverless::StateMachine', 'Properties', 'Definition', 'DefinitionString', 'DefinitionUri', 'Fn::Join', 'Fn::Sub', 'States'];
+
+  it('never throws, whatever the text and format', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.constantFrom(...pieces), { maxLength: 60 }).map((parts) => parts.join('')),
+        fc.constantFrom<LoadOptions['format']>('auto', 'json', 'yaml', 'cloudformation'),
+        (text, format) => {
+          const result = loadSource(text, { format: format!, readFile: () => text });
+          for (const loaded of result.definitions) {
+            loaded.sourceMap.locate('/States/A');
+            loaded.sourceMap.locateKey('/0/x~1y');
+          }
+          for (const diagnostic of result.diagnostics) {
+            expect(diagnostic.line).toBeGreaterThanOrEqual(1);
+            expect(diagnostic.column).toBeGreaterThanOrEqual(1);
+          }
+        },
+      ),
+      { numRuns: 3000 },
+    );
   });
 });
