@@ -88,6 +88,17 @@ describe('evaluate', () => {
     expect(await evaluate(text, b)).toEqual(expected);
   });
 
+  it.each([
+    ['{% $states.input %}', [1], [1]],
+    ['{% $states.input[0] %}', [7, 8], 7],
+    ['{% $states.input.items %}', { items: [{ a: 1 }] }, [{ a: 1 }]],
+    // A path through a one-element array yields a one-element sequence, which collapses.
+    ['{% $states.input.items.a %}', { items: [{ a: 1 }] }, 1],
+    ['{% $states.input.items[].a %}', { items: [{ a: 1 }] }, [1]],
+  ])('%s over %j -> %j (arrays in the data stay arrays)', async (text, data, expected) => {
+    expect(await evaluate(text, bindings({ states: { input: data, context: {} } }))).toEqual(expected);
+  });
+
   it('returns plain arrays, not jsonata sequences', async () => {
     const result = await evaluate('{% $states.input.items.price %}', b);
     expect(Object.keys(result as object)).toEqual(['0', '1', '2']);
