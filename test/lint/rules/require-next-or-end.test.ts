@@ -53,21 +53,5 @@ States:
 `,
       errors: [{ messageId: 'both', pointer: '/States/A/End', line: 4, column: 29 }],
     },
-    {
-      code: `
-StartAt: C
-States:
-  C:
-    Type: Choice
-    Choices:
-      - { Variable: $.x, IsPresent: true, Next: S }
-    Next: S
-  S: { Type: Succeed, End: true }
-`,
-      errors: [
-        { messageId: 'notSupported', pointer: '/States/C/Next', line: 8, column: 5, data: { field: 'Next' } },
-        { messageId: 'notSupported', pointer: '/States/S/End', line: 9, column: 23, data: { field: 'End' } },
-      ],
-    },
   ],
 });

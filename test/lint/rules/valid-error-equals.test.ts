@@ -28,14 +28,14 @@ States:
     Type: Task
     Resource: arn:aws:states:::lambda:invoke
     Retry:
-      - ErrorEquals: []
+      - ErrorEquals: [States.Runtime, States.Foo]
     Catch:
       - { ErrorEquals: [States.Timout], Next: F }
     End: true
   F: { Type: Fail }
 `,
       errors: [
-        { messageId: 'empty', pointer: '/States/T/Retry/0/ErrorEquals', line: 8, column: 22 },
+        { messageId: 'unknownPredefined', pointer: '/States/T/Retry/0/ErrorEquals/1', line: 8, column: 39, data: { name: 'States.Foo' } },
         { messageId: 'unknownPredefined', pointer: '/States/T/Catch/0/ErrorEquals/0', line: 10, column: 25, data: { name: 'States.Timout' } },
       ],
     },
