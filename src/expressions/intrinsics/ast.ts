@@ -23,7 +23,8 @@ export type IntrinsicCheck =
   | 'array-range'
   | 'json-merge-deep'
   | 'hash-algorithm'
-  | 'unescaped-brace';
+  | 'unescaped-brace'
+  | 'literal-argument';
 
 export interface IntrinsicIssue extends ExpressionIssue {
   offset: number;

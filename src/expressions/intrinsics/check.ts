@@ -1,7 +1,8 @@
 /**
  * Static checks on the AST, run once at compile time: function names (with a suggestion),
  * arity, the types of literal and nested-call arguments against the table, each function's
- * literal checks, and warnings for unescaped braces outside a States.Format template (§3.3).
+ * literal checks, and warnings: unescaped braces outside a States.Format template (§3.3) and a
+ * literal given to States.JsonToString (§3.4).
  */
 import type { CallNode, IntrinsicIssue, IntrinsicNode } from './ast.js';
 import { INTRINSIC_FUNCTIONS, INTRINSIC_FUNCTIONS_BY_NAME, describeType, jsonTypeOf, parameterType } from './functions.js';
@@ -72,6 +73,11 @@ export function checkCall(call: CallNode, outcome: CheckOutcome): void {
       outcome.issues.push(error(`${fn.name}: argument ${index + 1} must be ${describeType(expected)}, but ${what}`, arg.offset, 'argument-type'));
     });
     outcome.issues.push(...(fn.checkLiterals?.(call) ?? []));
+    const only = call.args[0];
+    if (fn.name === 'States.JsonToString' && only?.kind === 'literal') {
+      // §3.4: the spec requires a path here and AWS's handling of a literal is unrecorded.
+      outcome.warnings.push({ message: 'States.JsonToString expects a path argument; a literal argument is not documented', offset: only.offset, check: 'literal-argument' });
+    }
   }
   call.args.forEach((arg, index) => {
     if (arg.kind === 'call') checkCall(arg, outcome);

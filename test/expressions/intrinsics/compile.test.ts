@@ -134,6 +134,14 @@ describe('warnings', () => {
     ]);
   });
 
+  it('warns about a literal argument to States.JsonToString', () => {
+    const { warnings } = compiled("States.JsonToString('x')");
+    expect(warnings.map(({ message, offset, check }) => ({ message, offset, check }))).toEqual([
+      { message: 'States.JsonToString expects a path argument; a literal argument is not documented', offset: 20, check: 'literal-argument' },
+    ]);
+    expect(compiled('States.JsonToString($.x)').warnings).toEqual([]);
+  });
+
   it('has no warnings for escaped braces and placeholders', () => {
     expect(compiled("States.Format('\\{{}\\}', States.StringToJson('\\{\\}'))").warnings).toEqual([]);
   });

@@ -69,6 +69,8 @@ const ROWS: ReadonlyArray<readonly [string, unknown, unknown]> = [
   ["States.Base64Encode('Data to encode')", {}, 'RGF0YSB0byBlbmNvZGU='],
   ["States.Base64Encode('')", {}, ''],
   ["States.Base64Encode('✓')", {}, '4pyT'],
+  ["States.Base64Encode('🚀')", {}, '8J+agA=='],
+  ["States.Base64Encode(States.Format('{}-{}', $.a, $.b))", { a: 'x', b: 'y' }, 'eC15'],
   ['States.Base64Encode($.s)', { s: 'こんにちは' }, '44GT44KT44Gr44Gh44Gv'],
   ["States.Base64Decode('RGF0YSB0byBlbmNvZGU=')", {}, 'Data to encode'],
   ["States.Base64Decode('')", {}, ''],
