@@ -59,8 +59,18 @@ export function jsonTypeOf(value: unknown): ValueType {
   return typeof value as ValueType;
 }
 
+const TYPE_WORDS: Readonly<Record<ArgumentType, string>> = {
+  string: 'a string',
+  number: 'a number',
+  boolean: 'a boolean',
+  null: 'null',
+  array: 'an array',
+  object: 'an object',
+  any: 'any value',
+};
+
 export function describeType(type: ArgumentType): string {
-  return type === 'array' || type === 'object' || type === 'any' ? `an ${type === 'any' ? 'value' : type}` : type === 'null' ? 'null' : `a ${type}`;
+  return TYPE_WORDS[type];
 }
 
 export function invalidArguments(fn: string, reason: string): StatesError {
@@ -94,9 +104,10 @@ export function renderFormatValue(value: unknown): string {
   return String(value);
 }
 
-function format(parts: readonly string[], values: readonly unknown[], first: number): string {
+/** `parts` is the template split at its placeholders; `args[i]` fills the i-th (args[0] is the template). */
+function format(parts: readonly string[], args: readonly unknown[]): string {
   let text = parts[0] as string;
-  for (let i = 1; i < parts.length; i++) text += renderFormatValue(values[first + i - 1]) + (parts[i] as string);
+  for (let i = 1; i < parts.length; i++) text += renderFormatValue(args[i]) + (parts[i] as string);
   return text;
 }
 
@@ -169,11 +180,11 @@ export const INTRINSIC_FUNCTIONS: readonly IntrinsicFunction[] = [
     impl(args) {
       const parts = (args[0] as string).split('{}');
       if (parts.length !== args.length) throw invalidArguments('States.Format', placeholderMismatch(parts.length - 1, args.length - 1));
-      return format(parts, args, 1);
+      return format(parts, args);
     },
     specialize(args) {
       const parts = args[0]?.kind === 'literal' ? args[0].string?.parts : undefined;
-      return parts && ((values) => format(parts, values, 1));
+      return parts && ((values) => format(parts, values));
     },
     checkLiterals(call) {
       const template = literalAt(call, 0);
