@@ -26,9 +26,14 @@ function median(values: number[]): number {
   return sorted.length % 2 === 1 ? (sorted[mid] as number) : ((sorted[mid - 1] as number) + (sorted[mid] as number)) / 2;
 }
 
-/** Median µs per call: warm up, size each sample to ~40 ms, take 7 samples (3 for slow calls). */
+/** Median µs per call: warm up (~150 ms, so the JIT has settled), size each sample to ~40 ms, take 7 samples (3 for slow calls). */
 function measure(fn: () => unknown): number {
-  for (let i = 0; i < 3; i++) fn();
+  const warmUpEnd = performance.now() + 150;
+  let calls = 0;
+  while (calls < 3 || performance.now() < warmUpEnd) {
+    fn();
+    calls++;
+  }
   const start = performance.now();
   fn();
   const once = Math.max(performance.now() - start, 0.001);
