@@ -4,7 +4,6 @@ import {
   MACHINE_SPEC,
   OBJECT_SPECS,
   STATE_SPECS,
-  STATE_TYPE_VALUES,
   fieldsOf,
   type BuildContext,
   type JsonSchema,
@@ -127,7 +126,7 @@ function stateInMachine(machine: QueryLanguage): JsonSchema {
     type: 'object',
     required: ['Type'],
     properties: {
-      Type: { enum: [...STATE_TYPE_VALUES] },
+      Type: { enum: [...STATE_TYPES] },
       ...(machine === 'JSONata' ? { QueryLanguage: { const: 'JSONata' } } : {}),
     },
     allOf: STATE_TYPES.map((type) => ({

@@ -1,20 +1,21 @@
-import type { ValidateFunction } from 'ajv';
-import { joinPointer, type Diagnostic } from '../diagnostic.js';
-import { CHOICE_COMPARISON_OPERATORS, STATE_TYPES } from '../types.js';
-import type { QueryLanguage, StateType } from '../types.js';
-import { enumMessage, missingFieldMessage, translateErrors, type SchemaFinding } from './messages.js';
-import { OBJECT_SPECS, STATE_SPECS, STATE_TYPE_VALUES, fieldsOf } from './spec.js';
-// ajv's standalone code for the schemas of build.ts (scripts/build-schema.ts): compiling them
-// at run time would cost each process ~0.3-1 s.
-import * as compiled from './validators.generated.js';
-
-export { DOCUMENT_SCHEMA_ID, buildDocumentSchema, buildSchemaFiles } from './build.js';
-
 /**
  * The structural check of an ASL definition: required fields, the fields allowed per state
  * type and effective query language, JSON types and enum values, the Choice rule shape.
  * Semantic checks (targets, reachability, ranges, exclusive pairs, expressions) are lint rules.
  */
+
+import type { ValidateFunction } from 'ajv';
+import { joinPointer, type Diagnostic } from '../diagnostic.js';
+import { CHOICE_COMPARISON_OPERATORS, STATE_TYPES } from '../types.js';
+import type { QueryLanguage, StateType } from '../types.js';
+import { enumMessage, missingFieldMessage, translateErrors, type SchemaFinding } from './messages.js';
+import { OBJECT_SPECS, STATE_SPECS, fieldsOf } from './spec.js';
+// ajv's standalone code for the schemas of build.ts (scripts/build-schema.ts): compiling them
+// at run time would cost each process ~0.3-1 s.
+import * as compiled from './validators.generated.js';
+
+/** The `$id` of schemas/asl.schema.json, the whole-document schema for editors. */
+export { DOCUMENT_SCHEMA_ID } from './build.js';
 
 const ALLOWED_FIELDS: Readonly<Record<StateType, Readonly<Record<QueryLanguage, readonly string[]>>>> =
   Object.fromEntries(
@@ -112,7 +113,7 @@ function checkState(name: string, state: unknown, pointer: string, machineQL: Qu
     return;
   }
   if (!TYPE_SET.has(type)) {
-    findings.add(`${pointer}/Type`, enumMessage('Type', STATE_TYPE_VALUES, type));
+    findings.add(`${pointer}/Type`, enumMessage('Type', STATE_TYPES, type));
     return;
   }
   const stateType = type as StateType;

@@ -84,8 +84,6 @@ const ref = (name: ObjectName): FieldRule => both((ctx) => ctx.ref(name));
 const arrayOf = (name: ObjectName, minItems?: number): FieldRule =>
   both((ctx) => ({ type: 'array', ...(minItems === undefined ? {} : { minItems }), items: ctx.ref(name) }));
 
-export const STATE_TYPE_VALUES = ['Task', 'Wait', 'Pass', 'Succeed', 'Fail', 'Choice', 'Parallel', 'Map'] as const;
-
 const COMMON: Record<string, FieldRule> = {
   Type: both(ANY), // replaced by a const per state type
   Comment: both(STRING),
