@@ -1,6 +1,6 @@
 import type { Diagnostic } from '../definition/diagnostic.js';
 import type { StateMachineType } from '../definition/types.js';
-import { walkDefinition } from '../definition/walk.js';
+import { walkDefinition, type DefinitionWalk } from '../definition/walk.js';
 import type { ReportDescriptor, RuleListener, RuleModule, RuleSetting, Severity } from './rule.js';
 
 /** A rule finding before it is placed in the source: the rule chose key or value. */
@@ -36,7 +36,15 @@ export function formatMessage(template: string, data: Readonly<Record<string, st
  */
 export function runRules(definition: unknown, rules: readonly RuleModule[], options: RunOptions): RuleFinding[] {
   const findings: RuleFinding[] = [];
-  const walk = walkDefinition(definition);
+  let walk: DefinitionWalk;
+  try {
+    walk = walkDefinition(definition);
+  } catch (error) {
+    // Only an object whose property getters throw gets here: JSON data cannot.
+    const reason = error instanceof Error ? error.message : String(error);
+    findings.push({ diagnostic: { ruleId: 'lint', severity: 'error', message: `The definition could not be read: ${reason}`, pointer: '' }, at: 'value' });
+    return findings;
+  }
   const active: { rule: RuleModule; listener: RuleListener; failed: boolean }[] = [];
 
   const fail = (entry: { rule: RuleModule; failed: boolean }, error: unknown): void => {

@@ -2,7 +2,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { renderRulePage } from '../../scripts/generate-docs.js';
+import { renderRulePage, renderRulesTable } from '../../scripts/generate-docs.js';
 import { lint, ruleDocsUrl } from '../../src/lint/index.js';
 import { rules } from '../../src/lint/rules/index.js';
 
@@ -19,6 +19,12 @@ describe('the rule registry', () => {
 
   it('has no duplicate ids', () => {
     expect(new Set(rules.map((rule) => rule.meta.id)).size).toBe(rules.length);
+  });
+
+  it('matches the rules table of README.md (npx tsx scripts/generate-docs.ts)', () => {
+    const readme = readFileSync(join(ROOT, 'README.md'), 'utf8');
+    const block = /<!-- rules:start -->\n([\s\S]*?)\n<!-- rules:end -->/.exec(readme);
+    expect(block?.[1]).toBe(renderRulesTable(rules));
   });
 
   it('gives the docs URL of a rule', () => {

@@ -13,7 +13,7 @@ export default defineRule({
     },
     docs: {
       rationale:
-        'An execution ends only in a terminal state. AWS checks the machine and each Parallel branch and Map processor separately, and gives this finding no location; aslkit places it at the States object of the scope.',
+        'An execution ends only in a terminal state. AWS checks the machine and each Parallel branch and Map processor separately, and gives this finding no location; aslkit places it at the `States` key of the scope.',
       valid: [{ definition: { StartAt: 'A', States: { A: { Type: 'Pass', End: true } } } }],
       invalid: [
         { definition: { StartAt: 'A', States: { A: { Type: 'Pass', Next: 'B' }, B: { Type: 'Pass', Next: 'A' } } } },
@@ -37,7 +37,7 @@ export default defineRule({
     return {
       scope(scope) {
         if (scope.walkedStates.length === 0) return;
-        if (scopeGraph(scope).terminals.length === 0) context.report({ messageId: 'missing', pointer: scope.statesPointer });
+        if (scopeGraph(scope).terminals.length === 0) context.report({ messageId: 'missing', pointer: scope.statesPointer, at: 'key' });
       },
     };
   },

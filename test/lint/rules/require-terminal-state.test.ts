@@ -10,7 +10,7 @@ ruleTester(rule, {
   invalid: [
     {
       code: `{"StartAt": "A", "States": {"A": {"Type": "Pass", "Next": "A"}}}`,
-      errors: [{ messageId: 'missing', pointer: '/States', line: 1, column: 28 }],
+      errors: [{ messageId: 'missing', pointer: '/States', line: 1, column: 18 }],
     },
     {
       name: 'each branch needs its own',
@@ -25,7 +25,7 @@ States:
           B: { Type: Wait, Seconds: 1, Next: B }
     End: true
 `,
-      errors: [{ messageId: 'missing', pointer: '/States/P/Branches/0/States', line: 9, column: 11 }],
+      errors: [{ messageId: 'missing', pointer: '/States/P/Branches/0/States', line: 8, column: 9 }],
     },
   ],
 });
