@@ -46,6 +46,18 @@ export function schemaTitle(spec: ObjectSpec, ql: QueryLanguage): string {
 
 type RefTo = (definition: string) => JsonSchema;
 
+/** Hover text for editors. */
+const STATE_DESCRIPTIONS: Readonly<Record<StateType, string>> = {
+  Task: 'Runs a unit of work: an AWS service integration, a Lambda function or an activity.',
+  Pass: 'Passes its input to its output, optionally injecting or transforming data.',
+  Choice: 'Branches on its input: the first matching rule names the next state, else Default.',
+  Wait: 'Waits for a number of seconds or until a timestamp.',
+  Succeed: 'Ends the execution (or a branch or iteration) successfully.',
+  Fail: 'Ends the execution (or a branch or iteration) with an error and a cause.',
+  Parallel: 'Runs each branch on the same input, in parallel; the result is the array of branch outputs.',
+  Map: 'Runs its ItemProcessor for each item of an array (or of a dataset, when distributed).',
+};
+
 function buildObject(spec: ObjectSpec, language: QueryLanguage, refTo: RefTo, typeConst?: StateType): JsonSchema {
   // A shared object has the same fields in both languages; build it once, as JSONPath.
   const ql: QueryLanguage = spec.perLanguage ? language : 'JSONPath';
@@ -60,7 +72,13 @@ function buildObject(spec: ObjectSpec, language: QueryLanguage, refTo: RefTo, ty
   const required = (spec.required ?? []).filter((name) => allowed.includes(name));
   const anyOf = (spec.requiredAnyOf ?? []).filter((name) => allowed.includes(name));
   if (anyOf.length === 1) required.push(...anyOf);
-  const schema: JsonSchema = { title: schemaTitle(spec, ql), type: 'object', properties, additionalProperties: false };
+  const schema: JsonSchema = {
+    title: schemaTitle(spec, ql),
+    ...(typeConst === undefined ? {} : { description: STATE_DESCRIPTIONS[typeConst] }),
+    type: 'object',
+    properties,
+    additionalProperties: false,
+  };
   if (required.length > 0) schema['required'] = required;
   if (anyOf.length > 1) schema['anyOf'] = anyOf.map((name) => ({ required: [name] }));
   if (spec.extraKeywords !== undefined) Object.assign(schema, spec.extraKeywords(ctx));
