@@ -3,10 +3,15 @@ import { duplicateKeyFinding, type RawFinding } from './findings.js';
 import { packPosition, valueOffsetOf, type PositionTable } from './source-map.js';
 
 /**
- * A single-pass JSON parser that reports duplicate keys (AWS rejects them,
- * JSON.parse keeps the last) and malformed input at its offset. Values equal
- * JSON.parse's for every valid input. Positions are recorded by a second,
- * lighter pass (recordJsonPositions) only when a finding needs a place.
+ * JSON with the findings JSON.parse cannot give: duplicate keys (AWS rejects
+ * them, JSON.parse keeps the last) and malformed input at its offset.
+ *
+ * The common case, valid JSON without duplicates, costs JSON.parse plus a
+ * count: every object member has exactly one colon outside strings, so the
+ * text has duplicates exactly when it writes more members than the parsed
+ * value holds. Only then, or when JSON.parse fails, does the hand-written
+ * parser below run, to say where. Positions are recorded by a second, lighter
+ * pass (recordJsonPositions) only when a finding needs a place.
  */
 
 export interface JsonParseResult {
@@ -20,6 +25,65 @@ export interface JsonParseResult {
 const MAX_DEPTH = 1000;
 
 export function parseJson(text: string): JsonParseResult {
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch {
+    return parseSlowly(text);
+  }
+  const members = countMembers(value, 0);
+  return members !== -1 && members === countWrittenMembers(text) ? { value, ok: true, findings: [] } : parseSlowly(text);
+}
+
+/** Members of every object in a parsed value; -1 when nested deeper than MAX_DEPTH. */
+function countMembers(value: unknown, depth: number): number {
+  if (value === null || typeof value !== 'object') return 0;
+  if (depth >= MAX_DEPTH) return -1;
+  let count = 0;
+  if (Array.isArray(value)) {
+    for (const item of value) {
+      const inner = countMembers(item, depth + 1);
+      if (inner === -1) return -1;
+      count += inner;
+    }
+    return count;
+  }
+  for (const key in value) {
+    const inner = countMembers((value as Record<string, unknown>)[key], depth + 1);
+    if (inner === -1) return -1;
+    count += inner + 1;
+  }
+  return count;
+}
+
+/** Colons outside strings in a text JSON.parse accepted: one per object member written. */
+function countWrittenMembers(text: string): number {
+  let count = 0;
+  let pos = 0;
+  for (;;) {
+    const quote = text.indexOf('"', pos);
+    const end = quote === -1 ? text.length : quote;
+    let colon = text.indexOf(':', pos);
+    while (colon !== -1 && colon < end) {
+      count++;
+      colon = text.indexOf(':', colon + 1);
+    }
+    if (quote === -1) return count;
+    let close = text.indexOf('"', quote + 1);
+    while (isEscaped(text, close)) close = text.indexOf('"', close + 1);
+    pos = close + 1;
+  }
+}
+
+/** Whether the quote at pos is preceded by an odd number of backslashes. */
+function isEscaped(text: string, pos: number): boolean {
+  let backslashes = 0;
+  while (text.charCodeAt(pos - 1 - backslashes) === Ch.Backslash) backslashes++;
+  return backslashes % 2 === 1;
+}
+
+/** The hand-written parser alone: what parseJson falls back to when it needs to say where. */
+export function parseSlowly(text: string): JsonParseResult {
   const parser = new JsonParser(text);
   try {
     const value = parser.parseDocument();

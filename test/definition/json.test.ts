@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { joinPointer } from '../../src/definition/diagnostic.js';
-import { parseJson, recordJsonPositions } from '../../src/definition/json.js';
+import { parseJson, parseSlowly, recordJsonPositions } from '../../src/definition/json.js';
 import { keyOffsetOf, valueOffsetOf } from '../../src/definition/source-map.js';
 import { loadSource } from '../../src/definition/load.js';
 
@@ -184,9 +184,10 @@ describe('agrees with JSON.parse', () => {
     fc.assert(
       fc.property(fc.jsonValue(), fc.constantFrom(0, 2, '\t'), (value, indent) => {
         const text = JSON.stringify(value, null, indent);
-        const parsed = parseJson(text);
-        expect(parsed.ok).toBe(true);
-        expect(parsed.value).toEqual(JSON.parse(text));
+        for (const parse of [parseJson, parseSlowly]) {
+          const parsed = parse(text);
+          expect(parsed).toEqual({ value: JSON.parse(text), ok: true, findings: [] });
+        }
       }),
       { numRuns: 300 },
     );
@@ -230,6 +231,7 @@ describe('agrees with JSON.parse', () => {
           valid = false;
         }
         expect(parseJson(text).ok).toBe(valid);
+        expect(parseSlowly(text).ok).toBe(valid);
       }),
       { numRuns: 2000 },
     );
