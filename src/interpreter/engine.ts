@@ -187,6 +187,9 @@ function serialiseAssigned(assigned: Record<string, unknown>): Record<string, st
   return out;
 }
 
+/** The reason given when the engine cancels its own timers (cheaper than a DOMException). */
+const DONE = Object.freeze({ reason: 'done' });
+
 const DEFAULT_LIMITS: Limits = {
   maxPayloadBytes: MAX_PAYLOAD_BYTES,
   maxHistoryEvents: 25_000,
@@ -270,9 +273,9 @@ export class StateMachine {
     const onUserAbort = (): void => stop(new ExecutionStop('ABORTED'));
     options.signal?.addEventListener('abort', onUserAbort, { once: true });
     if (options.signal?.aborted) onUserAbort();
-    const timers = new AbortController();
     const timeoutSeconds = this.machine.definition.TimeoutSeconds;
-    if (typeof timeoutSeconds === 'number') {
+    const timers = typeof timeoutSeconds === 'number' ? new AbortController() : undefined;
+    if (timers !== undefined && typeof timeoutSeconds === 'number') {
       clock.sleep(timeoutSeconds * 1000, timers.signal).then(
         () => stop(new ExecutionStop('TIMED_OUT', 'States.Timeout')),
         () => {},
@@ -298,19 +301,21 @@ export class StateMachine {
           return { status: 'ABORTED', history: history.events };
         }
         if (reason instanceof FailStateFailure) {
+          stop(new ExecutionStop('ABORTED'));
           const details: { error?: string; cause?: string } = {};
           if (reason.failError !== undefined) details.error = reason.failError;
           if (reason.failCause !== undefined) details.cause = reason.failCause;
           finalEvent('ExecutionFailed', 'executionFailedEventDetails', details);
           return { status: 'FAILED', ...details, history: history.events };
         }
+        // Anything still running (a handler that ignored its signal) is told to stop.
+        stop(new ExecutionStop('ABORTED'));
         const failure = frameStateError(reason, '', 0);
         finalEvent('ExecutionFailed', 'executionFailedEventDetails', { error: failure.error, cause: failure.cause });
         return { status: 'FAILED', error: failure.error, cause: failure.cause, history: history.events };
       } finally {
-        timers.abort();
+        timers?.abort(DONE);
         options.signal?.removeEventListener('abort', onUserAbort);
-        if (!root.signal.aborted) root.abort(new ExecutionStop('ABORTED'));
       }
     })();
     return { result, abort: () => stop(new ExecutionStop('ABORTED')), history: history.events };

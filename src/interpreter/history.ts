@@ -71,6 +71,28 @@ export interface HistoryEvent {
   evaluationFailedEventDetails?: { error: string; cause: string; location?: string; state: string };
 }
 
+/**
+ * A recorded event. The timestamp is kept as epoch milliseconds and turned into a Date
+ * on read, so a long history does not hold one Date object per event.
+ */
+class RecordedEvent {
+  constructor(
+    readonly id: number,
+    readonly previousEventId: number,
+    readonly type: HistoryEventType,
+    private readonly time: number,
+  ) {}
+
+  get timestamp(): Date {
+    return new Date(this.time);
+  }
+
+  toJSON(): Record<string, unknown> {
+    const { time: _time, ...rest } = this as unknown as Record<string, unknown>;
+    return { ...rest, timestamp: this.timestamp };
+  }
+}
+
 /** Builds a history, numbering events and applying the 25,000-event quota. */
 export class HistoryRecorder {
   readonly events: HistoryEvent[] = [];
@@ -95,7 +117,7 @@ export class HistoryRecorder {
   add(type: HistoryEventType, previousEventId: number, detailsKey: keyof HistoryEvent | undefined, details: unknown): number {
     const id = ++this.lastId;
     if (!this.record && !this.inspect) return id;
-    const event: HistoryEvent = { id, previousEventId, timestamp: new Date(this.now()), type };
+    const event = new RecordedEvent(id, previousEventId, type, this.now()) as unknown as HistoryEvent;
     if (detailsKey) (event as unknown as Record<string, unknown>)[detailsKey] = details;
     if (this.record) this.events.push(event);
     this.inspect?.(event);

@@ -188,6 +188,9 @@ export function compileTask(name: string, def: TaskState, cc: CompileContext): R
   return state;
 }
 
+/** The reason the engine gives when it cancels its own timers (cheaper than a DOMException). */
+const DONE = Object.freeze({ reason: 'done' });
+
 function taskToken(t: Thread): string {
   const hex = (): string => Math.floor(t.exec.random() * 0x1_0000_0000).toString(16).padStart(8, '0');
   return `${hex()}${hex()}${hex()}${hex()}`;
@@ -208,14 +211,14 @@ function invoke(
   const clock = t.exec.clock;
   return new Promise((resolve, reject) => {
     const task = new AbortController();
-    const timers = new AbortController();
+    const timers = timeoutSeconds !== undefined || heartbeatSeconds !== undefined ? new AbortController() : undefined;
     let heartbeatTimer: AbortController | undefined;
     let settled = false;
     const settle = (ok: boolean, value: unknown): void => {
       if (settled) return;
       settled = true;
-      timers.abort();
-      heartbeatTimer?.abort();
+      timers?.abort(DONE);
+      heartbeatTimer?.abort(DONE);
       t.signal.removeEventListener('abort', onStop);
       if (ok) resolve(value);
       else reject(value);
@@ -236,11 +239,11 @@ function invoke(
     t.signal.addEventListener('abort', onStop, { once: true });
     const noop = (): void => {};
     if (timeoutSeconds !== undefined) {
-      clock.sleep(timeoutSeconds * 1000, timers.signal).then(() => expire(new TaskTimeout(false)), noop);
+      clock.sleep(timeoutSeconds * 1000, timers!.signal).then(() => expire(new TaskTimeout(false)), noop);
     }
     const armHeartbeat = (): void => {
       if (heartbeatSeconds === undefined || settled) return;
-      heartbeatTimer?.abort();
+      heartbeatTimer?.abort(DONE);
       const own = new AbortController();
       heartbeatTimer = own;
       clock.sleep(heartbeatSeconds * 1000, own.signal).then(
