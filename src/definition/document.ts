@@ -55,7 +55,7 @@ export function parseYamlText(text: string): ParsedText {
 }
 
 /** Exact: each character of the decoded string maps to the character (or escape) that wrote it. */
-export function jsonStringMapper(text: string, tokenOffset: number): OffsetMapper {
+function jsonStringMapper(text: string, tokenOffset: number): OffsetMapper {
   const start = tokenOffset + 1;
   const close = text.indexOf('"', start);
   const backslash = text.indexOf('\\', start);
@@ -76,7 +76,7 @@ export function jsonStringMapper(text: string, tokenOffset: number): OffsetMappe
  * wherever a source line appears verbatim in the value, and to the nearest
  * mapped line before otherwise.
  */
-export function yamlStringMapper(text: string, scalar: Scalar): OffsetMapper {
+function yamlStringMapper(text: string, scalar: Scalar): OffsetMapper {
   const value = scalar.value as string;
   const [start, end] = scalar.range ?? [0, 0];
   // A one-line double-quoted YAML string escapes like JSON.

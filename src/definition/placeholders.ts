@@ -34,7 +34,7 @@ export function intrinsicName(value: object): string | undefined {
 }
 
 /** What the linter sees in place of an intrinsic function: `${X}`, `${F.Arn}`, the Sub text, the joined text. */
-export function placeholderFor(name: string, argument: unknown): unknown {
+function placeholderFor(name: string, argument: unknown): unknown {
   switch (name) {
     case 'Ref':
       return typeof argument === 'string' ? `\${${argument}}` : '${Ref}';

@@ -47,12 +47,6 @@ export class LineIndex {
     }
     return { line: lo + 1, column: offset - (starts[lo] as number) + 1 };
   }
-
-  /** Offset of the first character of a 1-based line (the text length past the end). */
-  lineStart(line: number): number {
-    const starts = (this.starts ??= lineStarts(this.text));
-    return starts[line - 1] ?? this.text.length;
-  }
 }
 
 function lineStarts(text: string): number[] {
