@@ -11,7 +11,10 @@ import { NO_SOURCE_MAP, TableSourceMap } from './source-map.js';
 export function loadSource(text: string, options: LoadOptions = {}): LoadResult {
   const format = options.format ?? 'auto';
   const parsed = syntaxFor(text, options) === 'json' ? parseJsonText(text) : parseYamlText(text);
-  if (format === 'cloudformation' || (format === 'auto' && parsed.ok && isTemplate(parsed.value))) {
+  const template =
+    format === 'cloudformation' ||
+    (format === 'auto' && (parsed.ok ? isTemplate(parsed.value) : TEMPLATE_KEY.test(text)));
+  if (template) {
     if (!parsed.ok) return failed('cloudformation', parsed, options);
     return { format: 'cloudformation', ...extractStateMachines(parsed, options) };
   }
@@ -30,6 +33,9 @@ export function loadObject(value: unknown): LoadResult {
 }
 
 type Syntax = 'json' | 'yaml';
+
+/** A top-level key only templates have, for text too broken to parse. */
+const TEMPLATE_KEY = /^(?:AWSTemplateFormatVersion|Resources)\s*:|^\s{0,4}"(?:AWSTemplateFormatVersion|Resources)"\s*:/m;
 
 function syntaxFor(text: string, options: LoadOptions): Syntax {
   if (options.format === 'json') return 'json';

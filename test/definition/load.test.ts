@@ -43,6 +43,15 @@ describe('format detection', () => {
     expect(result.diagnostics.map((d) => [d.ruleId, d.pointer, d.line, d.column])).toEqual([['parse', '', 3, 1]]);
   });
 
+  it.each([
+    ['YAML', 'Resources:\n  M: [\n', 3, 1],
+    ['JSON', '{\n  "Resources": {\n    "M": {,}\n  }\n}', 3, 11],
+  ])('calls a broken %s template a template', (_, text, line, column) => {
+    const result = loadSource(text);
+    expect(result.format).toBe('cloudformation');
+    expect(result.diagnostics.map((d) => [d.ruleId, d.line, d.column])).toEqual([['parse', line, column]]);
+  });
+
   it('leaves file out when no filename is given', () => {
     expect(loadSource('{').diagnostics[0]).toEqual({
       ruleId: 'parse',
