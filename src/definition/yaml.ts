@@ -78,7 +78,11 @@ export function parseYaml(text: string): YamlParseResult {
     findings.push(parseFinding(error instanceof Error ? error.message : String(error), 0));
     return { value: undefined, ok: false, findings, positions, strings };
   }
-  for (const error of doc.errors) findings.push(parseFinding(error.message, error.pos[0]));
+  for (const error of doc.errors) {
+    // The package's own wording names its API.
+    const message = error.code === 'MULTIPLE_DOCS' ? 'A definition is one YAML document; a second one starts here' : error.message;
+    findings.push(parseFinding(message, error.pos[0]));
+  }
   if (doc.errors.length > 0) return { value: undefined, ok: false, findings, positions, strings };
   for (const warning of doc.warnings) {
     findings.push({ ...parseFinding(warning.message, warning.pos[0]), severity: 'warning' });
@@ -127,7 +131,7 @@ class Walker {
     if (node.range) this.positions.set(pointer, packPosition(node.range[0], keyOffset));
     if (isScalar(node)) {
       if (typeof node.value === 'string') this.strings.set(pointer, node);
-      return scalarValue(node.value);
+      return scalarValue(node);
     }
     if (isAlias(node)) {
       if (++this.expansions > MAX_ALIAS_EXPANSIONS) {
@@ -174,9 +178,12 @@ class Walker {
 }
 
 /** Definitions are JSON data: YAML-only scalar kinds become their JSON counterparts. */
-function scalarValue(value: unknown): unknown {
+function scalarValue(node: Scalar): unknown {
+  const value = node.value;
   if (typeof value === 'bigint') return Number(value);
   if (value instanceof Date) return value.toISOString();
+  // !!binary: the base64 text as written.
+  if (value instanceof Uint8Array) return typeof node.source === 'string' ? node.source : '';
   if (value === undefined) return null;
   return value;
 }

@@ -78,6 +78,7 @@ describe('YAML findings', () => {
     ['StartAt: A\nStates:\n  A: b: c\n', 'Nested mappings are not allowed in compact mappings at line 3, column 6', 3, 6],
     ['StartAt: "A\n', 'Missing closing "quote at line 2, column 1', 2, 1],
     ['a: b\n\tc: d\n', 'Tabs are not allowed as indentation at line 2, column 1', 2, 1],
+    ['a: 1\n---\nb: 2\n', 'A definition is one YAML document; a second one starts here at line 2, column 1', 2, 1],
   ])('%j', (text, message, line, column) => {
     const result = load(text);
     expect(result.definitions).toEqual([]);
@@ -116,6 +117,18 @@ describe('YAML findings', () => {
     const result = load(lines.join('\n'));
     expect(result.definitions).toEqual([]);
     expect(result.diagnostics.map((d) => d.message)).toEqual(['More than 10000 alias expansions at line 2, column 25']);
+  });
+});
+
+describe('YAML-only scalars become JSON data', () => {
+  it.each<[string, unknown]>([
+    ['a: 2001-12-14', '2001-12-14'],
+    ['a: !!binary aGVsbG8=', 'aGVsbG8='],
+    ['a: 0x1F', 31],
+    ['a: yes', 'yes'],
+    ['a: ~', null],
+  ])('%s', (text, value) => {
+    expect(load(text).definitions[0]!.definition).toEqual({ a: value });
   });
 });
 
