@@ -1,4 +1,4 @@
-import { joinPointer } from './diagnostic.js';
+import { escapePointerToken } from './diagnostic.js';
 import type { QueryLanguage } from './types.js';
 
 /**
@@ -62,6 +62,11 @@ export interface DefinitionWalk {
   queryLanguage: QueryLanguage;
 }
 
+/** `base` plus one token, escaped only when needed: this runs once per state. */
+export function childPointer(base: string, token: string | number): string {
+  return typeof token === 'string' && (token.includes('/') || token.includes('~')) ? `${base}/${escapePointerToken(token)}` : `${base}/${token}`;
+}
+
 export function isObject(value: unknown): value is Readonly<Record<string, unknown>> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
@@ -93,7 +98,7 @@ function visitScope(
     kind,
     pointer,
     container,
-    statesPointer: joinPointer(pointer, 'States'),
+    statesPointer: `${pointer}/States`,
     startAt: container['StartAt'],
     names: states === undefined ? [] : Object.keys(states),
     states,
@@ -110,7 +115,7 @@ function visitScope(
     const type = typeof value['Type'] === 'string' ? (value['Type'] as string) : undefined;
     const walked: WalkedState = {
       name,
-      pointer: joinPointer(scope.statesPointer, name),
+      pointer: childPointer(scope.statesPointer, name),
       state: value,
       type,
       scope,
@@ -122,13 +127,13 @@ function visitScope(
       const branches = value['Branches'];
       if (Array.isArray(branches)) {
         branches.forEach((branch: unknown, i) => {
-          if (isObject(branch)) visitScope(walk, branch, joinPointer(walked.pointer, 'Branches', i), 'branch', scope, walked);
+          if (isObject(branch)) visitScope(walk, branch, `${walked.pointer}/Branches/${i}`, 'branch', scope, walked);
         });
       }
     } else if (type === 'Map') {
       for (const field of ['ItemProcessor', 'Iterator']) {
         const processor = value[field];
-        if (isObject(processor)) visitScope(walk, processor, joinPointer(walked.pointer, field), 'processor', scope, walked);
+        if (isObject(processor)) visitScope(walk, processor, `${walked.pointer}/${field}`, 'processor', scope, walked);
       }
     }
   }

@@ -85,11 +85,12 @@ export function runRules(definition: unknown, rules: readonly RuleModule[], opti
     }
   }
 
-  const call = (invoke: (listener: RuleListener) => void): void => {
+  const run = <T>(kind: 'scope' | 'state' | 'end', arg: T): void => {
     for (const entry of active) {
-      if (entry.failed) continue;
+      const fn = entry.listener[kind] as ((value: T) => void) | undefined;
+      if (fn === undefined || entry.failed) continue;
       try {
-        invoke(entry.listener);
+        fn.call(entry.listener, arg);
       } catch (error) {
         fail(entry, error);
       }
@@ -99,9 +100,9 @@ export function runRules(definition: unknown, rules: readonly RuleModule[], opti
   // Scope by scope (root first, then nested scopes in document order); a scope's
   // listener runs before its states.
   for (const scope of walk.scopes) {
-    call((listener) => listener.scope?.(scope));
-    for (const walked of scope.walkedStates) call((listener) => listener.state?.(walked));
+    run('scope', scope);
+    for (const walked of scope.walkedStates) run('state', walked);
   }
-  call((listener) => listener.end?.());
+  run('end', undefined);
   return findings;
 }

@@ -1,4 +1,3 @@
-import { joinPointer } from '../definition/diagnostic.js';
 import { isObject, type DefinitionWalk, type Scope, type WalkedState } from '../definition/walk.js';
 
 /**
@@ -44,17 +43,17 @@ export function transitionsOf(walked: WalkedState): Transition[] {
   const { state, pointer } = walked;
   const out: Transition[] = [];
   const next = state['Next'];
-  if (typeof next === 'string') out.push({ target: next, pointer: joinPointer(pointer, 'Next') });
+  if (typeof next === 'string') out.push({ target: next, pointer: `${pointer}/Next` });
   const fallback = state['Default'];
   if (walked.type === 'Choice' && typeof fallback === 'string') {
-    out.push({ target: fallback, pointer: joinPointer(pointer, 'Default') });
+    out.push({ target: fallback, pointer: `${pointer}/Default` });
   }
   for (const field of ['Choices', 'Catch'] as const) {
     const list = state[field];
     if (!Array.isArray(list)) continue;
     list.forEach((entry: unknown, i) => {
       if (isObject(entry) && typeof entry['Next'] === 'string') {
-        out.push({ target: entry['Next'], pointer: joinPointer(pointer, field, i, 'Next') });
+        out.push({ target: entry['Next'], pointer: `${pointer}/${field}/${i}/Next` });
       }
     });
   }

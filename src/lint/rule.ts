@@ -4,8 +4,10 @@ import type { QueryLanguage, StateMachineType } from '../definition/types.js';
 /**
  * A lint rule: metadata (the one source for docs/rules/<id>.md and the README table)
  * plus `create(context)`, which returns listeners. The engine walks each definition
- * once (src/definition/walk.ts) and calls every enabled rule's listeners in document
- * order, so a rule is linear as long as each listener only looks at what it is given.
+ * once (src/definition/walk.ts) and calls every enabled rule's listeners scope by scope,
+ * so a rule is linear as long as each listener only looks at what it is given. Per-scope
+ * graph facts (transitions, terminal states, reachability) are built once and shared:
+ * src/lint/graph.ts.
  *
  * THE EXPRESSION SEAM. Rules that check expressions (paths, payload templates,
  * intrinsics, JSONata, variables) are each one more file in rules/: they implement
@@ -72,7 +74,7 @@ export interface RuleContext<MessageIds extends string = string> {
 export interface RuleListener {
   /** Once per scope, before its states. */
   scope?(scope: Scope): void;
-  /** Once per state object, in document order. */
+  /** Once per state object, in document order within its scope. */
   state?(state: WalkedState): void;
   /** After the whole walk. */
   end?(): void;

@@ -82,11 +82,11 @@ export default defineRule({
         const { state, pointer, type } = walked;
         if (type === undefined) return;
         check(state, pointer, BY_TYPE.get(type) ?? []);
-        if (type === 'Task') check(state['Credentials'], joinPointer(pointer, 'Credentials'), CREDENTIALS);
+        if (type === 'Task' && isObject(state['Credentials'])) check(state['Credentials'], `${pointer}/Credentials`, CREDENTIALS);
         if (type === 'Map') {
           const reader = state['ItemReader'];
-          if (isObject(reader)) check(reader['ReaderConfig'], joinPointer(pointer, 'ItemReader', 'ReaderConfig'), READER_CONFIG);
-          check(state['ItemBatcher'], joinPointer(pointer, 'ItemBatcher'), ITEM_BATCHER);
+          if (isObject(reader)) check(reader['ReaderConfig'], `${pointer}/ItemReader/ReaderConfig`, READER_CONFIG);
+          check(state['ItemBatcher'], `${pointer}/ItemBatcher`, ITEM_BATCHER);
         }
       },
     };

@@ -1,4 +1,5 @@
-import { scopeGraph } from '../graph.js';
+import type { WalkedState } from '../../definition/walk.js';
+import { isTerminal, scopeGraph, type ScopeGraph, type Transition } from '../graph.js';
 import { defineRule } from '../rule.js';
 
 export default defineRule({
@@ -45,33 +46,7 @@ export default defineRule({
         const graph = scopeGraph(scope);
         // No terminal at all is require-terminal-state's finding.
         if (graph.terminals.length === 0) return;
-        // Walk backwards from the exits. A dangling transition counts as an exit, so that a
-        // missing target is reported once (by no-missing-transition-target), not twice.
-        const incoming = new Map<string, string[]>();
-        const exits = new Set<string>();
-        for (const [walked, transitions] of graph.transitions) {
-          // A state with no transition at all is require-next-or-end's finding.
-          if (transitions.length === 0) exits.add(walked.name);
-          for (const { target } of transitions) {
-            if (!graph.names.has(target)) exits.add(walked.name);
-            const list = incoming.get(target);
-            if (list === undefined) incoming.set(target, [walked.name]);
-            else list.push(walked.name);
-          }
-        }
-        for (const terminal of graph.terminals) exits.add(terminal.name);
-        // States that are not objects, or whose Type is unknown, are the schema's finding.
-        for (const name of graph.names) if (!KNOWN_TYPES.has(graph.byName.get(name)?.type ?? '')) exits.add(name);
-        const canExit = new Set(exits);
-        const stack = [...exits];
-        for (let name = stack.pop(); name !== undefined; name = stack.pop()) {
-          for (const source of incoming.get(name) ?? []) {
-            if (!canExit.has(source)) {
-              canExit.add(source);
-              stack.push(source);
-            }
-          }
-        }
+        const canExit = statesThatCanExit(graph, scope.walkedStates);
         for (const walked of scope.walkedStates) {
           // Unreachable states are no-unreachable-state's finding.
           if (canExit.has(walked.name) || (graph.reachable !== undefined && !graph.reachable.has(walked.name))) continue;
@@ -81,5 +56,45 @@ export default defineRule({
     };
   },
 });
+
+/**
+ * Names from which a terminal state can be reached. A dangling transition counts as an exit,
+ * so that a missing target is reported once (by no-missing-transition-target), and so do
+ * states with no transition at all (require-next-or-end) and states that are not objects
+ * or have an unknown Type (the schema's findings).
+ */
+function statesThatCanExit(graph: ScopeGraph, states: readonly WalkedState[]): Set<string> {
+  const canExit = new Set<string>();
+  for (const name of graph.names) if (!KNOWN_TYPES.has(graph.byName.get(name)?.type ?? '')) canExit.add(name);
+  const isExit = (walked: WalkedState, transitions: readonly Transition[]): boolean =>
+    isTerminal(walked) || transitions.length === 0 || transitions.some((t) => !graph.names.has(t.target) || canExit.has(t.target));
+  // One pass in reverse document order settles machines written top to bottom (the usual case)...
+  let unsettled = 0;
+  for (let i = states.length - 1; i >= 0; i--) {
+    const walked = states[i] as WalkedState;
+    if (isExit(walked, graph.transitions.get(walked) ?? [])) canExit.add(walked.name);
+    else unsettled++;
+  }
+  if (unsettled === 0) return canExit;
+  // ...and a walk backwards from the exits settles the rest, in linear time.
+  const incoming = new Map<string, string[]>();
+  for (const [walked, transitions] of graph.transitions) {
+    for (const { target } of transitions) {
+      const list = incoming.get(target);
+      if (list === undefined) incoming.set(target, [walked.name]);
+      else list.push(walked.name);
+    }
+  }
+  const stack = [...canExit];
+  for (let name = stack.pop(); name !== undefined; name = stack.pop()) {
+    for (const source of incoming.get(name) ?? []) {
+      if (!canExit.has(source)) {
+        canExit.add(source);
+        stack.push(source);
+      }
+    }
+  }
+  return canExit;
+}
 
 const KNOWN_TYPES = new Set(['Task', 'Pass', 'Choice', 'Wait', 'Succeed', 'Fail', 'Parallel', 'Map']);

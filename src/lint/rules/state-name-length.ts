@@ -25,9 +25,10 @@ export default defineRule({
     return {
       scope(scope) {
         for (const name of scope.names) {
+          if (name.length > 0 && name.length <= MAX_LENGTH) continue;
           const pointer = joinPointer(scope.statesPointer, name);
           if (name.length === 0) context.report({ messageId: 'empty', pointer, at: 'key' });
-          else if (name.length > MAX_LENGTH) context.report({ messageId: 'tooLong', pointer, data: { name, length: name.length }, at: 'key' });
+          else context.report({ messageId: 'tooLong', pointer, data: { name, length: name.length }, at: 'key' });
         }
       },
     };
