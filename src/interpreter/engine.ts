@@ -24,7 +24,7 @@ import type {
   Thread,
 } from './runtime.js';
 import { compileChoice } from './states/choice.js';
-import { emit } from './states/common.js';
+import { emit, failState } from './states/common.js';
 import { FailStateFailure, compileFail } from './states/fail.js';
 import { compileMap } from './states/map.js';
 import { compileParallel } from './states/parallel.js';
@@ -102,9 +102,6 @@ export function compileStateMachine(definition: StateMachineDefinition): Compile
     for (const [name, raw] of Object.entries(def.States)) {
       const st = raw as State;
       const at = `${pointer}/${name}`;
-      if ((st.QueryLanguage ?? topLevelQueryLanguage) === 'JSONata') {
-        throw new CompileFailure(at, 'JSONata states are not supported by this version of the interpreter');
-      }
       const compile = COMPILERS[st.Type];
       if (!compile) throw new CompileFailure(`${at}/Type`, `Unknown state type '${String(st.Type)}'`);
       states.set(name, compile(name, st as never, cc));
@@ -154,7 +151,7 @@ async function runContainer(container: CompiledContainer, input: unknown, t: Thr
       if (output instanceof Promise) output = await output;
     } catch (thrown) {
       if (t.signal.aborted) throw t.signal.reason;
-      throw frameStateError(thrown, state.name, t.enteredEventId);
+      throw failState(t, state, thrown);
     }
     if (t.signal.aborted) throw t.signal.reason;
     if (output !== data && payloadBytes(output, limits.maxPayloadBytes) > limits.maxPayloadBytes) {

@@ -5,7 +5,9 @@ import { inputPath, optionalPath, optionalTemplate, outputPath, readPath, requir
 import type { CompiledTemplate } from '../io/expressions.js';
 import { parseTimestamp } from '../io/timestamp.js';
 import type { CompileContext, CompiledState, Thread } from '../runtime.js';
-import { baseFields, pointerOf } from './base.js';
+import { bindings, optionalJsonataTemplate, typedField } from '../io/jsonata.js';
+import type { CompiledJsonataTemplate, TypedField } from '../io/jsonata.js';
+import { baseFields, pointerOf, queryLanguageOf } from './base.js';
 import { prepareEnv } from './common.js';
 
 /** A compiled JSONPath Choice condition over the effective input. */
@@ -169,6 +171,7 @@ interface CompiledRule {
 /** Choice: the first matching rule's Next, else Default, else States.NoChoiceMatched (§4.3). */
 export function compileChoice(name: string, def: ChoiceState, cc: CompileContext): CompiledState {
   const at = pointerOf(cc, name);
+  if (queryLanguageOf(def, cc) === 'JSONata') return compileJsonataChoice(name, def, cc, at);
   const input = optionalPath(def.InputPath, 'Path', `${at}/InputPath`);
   const output = optionalPath(def.OutputPath, 'Path', `${at}/OutputPath`);
   const assign = optionalTemplate(def.Assign, 'Assign', `${at}/Assign`);
@@ -204,6 +207,58 @@ export function compileChoice(name: string, def: ChoiceState, cc: CompileContext
       if (chosenAssign !== undefined) t.assigned = chosenAssign.evaluate(effective, env) as Record<string, unknown>;
       t.next = state.targets.get(chosen) ?? null;
       return outputPath(output, effective, env);
+    },
+  };
+  return state;
+}
+
+interface JsonataRule {
+  condition: TypedField;
+  nextName: string;
+  assign: CompiledJsonataTemplate | undefined;
+  output: CompiledJsonataTemplate | undefined;
+}
+
+/**
+ * JSONata Choice (§4.6-4.7): the first rule whose Condition is true; its Assign and Output,
+ * or the state-level ones when Default is taken. A non-boolean Condition is
+ * States.QueryEvaluationError.
+ */
+function compileJsonataChoice(name: string, def: ChoiceState, cc: CompileContext, at: string): CompiledState {
+  const assign = optionalJsonataTemplate(def.Assign, 'Assign', `${at}/Assign`);
+  const output = optionalJsonataTemplate(def.Output, 'Output', `${at}/Output`);
+  const rules: JsonataRule[] = def.Choices.map((rule, i) => ({
+    condition: typedField(rule.Condition, 'Condition', 'boolean', `${at}/Choices/${i}/Condition`)!,
+    nextName: rule.Next,
+    assign: optionalJsonataTemplate(rule.Assign, 'Assign', `${at}/Choices/${i}/Assign`),
+    output: optionalJsonataTemplate(rule.Output, 'Output', `${at}/Choices/${i}/Output`),
+  }));
+  const base = baseFields(name, def, cc);
+  for (const r of rules) base.targets.set(r.nextName, null);
+  if (def.Default !== undefined) base.targets.set(def.Default, null);
+  const state: CompiledState = {
+    ...base,
+    async run(t: Thread, raw: unknown): Promise<unknown> {
+      prepareEnv(t, state);
+      const b = bindings(t, raw);
+      let chosen: string | undefined;
+      let chosenAssign = assign;
+      let chosenOutput = output;
+      for (const rule of rules) {
+        if ((await rule.condition.evaluate(b)) === true) {
+          chosen = rule.nextName;
+          chosenAssign = rule.assign;
+          chosenOutput = rule.output;
+          break;
+        }
+      }
+      if (chosen === undefined) {
+        if (def.Default === undefined) throw new StatesError('States.NoChoiceMatched', 'No Matches!');
+        chosen = def.Default;
+      }
+      if (chosenAssign !== undefined) t.assigned = (await chosenAssign.evaluate(b)) as Record<string, unknown>;
+      t.next = state.targets.get(chosen) ?? null;
+      return chosenOutput === undefined ? raw : chosenOutput.evaluate(b);
     },
   };
   return state;

@@ -3,12 +3,13 @@
  * for the running state, variable commits, and the Retry/Catch loop of Task, Parallel
  * and Map (decisions from retry-catch.ts; the sleep here is the only effect).
  */
-import type { Catcher, Retrier } from '../../definition/types.js';
+import { StatesError } from '../../definition/errors.js';
+import type { Catcher, QueryLanguage, Retrier } from '../../definition/types.js';
 import { ExecutionStop, StateFailure, frameStateError } from '../errors.js';
 import type { HistoryEvent, HistoryEventType } from '../history.js';
 import { formatTimestamp } from '../io/timestamp.js';
 import { optionalPath, optionalTemplate, resultPath } from '../io/expressions.js';
-import type { CompiledPath, CompiledTemplate } from '../io/expressions.js';
+import { bindings, optionalJsonataTemplate } from '../io/jsonata.js';
 import { compileRetrier, decideRetry, findCatcher } from '../retry-catch.js';
 import type { CompiledRetrier } from '../retry-catch.js';
 import type { CompiledState, Thread } from '../runtime.js';
@@ -53,6 +54,21 @@ export function linkedController(parent: AbortSignal): { controller: AbortContro
   return { controller, release: () => parent.removeEventListener('abort', forward) };
 }
 
+/**
+ * Frames an error raised while running a state; a JSONata evaluation failure is also
+ * recorded as an EvaluationFailed event, as AWS records it.
+ */
+export function failState(t: Thread, state: CompiledState, thrown: unknown): StateFailure {
+  const failure = frameStateError(thrown, state.name, t.enteredEventId);
+  if (thrown instanceof StatesError && !(thrown instanceof StateFailure) && thrown.error === 'States.QueryEvaluationError') {
+    const location = /specified for the field '([^']*)'/.exec(thrown.cause)?.[1];
+    const details: Record<string, string> = { error: failure.error, cause: failure.cause, state: state.name };
+    if (location !== undefined) details['location'] = location;
+    emit(t, 'EvaluationFailed', 'evaluationFailedEventDetails', details);
+  }
+  return failure;
+}
+
 export interface ContextExtras {
   retryCount?: number;
   taskToken?: string;
@@ -83,17 +99,43 @@ export function readsContext(value: unknown): boolean {
 export interface CompiledCatcher {
   errorEquals: readonly string[];
   nextName: string;
-  resultPath: CompiledPath | null | undefined;
-  assign: CompiledTemplate | undefined;
+  /** Sets the catcher's Assign on the thread and returns the state's output (ASL-NOTES §5.3). */
+  apply(t: Thread, state: CompiledState, raw: unknown, errorOutput: { Error: string; Cause: string }): unknown;
 }
 
-export function compileCatchers(catchers: readonly Catcher[] | undefined, pointer: string): CompiledCatcher[] {
-  return (catchers ?? []).map((c, i) => ({
-    errorEquals: c.ErrorEquals,
-    nextName: c.Next,
-    resultPath: optionalPath(c.ResultPath, 'ReferencePath', `${pointer}/Catch/${i}/ResultPath`),
-    assign: optionalTemplate(c.Assign, 'Assign', `${pointer}/Catch/${i}/Assign`),
-  }));
+export function compileCatchers(
+  catchers: readonly Catcher[] | undefined,
+  pointer: string,
+  queryLanguage: QueryLanguage,
+): CompiledCatcher[] {
+  return (catchers ?? []).map((c, i): CompiledCatcher => {
+    const at = `${pointer}/Catch/${i}`;
+    if (queryLanguage === 'JSONata') {
+      const assign = optionalJsonataTemplate(c.Assign, 'Assign', `${at}/Assign`);
+      const output = optionalJsonataTemplate(c.Output, 'Output', `${at}/Output`);
+      return {
+        errorEquals: c.ErrorEquals,
+        nextName: c.Next,
+        async apply(t, state, raw, errorOutput) {
+          prepareEnv(t, state);
+          const b = bindings(t, raw, { errorOutput });
+          if (assign !== undefined) t.assigned = (await assign.evaluate(b)) as Record<string, unknown>;
+          return output === undefined ? errorOutput : output.evaluate(b);
+        },
+      };
+    }
+    const resultAt = optionalPath(c.ResultPath, 'ReferencePath', `${at}/ResultPath`);
+    const assign = optionalTemplate(c.Assign, 'Assign', `${at}/Assign`);
+    return {
+      errorEquals: c.ErrorEquals,
+      nextName: c.Next,
+      apply(t, state, raw, errorOutput) {
+        prepareEnv(t, state);
+        if (assign !== undefined) t.assigned = assign.evaluate(errorOutput, t.env) as Record<string, unknown>;
+        return resultPath(resultAt, raw, errorOutput);
+      },
+    };
+  });
 }
 
 export function compileRetriers(retriers: readonly Retrier[] | undefined): CompiledRetrier[] {
@@ -126,7 +168,7 @@ export async function withRetryAndCatch(
       return await attempt(retryCount);
     } catch (thrown) {
       if (t.signal.aborted || thrown instanceof ExecutionStop) throw t.signal.aborted ? t.signal.reason : thrown;
-      failure = frameStateError(thrown, state.name, t.enteredEventId);
+      failure = failState(t, state, thrown);
     }
     if (failure.terminal) throw failure;
     const decision = decideRetry(state.retriers, counters, failure, t.exec.random);
@@ -142,13 +184,11 @@ export async function withRetryAndCatch(
     const catcher = state.catchers[index]!;
     const errorOutput = { Error: failure.error, Cause: failure.cause };
     try {
-      prepareEnv(t, state);
-      t.assigned = catcher.assign?.evaluate(errorOutput, t.env) as Record<string, unknown> | undefined;
-      const output = resultPath(catcher.resultPath, raw, errorOutput);
+      const output = await catcher.apply(t, state, raw, errorOutput);
       t.next = state.targets.get(catcher.nextName) ?? null;
       return output;
     } catch (thrown) {
-      throw frameStateError(thrown, state.name, t.enteredEventId);
+      throw failState(t, state, thrown);
     }
   }
 }

@@ -4,7 +4,8 @@ import { StateFailure } from '../errors.js';
 import { readPath, requiredPath, template } from '../io/expressions.js';
 import type { CompiledTemplate } from '../io/expressions.js';
 import type { CompileContext, CompiledState, Thread } from '../runtime.js';
-import { baseFields, pointerOf } from './base.js';
+import { bindings, typedField } from '../io/jsonata.js';
+import { baseFields, pointerOf, queryLanguageOf } from './base.js';
 import { prepareEnv } from './common.js';
 
 /**
@@ -13,6 +14,21 @@ import { prepareEnv } from './common.js';
  */
 export function compileFail(name: string, def: FailState, cc: CompileContext): CompiledState {
   const at = pointerOf(cc, name);
+  if (queryLanguageOf(def, cc) === 'JSONata') {
+    const error = typedField(def.Error, 'Error', 'string', `${at}/Error`);
+    const cause = typedField(def.Cause, 'Cause', 'string', `${at}/Cause`);
+    const jsonataState: CompiledState = {
+      ...baseFields(name, def, cc),
+      async run(t: Thread, raw: unknown): Promise<unknown> {
+        prepareEnv(t, jsonataState);
+        const b = bindings(t, raw);
+        const e = (await error?.evaluate(b)) as string | undefined;
+        const c = (await cause?.evaluate(b)) as string | undefined;
+        throw new FailStateFailure(e, c);
+      },
+    };
+    return jsonataState;
+  }
   const errorPath = pathField(def.ErrorPath, 'ErrorPath', at);
   const causePath = pathField(def.CausePath, 'CausePath', at);
   const state: CompiledState = {

@@ -1,5 +1,7 @@
 import { StatesError } from '../../definition/errors.js';
-import type { MapState } from '../../definition/types.js';
+import type { MapState, ParallelState } from '../../definition/types.js';
+import { expectType } from '../../expressions/jsonata/index.js';
+import { bindings, integerField, optionalJsonataTemplate, typedField } from '../io/jsonata.js';
 import { StateFailure } from '../errors.js';
 import { HistoryRecorder } from '../history.js';
 import {
@@ -12,7 +14,7 @@ import {
 } from '../io/expressions.js';
 import type { CompiledPath } from '../io/expressions.js';
 import type { CompileContext, CompiledContainer, Thread } from '../runtime.js';
-import { baseFields, pointerOf } from './base.js';
+import { baseFields, pointerOf, queryLanguageOf } from './base.js';
 import {
   childThread,
   compileCatchers,
@@ -24,7 +26,7 @@ import {
   withRetryAndCatch,
 } from './common.js';
 import type { RetryingState } from './common.js';
-import { BranchCancelled } from './parallel.js';
+import { BranchCancelled, jsonPathFinish, jsonataFinish } from './parallel.js';
 
 function shown(value: unknown): string {
   return typeof value === 'string' ? value : JSON.stringify(value);
@@ -61,16 +63,134 @@ interface Tolerance {
  * own error and stops the others. Distributed: child runs keep their own history and
  * failures count against the tolerated thresholds.
  */
-export function compileMap(name: string, def: MapState, cc: CompileContext): RetryingState {
-  const at = pointerOf(cc, name);
+interface MapIo {
+  /** The effective input and the collection to iterate. */
+  collect(t: Thread, raw: unknown): { effective: unknown; collection: unknown } | Promise<{ effective: unknown; collection: unknown }>;
+  maxConcurrency(t: Thread, raw: unknown, effective: unknown): number | Promise<number>;
+  tolerance(t: Thread, raw: unknown, effective: unknown): Tolerance | Promise<Tolerance>;
+  /** The iteration inputs: ItemSelector per item (with `Map.Item` in the context), else the items. */
+  select(t: Thread, raw: unknown, effective: unknown, items: MapItem[], retryCount: number): unknown[] | Promise<unknown[]>;
+  finish(t: Thread, raw: unknown, results: unknown[]): unknown;
+}
+
+interface MapItem {
+  Index: number;
+  Value: unknown;
+  Key?: string;
+}
+
+function itemContext(t: Thread, name: string, retryCount: number, item: MapItem): unknown {
+  return stateContext(t, name, { retryCount, mapItem: item });
+}
+
+function jsonPathIo(name: string, def: MapState, at: string): MapIo {
   const input = optionalPath(def.InputPath, 'Path', `${at}/InputPath`);
   const itemsPath = optionalPath(def.ItemsPath, 'ReferencePath', `${at}/ItemsPath`);
-  const selectorDef = def.ItemSelector ?? def.Parameters;
-  const itemSelector = optionalTemplate(selectorDef, def.ItemSelector !== undefined ? 'ItemSelector' : 'Parameters', `${at}/${def.ItemSelector !== undefined ? 'ItemSelector' : 'Parameters'}`);
-  const selector = optionalTemplate(def.ResultSelector, 'ResultSelector', `${at}/ResultSelector`);
-  const resultAt = optionalPath(def.ResultPath, 'ReferencePath', `${at}/ResultPath`);
-  const output = optionalPath(def.OutputPath, 'Path', `${at}/OutputPath`);
-  const assign = optionalTemplate(def.Assign, 'Assign', `${at}/Assign`);
+  const selectorField = def.ItemSelector !== undefined ? 'ItemSelector' : 'Parameters';
+  const itemSelector = optionalTemplate(def.ItemSelector ?? def.Parameters, selectorField, `${at}/${selectorField}`);
+  const maxConcurrencyPath = def.MaxConcurrencyPath !== undefined
+    ? requiredPath(def.MaxConcurrencyPath, 'ReferencePath', `${at}/MaxConcurrencyPath`) : undefined;
+  const countPath = def.ToleratedFailureCountPath !== undefined
+    ? requiredPath(def.ToleratedFailureCountPath, 'ReferencePath', `${at}/ToleratedFailureCountPath`) : undefined;
+  const percentagePath = def.ToleratedFailurePercentagePath !== undefined
+    ? requiredPath(def.ToleratedFailurePercentagePath, 'ReferencePath', `${at}/ToleratedFailurePercentagePath`) : undefined;
+  return {
+    collect(t, raw) {
+      const effective = inputPath(input, raw, t.env);
+      return { effective, collection: itemsPath === undefined ? effective : inputPath(itemsPath, effective, t.env) };
+    },
+    maxConcurrency(t, _raw, effective) {
+      if (maxConcurrencyPath === undefined) return typeof def.MaxConcurrency === 'number' ? def.MaxConcurrency : 0;
+      const limit = numberAt(maxConcurrencyPath, effective, t, 'MaxConcurrencyPath', 'integer');
+      if (limit < 0) {
+        throw new StatesError('States.Runtime', `The MaxConcurrencyPath field refers to value "${limit}" which is not a valid integer: ${maxConcurrencyPath.text}`);
+      }
+      return limit;
+    },
+    tolerance(t, _raw, effective) {
+      let count = typeof def.ToleratedFailureCount === 'number' ? def.ToleratedFailureCount : undefined;
+      let percentage = typeof def.ToleratedFailurePercentage === 'number' ? def.ToleratedFailurePercentage : undefined;
+      if (countPath) count = numberAt(countPath, effective, t, 'ToleratedFailureCountPath', 'integer');
+      if (percentagePath) percentage = numberAt(percentagePath, effective, t, 'ToleratedFailurePercentagePath', 'float');
+      return checkedTolerance(count, percentage);
+    },
+    select(t, _raw, effective, items, retryCount) {
+      if (itemSelector === undefined) return items.map((item) => item.Value);
+      const env = { context: undefined as unknown, variables: t.scope, random: t.exec.random };
+      return items.map((item) => {
+        env.context = itemContext(t, name, retryCount, item);
+        return itemSelector.evaluate(effective, env);
+      });
+    },
+    finish: jsonPathFinish(def as unknown as ParallelState, at),
+  };
+}
+
+function jsonataIo(name: string, def: MapState, at: string): MapIo {
+  const items = optionalJsonataTemplate(def.Items, 'Items', `${at}/Items`);
+  const itemSelector = optionalJsonataTemplate(def.ItemSelector, 'ItemSelector', `${at}/ItemSelector`);
+  const maxConcurrency = typedField(def.MaxConcurrency, 'MaxConcurrency', 'integer', `${at}/MaxConcurrency`);
+  const count = typedField(def.ToleratedFailureCount, 'ToleratedFailureCount', 'integer', `${at}/ToleratedFailureCount`);
+  const percentage = typedField(def.ToleratedFailurePercentage, 'ToleratedFailurePercentage', 'number', `${at}/ToleratedFailurePercentage`);
+  return {
+    async collect(t, raw) {
+      if (items === undefined) {
+        if (!Array.isArray(raw) && (raw === null || typeof raw !== 'object')) {
+          throw new StatesError('States.QueryEvaluationError', `Map state input must be an array but was: ${JSON.stringify(raw)}`);
+        }
+        return { effective: raw, collection: raw };
+      }
+      const collection = await items.evaluate(bindings(t, raw));
+      if (items.expression !== undefined && (collection === null || typeof collection !== 'object')) {
+        expectType(collection, 'array', items.expression, 'Items');
+      }
+      return { effective: raw, collection };
+    },
+    async maxConcurrency(t, raw) {
+      return (await integerField(maxConcurrency, bindings(t, raw), 'MaxConcurrency', 0)) ?? 0;
+    },
+    async tolerance(t, raw) {
+      const b = bindings(t, raw);
+      return checkedTolerance(await integerField(count, b, 'ToleratedFailureCount', 0), (await percentage?.evaluate(b)) as number | undefined);
+    },
+    async select(t, raw, _effective, list, retryCount) {
+      if (itemSelector === undefined) return list.map((item) => item.Value);
+      const out: unknown[] = [];
+      const saved = t.env.context;
+      for (const item of list) {
+        t.env.context = itemContext(t, name, retryCount, item);
+        out.push(await itemSelector.evaluate(bindings(t, raw)));
+      }
+      t.env.context = saved;
+      return out;
+    },
+    finish: jsonataFinish(def as unknown as ParallelState, at),
+  };
+}
+
+function checkedTolerance(count: number | undefined, percentage: number | undefined): Tolerance {
+  if (count !== undefined && count < 0) throw new StatesError('States.Runtime', 'ToleratedFailureCount cannot be negative.');
+  if (percentage !== undefined && (percentage < 0 || percentage > 100)) {
+    throw new StatesError('States.Runtime', 'ToleratedFailurePercentage must be between 0 and 100.');
+  }
+  return { count, percentage };
+}
+
+async function settle<T>(value: T | Promise<T>): Promise<T> {
+  return value;
+}
+
+/**
+ * Map (ASL-NOTES §6.2-6.5): items from ItemsPath / Items (arrays, and JSON objects as AWS
+ * now allows), ItemSelector per item with `$$.Map.Item`, iterations under a real
+ * concurrency limit, results in item order. Inline: the first failing iteration fails the
+ * Map with its own error and stops the others. Distributed: child runs keep their own
+ * history and failures count against the tolerated thresholds.
+ */
+export function compileMap(name: string, def: MapState, cc: CompileContext): RetryingState {
+  const at = pointerOf(cc, name);
+  const queryLanguage = queryLanguageOf(def, cc);
+  const io = queryLanguage === 'JSONata' ? jsonataIo(name, def, at) : jsonPathIo(name, def, at);
   const processorDef = def.ItemProcessor ?? def.Iterator;
   const processorKey = def.ItemProcessor ? 'ItemProcessor' : 'Iterator';
   const processor: CompiledContainer = cc.compileContainer(
@@ -78,82 +198,36 @@ export function compileMap(name: string, def: MapState, cc: CompileContext): Ret
     `${at}/${processorKey}/States`,
   );
   const distributed = processorDef?.ProcessorConfig?.Mode === 'DISTRIBUTED';
-  const maxConcurrencyPath = def.MaxConcurrencyPath !== undefined
-    ? requiredPath(def.MaxConcurrencyPath, 'ReferencePath', `${at}/MaxConcurrencyPath`) : undefined;
-  const countPath = def.ToleratedFailureCountPath !== undefined
-    ? requiredPath(def.ToleratedFailureCountPath, 'ReferencePath', `${at}/ToleratedFailureCountPath`) : undefined;
-  const percentagePath = def.ToleratedFailurePercentagePath !== undefined
-    ? requiredPath(def.ToleratedFailurePercentagePath, 'ReferencePath', `${at}/ToleratedFailurePercentagePath`) : undefined;
-  const catchers = compileCatchers(def.Catch, at);
+  const catchers = compileCatchers(def.Catch, at, queryLanguage);
   const { ItemProcessor: _p, Iterator: _i, ...own } = def;
   const base = baseFields(name, def, cc, own);
   for (const c of catchers) base.targets.set(c.nextName, null);
-  const selectorReadsContext = selectorDef !== undefined;
-
-  function tolerance(effective: unknown, t: Thread): Tolerance {
-    let count = typeof def.ToleratedFailureCount === 'number' ? def.ToleratedFailureCount : undefined;
-    let percentage = typeof def.ToleratedFailurePercentage === 'number' ? def.ToleratedFailurePercentage : undefined;
-    if (countPath) {
-      count = numberAt(countPath, effective, t, 'ToleratedFailureCountPath', 'integer');
-      if (count < 0) throw new StatesError('States.Runtime', 'ToleratedFailureCount cannot be negative.');
-    }
-    if (percentagePath) {
-      percentage = numberAt(percentagePath, effective, t, 'ToleratedFailurePercentagePath', 'float');
-      if (percentage < 0 || percentage > 100) {
-        throw new StatesError('States.Runtime', 'ToleratedFailurePercentage must be between 0 and 100.');
-      }
-    }
-    return { count, percentage };
-  }
 
   async function attempt(t: Thread, raw: unknown, retryCount: number): Promise<unknown> {
     prepareEnv(t, state, { retryCount });
-    const env = t.env;
-    const effective = inputPath(input, raw, env);
-    const collection = itemsPath === undefined ? effective : inputPath(itemsPath, effective, env);
-    let values: unknown[];
-    let keys: string[] | undefined;
-    if (Array.isArray(collection)) values = collection;
+    const { effective, collection } = await settle(io.collect(t, raw));
+    let items: MapItem[];
+    if (Array.isArray(collection)) items = collection.map((Value, Index) => ({ Index, Value }));
     else if (collection !== null && typeof collection === 'object') {
-      keys = Object.keys(collection);
-      values = Object.values(collection);
+      items = Object.entries(collection).map(([Key, Value], Index) => ({ Index, Value, Key }));
     } else {
       throw new StatesError(
         'States.Runtime',
         `Map state input must be an array or an object, but was: ${JSON.stringify(collection)}`,
       );
     }
-    let limit = typeof def.MaxConcurrency === 'number' ? def.MaxConcurrency : 0;
-    if (maxConcurrencyPath) {
-      limit = numberAt(maxConcurrencyPath, effective, t, 'MaxConcurrencyPath', 'integer');
-      if (limit < 0) throw new StatesError('States.Runtime', `The MaxConcurrencyPath field refers to value "${limit}" which is not a valid integer: ${maxConcurrencyPath.text}`);
-    }
+    let limit = await settle(io.maxConcurrency(t, raw, effective));
     if (limit === 0) limit = distributed ? 10_000 : t.exec.limits.maxInlineMapConcurrency;
-
     // Items are selected up front, in order, as AWS evaluates ItemSelector before the iterations.
-    const inputs = new Array<unknown>(values.length);
-    if (itemSelector !== undefined) {
-      const itemEnv = { context: undefined as unknown, variables: t.scope, random: t.exec.random };
-      for (let i = 0; i < values.length; i++) {
-        const item: { Index: number; Value: unknown; Key?: string } = { Index: i, Value: values[i] };
-        if (keys) item.Key = keys[i]!;
-        if (selectorReadsContext) itemEnv.context = stateContext(t, name, { retryCount, mapItem: item });
-        inputs[i] = itemSelector.evaluate(effective, itemEnv);
-      }
-    } else {
-      for (let i = 0; i < values.length; i++) inputs[i] = values[i];
-    }
-
-    emit(t, 'MapStateStarted', 'mapStateStartedEventDetails', { length: values.length });
-    const tolerated = distributed ? tolerance(effective, t) : undefined;
+    const inputs = await settle(io.select(t, raw, effective, items, retryCount));
+    emit(t, 'MapStateStarted', 'mapStateStartedEventDetails', { length: items.length });
+    const tolerated = distributed ? await settle(io.tolerance(t, raw, effective)) : undefined;
     if (distributed) emit(t, 'MapRunStarted');
     const results = await runIterations(t, name, processor, inputs, limit, tolerated);
     if (distributed) emit(t, 'MapRunSucceeded');
     emit(t, 'MapStateSucceeded');
-    if (assign !== undefined) t.assigned = assign.evaluate(results, env) as Record<string, unknown>;
-    const selected = selector !== undefined ? selector.evaluate(results, env) : results;
     t.next = state.next;
-    return outputPath(output, resultPath(resultAt, raw, selected), env);
+    return io.finish(t, raw, results);
   }
 
   const state: RetryingState = {

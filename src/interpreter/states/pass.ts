@@ -1,12 +1,14 @@
 import type { PassState } from '../../definition/types.js';
 import { inputPath, optionalPath, optionalTemplate, outputPath, resultPath } from '../io/expressions.js';
 import type { CompileContext, CompiledState, Thread } from '../runtime.js';
-import { baseFields, pointerOf } from './base.js';
+import { bindings, optionalJsonataTemplate } from '../io/jsonata.js';
+import { baseFields, pointerOf, queryLanguageOf } from './base.js';
 import { prepareEnv } from './common.js';
 
 /** Pass: InputPath -> Parameters -> (Result or the effective input) -> ResultPath -> OutputPath. */
 export function compilePass(name: string, def: PassState, cc: CompileContext): CompiledState {
   const at = pointerOf(cc, name);
+  if (queryLanguageOf(def, cc) === 'JSONata') return compileJsonataPass(name, def, cc, at);
   const input = optionalPath(def.InputPath, 'Path', `${at}/InputPath`);
   const parameters = optionalTemplate(def.Parameters, 'Parameters', `${at}/Parameters`);
   const result = def.Result;
@@ -25,6 +27,25 @@ export function compilePass(name: string, def: PassState, cc: CompileContext): C
       if (assign !== undefined) t.assigned = assign.evaluate(r, env) as Record<string, unknown>;
       t.next = state.next;
       return outputPath(output, resultPath(resultAt, raw, r), env);
+    },
+  };
+  return state;
+}
+
+/** JSONata Pass: Output (default: the input, or a legacy Result) and Assign over `$states.input`. */
+function compileJsonataPass(name: string, def: PassState, cc: CompileContext, at: string): CompiledState {
+  const output = optionalJsonataTemplate(def.Output, 'Output', `${at}/Output`);
+  const assign = optionalJsonataTemplate(def.Assign, 'Assign', `${at}/Assign`);
+  const hasResult = 'Result' in def;
+  const state: CompiledState = {
+    ...baseFields(name, def, cc),
+    async run(t: Thread, raw: unknown): Promise<unknown> {
+      prepareEnv(t, state);
+      const b = bindings(t, raw);
+      if (assign !== undefined) t.assigned = (await assign.evaluate(b)) as Record<string, unknown>;
+      t.next = state.next;
+      if (output !== undefined) return output.evaluate(b);
+      return hasResult ? def.Result : raw;
     },
   };
   return state;

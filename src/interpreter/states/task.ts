@@ -13,7 +13,8 @@ import {
 import type { CompiledPath } from '../io/expressions.js';
 import { dataLimitCause, payloadBytes } from '../io/size.js';
 import type { CompileContext, TaskContext, TaskHandler, Thread } from '../runtime.js';
-import { baseFields, pointerOf } from './base.js';
+import { bindings, integerField, optionalJsonataTemplate, typedField } from '../io/jsonata.js';
+import { baseFields, pointerOf, queryLanguageOf } from './base.js';
 import { compileCatchers, compileRetriers, emit, prepareEnv, stateContext, withRetryAndCatch } from './common.js';
 import type { ContextExtras, RetryingState } from './common.js';
 
@@ -104,8 +105,20 @@ function handlerFailure(thrown: unknown): StateFailure {
   return new StateFailure(error, cause, { terminal: error === 'States.Runtime' });
 }
 
-export function compileTask(name: string, def: TaskState, cc: CompileContext): RetryingState {
-  const at = pointerOf(cc, name);
+interface Prepared {
+  effective: unknown;
+  timeoutSeconds: number | undefined;
+  heartbeatSeconds: number | undefined;
+}
+
+/** The query-language half of a Task: what it sends, and what it outputs on success. */
+interface TaskIo {
+  prepare(t: Thread, raw: unknown): Prepared | Promise<Prepared>;
+  finish(t: Thread, raw: unknown, result: unknown): unknown;
+}
+
+/** JSONPath: InputPath -> Parameters -> [task] -> ResultSelector -> ResultPath -> OutputPath (§2.1). */
+function jsonPathIo(def: TaskState, at: string): TaskIo {
   const input = optionalPath(def.InputPath, 'Path', `${at}/InputPath`);
   const parameters = optionalTemplate(def.Parameters, 'Parameters', `${at}/Parameters`);
   const selector = optionalTemplate(def.ResultSelector, 'ResultSelector', `${at}/ResultSelector`);
@@ -116,10 +129,57 @@ export function compileTask(name: string, def: TaskState, cc: CompileContext): R
     ? requiredPath(def.TimeoutSecondsPath, 'ReferencePath', `${at}/TimeoutSecondsPath`) : undefined;
   const heartbeatPath = def.HeartbeatSecondsPath !== undefined
     ? requiredPath(def.HeartbeatSecondsPath, 'ReferencePath', `${at}/HeartbeatSecondsPath`) : undefined;
+  return {
+    prepare(t, raw) {
+      const env = t.env;
+      const filtered = inputPath(input, raw, env);
+      return {
+        effective: parameters !== undefined ? parameters.evaluate(filtered, env) : filtered,
+        timeoutSeconds: positiveSeconds(timeoutPath, def.TimeoutSeconds, filtered, t, 'TimeoutSecondsPath'),
+        heartbeatSeconds: positiveSeconds(heartbeatPath, def.HeartbeatSeconds, filtered, t, 'HeartbeatSecondsPath'),
+      };
+    },
+    finish(t, raw, result) {
+      const env = t.env;
+      if (assign !== undefined) t.assigned = assign.evaluate(result, env) as Record<string, unknown>;
+      const selected = selector !== undefined ? selector.evaluate(result, env) : result;
+      return outputPath(output, resultPath(resultAt, raw, selected), env);
+    },
+  };
+}
+
+/** JSONata: Arguments -> [task] -> Assign and Output over `$states.result` (§2.6). */
+function jsonataIo(def: TaskState, at: string): TaskIo {
+  const args = optionalJsonataTemplate(def.Arguments, 'Arguments', `${at}/Arguments`);
+  const output = optionalJsonataTemplate(def.Output, 'Output', `${at}/Output`);
+  const assign = optionalJsonataTemplate(def.Assign, 'Assign', `${at}/Assign`);
+  const timeout = typedField(def.TimeoutSeconds, 'TimeoutSeconds', 'integer', `${at}/TimeoutSeconds`);
+  const heartbeat = typedField(def.HeartbeatSeconds, 'HeartbeatSeconds', 'integer', `${at}/HeartbeatSeconds`);
+  return {
+    async prepare(t, raw) {
+      const b = bindings(t, raw);
+      return {
+        effective: args !== undefined ? await args.evaluate(b) : raw,
+        timeoutSeconds: await integerField(timeout, b, 'TimeoutSeconds', 1),
+        heartbeatSeconds: await integerField(heartbeat, b, 'HeartbeatSeconds', 1),
+      };
+    },
+    async finish(t, raw, result) {
+      const b = bindings(t, raw, { result });
+      if (assign !== undefined) t.assigned = (await assign.evaluate(b)) as Record<string, unknown>;
+      return output !== undefined ? output.evaluate(b) : result;
+    },
+  };
+}
+
+export function compileTask(name: string, def: TaskState, cc: CompileContext): RetryingState {
+  const at = pointerOf(cc, name);
   const resource = def.Resource;
   const described = describeResource(resource);
   const events = EVENT_NAMES[described.kind];
-  const catchers = compileCatchers(def.Catch, at);
+  const queryLanguage = queryLanguageOf(def, cc);
+  const catchers = compileCatchers(def.Catch, at, queryLanguage);
+  const io = queryLanguage === 'JSONata' ? jsonataIo(def, at) : jsonPathIo(def, at);
   const base = baseFields(name, def, cc);
   for (const c of catchers) base.targets.set(c.nextName, null);
 
@@ -128,10 +188,8 @@ export function compileTask(name: string, def: TaskState, cc: CompileContext): R
     if (described.submits) extras.taskToken = taskToken(t);
     prepareEnv(t, state, extras);
     const env = t.env;
-    const filtered = inputPath(input, raw, env);
-    const effective = parameters !== undefined ? parameters.evaluate(filtered, env) : filtered;
-    const timeoutSeconds = positiveSeconds(timeoutPath, def.TimeoutSeconds, filtered, t, 'TimeoutSecondsPath');
-    const heartbeatSeconds = positiveSeconds(heartbeatPath, def.HeartbeatSeconds, filtered, t, 'HeartbeatSecondsPath');
+    const prepared = io.prepare(t, raw);
+    const { effective, timeoutSeconds, heartbeatSeconds } = prepared instanceof Promise ? await prepared : prepared;
 
     const scheduled: Record<string, unknown> = described.kind === 'task'
       ? { resourceType: described.resourceType, resource: described.resourceName, region: t.exec.region, parameters: effective }
@@ -170,10 +228,8 @@ export function compileTask(name: string, def: TaskState, cc: CompileContext): R
     }
     emit(t, events.succeeded, events.succeededKey, described.kind === 'task' ? { ...ids, output: result } : { output: result });
 
-    if (assign !== undefined) t.assigned = assign.evaluate(result, env) as Record<string, unknown>;
-    const selected = selector !== undefined ? selector.evaluate(result, env) : result;
     t.next = state.next;
-    return outputPath(output, resultPath(resultAt, raw, selected), env);
+    return io.finish(t, raw, result);
   }
 
   const state: RetryingState = {

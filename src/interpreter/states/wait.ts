@@ -3,7 +3,8 @@ import type { WaitState } from '../../definition/types.js';
 import { inputPath, optionalPath, optionalTemplate, outputPath, readPath, requiredPath } from '../io/expressions.js';
 import { parseTimestamp } from '../io/timestamp.js';
 import type { CompileContext, CompiledState, Thread } from '../runtime.js';
-import { baseFields, pointerOf } from './base.js';
+import { bindings, integerField, optionalJsonataTemplate, typedField } from '../io/jsonata.js';
+import { baseFields, pointerOf, queryLanguageOf } from './base.js';
 import { prepareEnv } from './common.js';
 
 /** The longest wait AWS accepts: a signed 32-bit count of seconds (ASL-NOTES §7.1). */
@@ -75,6 +76,7 @@ export function compileWaitDelay(def: WaitState, at: string): WaitDelay {
 /** Wait: InputPath -> (delay) -> OutputPath. */
 export function compileWait(name: string, def: WaitState, cc: CompileContext): CompiledState {
   const at = pointerOf(cc, name);
+  if (queryLanguageOf(def, cc) === 'JSONata') return compileJsonataWait(name, def, cc, at);
   const input = optionalPath(def.InputPath, 'Path', `${at}/InputPath`);
   const output = optionalPath(def.OutputPath, 'Path', `${at}/OutputPath`);
   const assign = optionalTemplate(def.Assign, 'Assign', `${at}/Assign`);
@@ -89,6 +91,43 @@ export function compileWait(name: string, def: WaitState, cc: CompileContext): C
       if (ms > 0) await t.exec.clock.sleep(ms, t.signal);
       t.next = state.next;
       return outputPath(output, effective, t.env);
+    },
+  };
+  return state;
+}
+
+/** JSONata Wait: Seconds or Timestamp (literal or expression), Output and Assign (§7.1). */
+function compileJsonataWait(name: string, def: WaitState, cc: CompileContext, at: string): CompiledState {
+  const seconds = typedField(def.Seconds, 'Seconds', 'integer', `${at}/Seconds`);
+  const timestamp = typedField(def.Timestamp, 'Timestamp', 'string', `${at}/Timestamp`);
+  const output = optionalJsonataTemplate(def.Output, 'Output', `${at}/Output`);
+  const assign = optionalJsonataTemplate(def.Assign, 'Assign', `${at}/Assign`);
+  const state: CompiledState = {
+    ...baseFields(name, def, cc),
+    async run(t: Thread, raw: unknown): Promise<unknown> {
+      prepareEnv(t, state);
+      const b = bindings(t, raw);
+      let ms = 0;
+      const s = await integerField(seconds, b, 'Seconds', 0);
+      if (s !== undefined) {
+        if (s > MAX_WAIT_SECONDS) throw new StatesError('States.Runtime', 'Wait state delay is too long.');
+        ms = s * 1000;
+      }
+      if (timestamp !== undefined) {
+        const text = (await timestamp.evaluate(b)) as string;
+        const when = parseTimestamp(text);
+        if (when === undefined) {
+          throw new StatesError(
+            'States.QueryEvaluationError',
+            `The Timestamp field cannot be parsed as an ISO-8601 extended offset date-time format string: ${text}`,
+          );
+        }
+        ms = Math.max(0, when - t.exec.clock.now());
+      }
+      if (assign !== undefined) t.assigned = (await assign.evaluate(b)) as Record<string, unknown>;
+      if (ms > 0) await t.exec.clock.sleep(ms, t.signal);
+      t.next = state.next;
+      return output === undefined ? raw : output.evaluate(b);
     },
   };
   return state;
