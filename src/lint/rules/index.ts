@@ -6,8 +6,10 @@ import noExpressUnsupportedResource from './no-express-unsupported-resource.js';
 import noInfiniteLoop from './no-infinite-loop.js';
 import noMissingTransitionTarget from './no-missing-transition-target.js';
 import noShadowedErrorHandler from './no-shadowed-error-handler.js';
+import noUnmatchableError from './no-unmatchable-error.js';
 import noUnreachableState from './no-unreachable-state.js';
 import requireChoiceDefault from './require-choice-default.js';
+import requireCsvHeaders from './require-csv-headers.js';
 import requireNextOrEnd from './require-next-or-end.js';
 import requireTerminalState from './require-terminal-state.js';
 import stateNameLength from './state-name-length.js';
@@ -30,8 +32,10 @@ export const rules: readonly RuleModule[] = [
   noInfiniteLoop,
   noMissingTransitionTarget,
   noShadowedErrorHandler,
+  noUnmatchableError,
   noUnreachableState,
   requireChoiceDefault,
+  requireCsvHeaders,
   requireNextOrEnd,
   requireTerminalState,
   stateNameLength,

@@ -1,0 +1,78 @@
+import { joinPointer } from '../../definition/diagnostic.js';
+import { errorHandlers } from '../handlers.js';
+import { defineRule } from '../rule.js';
+
+const UNMATCHABLE: ReadonlyMap<string, string> = new Map([
+  ['States.Runtime', 'States.Runtime is terminal: it is never retried or caught'],
+  ['States.BranchFailed', "AWS never raises States.BranchFailed: a failed Parallel branch propagates the branch's own error"],
+]);
+
+export default defineRule({
+  meta: {
+    id: 'no-unmatchable-error',
+    description: 'Disallow error names in ErrorEquals that can never match (States.Runtime, States.BranchFailed)',
+    severity: 'warning',
+    recommended: true,
+    messages: {
+      unmatchable: '"{{name}}" never matches here: {{reason}}',
+    },
+    docs: {
+      rationale:
+        'States.Runtime (a path that finds nothing, a bad Wait value, …) fails the execution without going through Retry or Catch, even when it is named explicitly. States.BranchFailed is in the spec, but AWS propagates the failed branch\'s own error instead. Name the real error, or States.ALL.',
+      valid: [
+        {
+          definition: {
+            StartAt: 'P',
+            States: {
+              P: {
+                Type: 'Parallel',
+                Branches: [{ StartAt: 'B', States: { B: { Type: 'Fail', Error: 'OrderRejected' } } }],
+                Catch: [{ ErrorEquals: ['OrderRejected'], Next: 'Rejected' }],
+                End: true,
+              },
+              Rejected: { Type: 'Fail' },
+            },
+          },
+        },
+      ],
+      invalid: [
+        {
+          definition: {
+            StartAt: 'T',
+            States: {
+              T: {
+                Type: 'Task',
+                Resource: 'arn:aws:states:::lambda:invoke',
+                Catch: [{ ErrorEquals: ['States.Runtime'], Next: 'Failed' }],
+                End: true,
+              },
+              Failed: { Type: 'Fail' },
+            },
+          },
+        },
+      ],
+    },
+  },
+  create(context) {
+    return {
+      state(walked) {
+        for (const field of ['Retry', 'Catch'] as const) {
+          for (const handler of errorHandlers(walked, field)) {
+            const list = handler.entry['ErrorEquals'];
+            if (!Array.isArray(list)) continue;
+            list.forEach((name: unknown, i) => {
+              const reason = typeof name === 'string' ? UNMATCHABLE.get(name) : undefined;
+              if (reason !== undefined) {
+                context.report({
+                  messageId: 'unmatchable',
+                  pointer: joinPointer(handler.pointer, 'ErrorEquals', i),
+                  data: { name: name as string, reason },
+                });
+              }
+            });
+          }
+        }
+      },
+    };
+  },
+});
