@@ -29,7 +29,19 @@ export default defineRule({
         },
       ],
       invalid: [
-        { definition: { StartAt: 'A', States: { A: { Type: 'Pass', Next: 'B' } } } },
+        {
+          definition: {
+            StartAt: 'Charge',
+            States: {
+              Charge: {
+                Type: 'Task',
+                Resource: 'arn:aws:states:::lambda:invoke',
+                Catch: [{ ErrorEquals: ['States.ALL'], Next: 'Handle error' }],
+                End: true,
+              },
+            },
+          },
+        },
         {
           title: 'A branch state cannot jump to a state of the enclosing machine.',
           definition: {
@@ -37,7 +49,15 @@ export default defineRule({
             States: {
               P: {
                 Type: 'Parallel',
-                Branches: [{ StartAt: 'B', States: { B: { Type: 'Pass', Next: 'Done' } } }],
+                Branches: [
+                  {
+                    StartAt: 'B',
+                    States: {
+                      B: { Type: 'Choice', Choices: [{ Variable: '$.x', IsNull: true, Next: 'Done' }], Default: 'C' },
+                      C: { Type: 'Succeed' },
+                    },
+                  },
+                ],
                 Next: 'Done',
               },
               Done: { Type: 'Succeed' },

@@ -27,7 +27,16 @@ export default defineRule({
         },
       ],
       invalid: [
-        { definition: { StartAt: 'A', States: { A: { Type: 'Pass' } } } },
+        {
+          definition: {
+            StartAt: 'C',
+            States: {
+              C: { Type: 'Choice', Choices: [{ Variable: '$.x', IsPresent: true, Next: 'A' }], Default: 'Done' },
+              A: { Type: 'Pass' },
+              Done: { Type: 'Succeed' },
+            },
+          },
+        },
         { definition: { StartAt: 'A', States: { A: { Type: 'Pass', Next: 'B', End: true }, B: { Type: 'Succeed' } } } },
       ],
     },
