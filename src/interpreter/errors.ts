@@ -14,7 +14,11 @@ export class StateFailure extends StatesError {
   readonly heartbeat: boolean;
 
   constructor(error: string, cause = '', options: { terminal?: boolean; heartbeat?: boolean } = {}) {
+    // A failure is data about the workflow, not a bug in the engine: skip the costly stack capture.
+    const limit = Error.stackTraceLimit;
+    Error.stackTraceLimit = 0;
     super(error, cause);
+    Error.stackTraceLimit = limit;
     this.terminal = options.terminal ?? UNCATCHABLE_ERRORS.has(error);
     this.heartbeat = options.heartbeat ?? false;
   }

@@ -93,7 +93,8 @@ export function prepareEnv(t: Thread, state: CompiledState, extras?: ContextExtr
 
 /** Whether a piece of a definition may read the context object. */
 export function readsContext(value: unknown): boolean {
-  return JSON.stringify(value ?? null).includes('$$') || JSON.stringify(value ?? null).includes('$states');
+  const text = JSON.stringify(value ?? null);
+  return text.includes('$$') || text.includes('$states');
 }
 
 export interface CompiledCatcher {
