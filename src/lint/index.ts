@@ -32,13 +32,16 @@ export function ruleDocsUrl(id: string): string {
 /** Findings of the schema and the loader that a rules setting may also configure. */
 const CONFIGURABLE_NON_RULES = ['schema', 'no-duplicate-keys'];
 const SETTINGS: readonly unknown[] = ['off', 'warn', 'error'];
+const FORMATS: readonly unknown[] = ['auto', 'json', 'yaml', 'cloudformation'];
 
 /**
  * Lint a definition, a YAML/JSON text or a CloudFormation/SAM template. Never throws on
  * bad input and never mutates `source`: every problem is a diagnostic.
  */
-export function lint(source: string | object, options: LintOptions = {}): LintResult {
-  const diagnostics = checkSettings(options.rules);
+export function lint(source: string | object, lintOptions?: LintOptions): LintResult {
+  // Plain JavaScript callers may pass anything here.
+  const options: LintOptions = typeof lintOptions === 'object' && lintOptions !== null ? lintOptions : {};
+  const diagnostics = checkOptions(options);
   let loaded: LoadResult;
   try {
     loaded = typeof source === 'string' ? loadSource(source, loadOptions(options)) : loadObject(source);
@@ -85,8 +88,9 @@ function lintDefinition(loaded: LoadedDefinition, options: LintOptions): Diagnos
     if (adjusted !== undefined) place(adjusted, /^Field '.*' is not supported/.test(adjusted.message) ? 'key' : 'value');
   }
 
-  const stateMachineType = loaded.stateMachineType ?? options.type ?? 'STANDARD';
-  const runOptions = options.rules === undefined ? { stateMachineType } : { stateMachineType, settings: options.rules };
+  const stateMachineType = loaded.stateMachineType ?? (options.type === 'EXPRESS' ? 'EXPRESS' : 'STANDARD');
+  const settings: unknown = options.rules;
+  const runOptions = isSettings(settings) ? { stateMachineType, settings } : { stateMachineType };
   for (const { diagnostic, at } of runRules(definition, rules, runOptions)) place(diagnostic, at);
   return out;
 }
@@ -94,25 +98,33 @@ function lintDefinition(loaded: LoadedDefinition, options: LintOptions): Diagnos
 function loadOptions(options: LintOptions): LoadOptions {
   const out: LoadOptions = {};
   if (options.filename !== undefined) out.filename = options.filename;
-  if (options.format !== undefined) out.format = options.format;
+  if (options.format !== undefined && FORMATS.includes(options.format)) out.format = options.format;
   if (options.readFile !== undefined) out.readFile = options.readFile;
   return out;
 }
 
 /** Settings for the schema and loader findings (rules apply their own in the engine). */
-function applySetting(diagnostic: Diagnostic, settings: Record<string, RuleSetting> | undefined): Diagnostic | undefined {
-  const setting = settings?.[diagnostic.ruleId];
-  if (diagnostic.ruleId === 'parse' || setting === undefined) return { ...diagnostic };
+function applySetting(diagnostic: Diagnostic, settings: unknown): Diagnostic | undefined {
+  const setting = isSettings(settings) ? settings[diagnostic.ruleId] : undefined;
+  if (diagnostic.ruleId === 'parse' || !SETTINGS.includes(setting)) return { ...diagnostic };
   if (setting === 'off') return undefined;
   return { ...diagnostic, severity: setting === 'warn' ? 'warning' : 'error' };
 }
 
-function checkSettings(settings: unknown): Diagnostic[] {
-  if (settings === undefined) return [];
-  if (typeof settings !== 'object' || settings === null || Array.isArray(settings)) {
-    return [optionsError(`options.rules must be an object of rule id to 'off' | 'warn' | 'error'`)];
-  }
+function checkOptions(options: LintOptions): Diagnostic[] {
   const out: Diagnostic[] = [];
+  if (options.type !== undefined && options.type !== 'STANDARD' && options.type !== 'EXPRESS') {
+    out.push(optionsError(`Invalid options.type ${JSON.stringify(options.type)}: use 'STANDARD' or 'EXPRESS'`));
+  }
+  if (options.format !== undefined && !FORMATS.includes(options.format)) {
+    out.push(optionsError(`Invalid options.format ${JSON.stringify(options.format)}: use 'auto', 'json', 'yaml' or 'cloudformation'`));
+  }
+  const settings: unknown = options.rules;
+  if (settings === undefined) return out;
+  if (typeof settings !== 'object' || settings === null || Array.isArray(settings)) {
+    out.push(optionsError(`options.rules must be an object of rule id to 'off' | 'warn' | 'error'`));
+    return out;
+  }
   const known = new Set([...rules.map((r) => r.meta.id), ...CONFIGURABLE_NON_RULES]);
   for (const [id, setting] of Object.entries(settings)) {
     if (!known.has(id)) out.push(optionsError(`Unknown rule '${id}' in options.rules`));
@@ -121,6 +133,10 @@ function checkSettings(settings: unknown): Diagnostic[] {
     }
   }
   return out;
+}
+
+function isSettings(value: unknown): value is Readonly<Record<string, RuleSetting>> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 function optionsError(message: string): Diagnostic {

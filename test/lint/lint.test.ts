@@ -212,3 +212,16 @@ function deepFreeze<T>(value: T): T {
   }
   return value;
 }
+
+describe('lint options from plain JavaScript', () => {
+  it.each([
+    ['null options', null, []],
+    ['a bad type', { type: 'express' }, [`Invalid options.type "express": use 'STANDARD' or 'EXPRESS'`]],
+    ['a bad format', { format: 'xml' }, [`Invalid options.format "xml": use 'auto', 'json', 'yaml' or 'cloudformation'`]],
+    ['rules that are not an object', { rules: 'all' }, [`options.rules must be an object of rule id to 'off' | 'warn' | 'error'`]],
+  ])('%s: reported, never thrown', (_name, options, messages) => {
+    const result = lint({ StartAt: 'A', States: { A: { Type: 'Succeed' } } }, options as never);
+    expect(result.diagnostics.map((d) => d.message)).toEqual(messages);
+    expect(result.valid).toBe(messages.length === 0);
+  });
+});
