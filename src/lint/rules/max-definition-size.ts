@@ -26,6 +26,7 @@ export default defineRule({
     awsCode: 'SCHEMA_VALIDATION_FAILED',
     messages: {
       tooLarge: 'The definition is {{size}} bytes as compact JSON; AWS accepts at most 1048576 bytes (1 MB)',
+      notJson: 'The definition is not JSON data ({{reason}}), so it cannot be sent to AWS',
     },
     docs: {
       rationale:
@@ -37,7 +38,15 @@ export default defineRule({
   create(context) {
     return {
       end() {
-        const text = JSON.stringify(context.definition) as string | undefined;
+        let text: string | undefined;
+        try {
+          text = JSON.stringify(context.definition) as string | undefined;
+        } catch (error) {
+          // Only objects handed to lint() directly get here: a cycle, a BigInt, nesting too deep.
+          const reason = error instanceof Error ? (error.message.split('\n')[0] as string) : String(error);
+          context.report({ messageId: 'notJson', pointer: '', data: { reason } });
+          return;
+        }
         if (text === undefined || text.length * 3 <= LIMIT) return;
         const size = utf8Length(text);
         if (size > LIMIT) context.report({ messageId: 'tooLarge', pointer: '', data: { size } });

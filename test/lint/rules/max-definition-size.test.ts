@@ -1,3 +1,5 @@
+import { describe, expect, it } from 'vitest';
+import { lint } from '../../../src/lint/index.js';
 import rule from '../../../src/lint/rules/max-definition-size.js';
 import { ruleTester } from '../rule-tester.js';
 
@@ -20,4 +22,15 @@ ruleTester(rule, {
       errors: [{ messageId: 'tooLarge', pointer: '', line: 1, column: 1, data: { size: 1048578 + overhead } }],
     },
   ],
+});
+
+describe('a definition that is not JSON data (lint of an object)', () => {
+  it('is reported, not an internal error', () => {
+    const definition: Record<string, unknown> = { StartAt: 'A', States: { A: { Type: 'Pass', End: true } } };
+    definition['Comment'] = { self: definition };
+    const findings = lint(definition).diagnostics.filter((d) => d.ruleId === 'max-definition-size');
+    expect(findings.map((d) => [d.severity, d.pointer, d.message.split(' (')[0]])).toEqual([
+      ['error', '', 'The definition is not JSON data'],
+    ]);
+  });
 });
