@@ -85,24 +85,32 @@ export function runRules(definition: unknown, rules: readonly RuleModule[], opti
     }
   }
 
-  const run = <T>(kind: 'scope' | 'state' | 'end', arg: T): void => {
-    for (const entry of active) {
-      const fn = entry.listener[kind] as ((value: T) => void) | undefined;
-      if (fn === undefined || entry.failed) continue;
+  // One list per listener kind, so that each state costs one call per rule that wants states.
+  const listeners = (kind: keyof RuleListener): { entry: (typeof active)[number]; fn: (arg: never) => void }[] =>
+    active.flatMap((entry) => {
+      const fn = entry.listener[kind];
+      return fn === undefined ? [] : [{ entry, fn: fn.bind(entry.listener) as (arg: never) => void }];
+    });
+  const run = <T>(list: ReturnType<typeof listeners>, arg: T): void => {
+    for (const { entry, fn } of list) {
+      if (entry.failed) continue;
       try {
-        fn.call(entry.listener, arg);
+        (fn as (value: T) => void)(arg);
       } catch (error) {
         fail(entry, error);
       }
     }
   };
+  const onScope = listeners('scope');
+  const onState = listeners('state');
+  const onEnd = listeners('end');
 
   // Scope by scope (root first, then nested scopes in document order); a scope's
   // listener runs before its states.
   for (const scope of walk.scopes) {
-    run('scope', scope);
-    for (const walked of scope.walkedStates) run('state', walked);
+    run(onScope, scope);
+    for (const walked of scope.walkedStates) run(onState, walked);
   }
-  run('end', undefined);
+  run(onEnd, undefined);
   return findings;
 }

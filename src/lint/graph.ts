@@ -92,21 +92,28 @@ function buildGraph(scope: Scope): ScopeGraph {
   return { names, byName, transitions, terminals, reachable };
 }
 
-const namesIndex = new WeakMap<DefinitionWalk, ReadonlyMap<string, readonly Scope[]>>();
+export interface NameIndex {
+  /** The first scope (in walk order) that declares each name. */
+  first: ReadonlyMap<string, Scope>;
+  /** Every later declaration of a name already declared. */
+  duplicates: readonly { name: string; scope: Scope }[];
+}
 
-/** Every state name of the definition with the scopes that declare it, in document order. */
-export function scopesByName(walk: DefinitionWalk): ReadonlyMap<string, readonly Scope[]> {
+const namesIndex = new WeakMap<DefinitionWalk, NameIndex>();
+
+/** Where each state name of the definition is declared. */
+export function stateNames(walk: DefinitionWalk): NameIndex {
   let index = namesIndex.get(walk);
   if (index === undefined) {
-    const built = new Map<string, Scope[]>();
+    const first = new Map<string, Scope>();
+    const duplicates: { name: string; scope: Scope }[] = [];
     for (const scope of walk.scopes) {
       for (const name of scope.names) {
-        const list = built.get(name);
-        if (list === undefined) built.set(name, [scope]);
-        else list.push(scope);
+        if (first.has(name)) duplicates.push({ name, scope });
+        else first.set(name, scope);
       }
     }
-    index = built;
+    index = { first, duplicates };
     namesIndex.set(walk, index);
   }
   return index;

@@ -1,4 +1,4 @@
-import { scopeGraph, scopesByName } from '../graph.js';
+import { scopeGraph, stateNames } from '../graph.js';
 import { defineRule } from '../rule.js';
 
 export default defineRule({
@@ -74,7 +74,7 @@ export default defineRule({
         for (const transitions of graph.transitions.values()) {
           for (const { target, pointer } of transitions) {
             if (graph.names.has(target)) continue;
-            const otherScope = scopesByName(context.walk).has(target);
+            const otherScope = stateNames(context.walk).first.has(target);
             context.report({ messageId: otherScope ? 'otherScope' : 'missing', pointer, data: { name: target } });
           }
         }

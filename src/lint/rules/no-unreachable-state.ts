@@ -39,6 +39,7 @@ export default defineRule({
         const graph = scopeGraph(scope);
         if (graph.reachable === undefined || graph.terminals.length === 0) return;
         const { reachable } = graph;
+        if (reachable.size === graph.names.size) return;
         const targeted = new Set<string>();
         for (const transitions of graph.transitions.values()) for (const t of transitions) targeted.add(t.target);
         for (const walked of scope.walkedStates) {

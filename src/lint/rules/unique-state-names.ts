@@ -1,6 +1,6 @@
 import { joinPointer } from '../../definition/diagnostic.js';
-import { scopesByName } from '../graph.js';
-import { defineRule } from '../rule.js';
+import { stateNames } from '../graph.js';
+import { defineRule, type Scope } from '../rule.js';
 
 export default defineRule({
   meta: {
@@ -40,17 +40,15 @@ export default defineRule({
   create(context) {
     return {
       end() {
-        for (const [name, scopes] of scopesByName(context.walk)) {
-          const [first, ...others] = scopes;
-          if (first === undefined) continue;
-          for (const scope of others) {
-            context.report({
-              messageId: 'duplicate',
-              pointer: joinPointer(scope.statesPointer, name),
-              data: { name, first: joinPointer(first.statesPointer, name) },
-              at: 'key',
-            });
-          }
+        const { first, duplicates } = stateNames(context.walk);
+        for (const { name, scope } of duplicates) {
+          const firstScope = first.get(name) as Scope;
+          context.report({
+            messageId: 'duplicate',
+            pointer: joinPointer(scope.statesPointer, name),
+            data: { name, first: joinPointer(firstScope.statesPointer, name) },
+            at: 'key',
+          });
         }
       },
     };

@@ -1,5 +1,5 @@
 import { joinPointer } from '../../definition/diagnostic.js';
-import { scopesByName } from '../graph.js';
+import { stateNames } from '../graph.js';
 import { defineRule } from '../rule.js';
 
 export default defineRule({
@@ -38,7 +38,7 @@ export default defineRule({
       scope(scope) {
         if (typeof scope.startAt !== 'string' || scope.states === undefined) return;
         if (Object.prototype.hasOwnProperty.call(scope.states, scope.startAt)) return;
-        const inOtherScope = scopesByName(context.walk).has(scope.startAt);
+        const inOtherScope = stateNames(context.walk).first.has(scope.startAt);
         context.report({
           messageId: inOtherScope ? 'otherScope' : 'missing',
           pointer: joinPointer(scope.pointer, 'StartAt'),
