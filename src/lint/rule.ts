@@ -15,7 +15,24 @@ import type { QueryLanguage, StateMachineType } from '../definition/types.js';
  * §1.2) to decide how a field is to be read, compile the field with src/expressions,
  * and report each issue at the field's pointer. Nothing in the engine needs to change
  * for them: `context.walk` also gives the scopes (for variable visibility, §8.3) and
- * `scope(scope)` runs before the states of each scope.
+ * `scope(scope)` runs before the states of each scope. A sketch:
+ *
+ *   export default defineRule({
+ *     meta: { id: 'valid-input-path', messages: { invalid: '{{detail}}' }, ... },
+ *     create(context) {
+ *       return {
+ *         state({ state, pointer, queryLanguage }) {
+ *           if (queryLanguage !== 'JSONPath' || typeof state['InputPath'] !== 'string') return;
+ *           const compiled = compilePath(state['InputPath']);        // from src/expressions
+ *           if (!compiled.ok) for (const issue of compiled.issues)
+ *             context.report({ messageId: 'invalid', pointer: `${pointer}/InputPath`, data: { detail: issue.message } });
+ *         },
+ *       };
+ *     },
+ *   });
+ *
+ * Choice rules and catchers take the query language of their state; Parallel branches and
+ * Map processors are scopes whose states carry their own (never the enclosing state's).
  */
 
 export type Severity = 'error' | 'warning';
