@@ -51,9 +51,19 @@ export default defineRule({
         const pointer = joinPointer(walked.pointer, 'Label');
         const bad = FORBIDDEN.exec(label);
         if (label.length === 0) context.report({ messageId: 'empty', pointer });
-        else if (bad !== null) context.report({ messageId: 'invalidCharacter', pointer, data: { character: JSON.stringify(bad[0]) } });
+        else if (bad !== null) context.report({ messageId: 'invalidCharacter', pointer, data: { character: quote(bad[0]) } });
         else if (label.length > MAX_LENGTH) context.report({ messageId: 'tooLong', pointer, data: { length: label.length } });
       },
     };
   },
 });
+
+const ESCAPES: Readonly<Record<string, string>> = { '\t': '\\t', '\n': '\\n', '\r': '\\r', '\\': '\\\\' };
+
+/** The character as the service's message quotes it: 'c', with \t \n \r and \xNN for control characters. */
+function quote(character: string): string {
+  const code = character.charCodeAt(0);
+  const shown =
+    ESCAPES[character] ?? (code < 0x20 || (code >= 0x7f && code <= 0x9f) ? `\\x${code.toString(16).padStart(2, '0')}` : character);
+  return `'${shown}'`;
+}

@@ -21,11 +21,15 @@ ruleTester(rule, {
     { code: map('x'.repeat(41)), errors: [{ messageId: 'tooLong', pointer: '/States/M/Label', line: 6, column: 12, data: { length: 41 } }] },
     {
       code: map('resize images'),
-      errors: [{ messageId: 'invalidCharacter', pointer: '/States/M/Label', line: 6, column: 12, data: { character: '" "' } }],
+      errors: [{ messageId: 'invalidCharacter', pointer: '/States/M/Label', line: 6, column: 12, data: { character: "' '" } }],
     },
     {
       code: map('a\u0085b'),
-      errors: [{ messageId: 'invalidCharacter', pointer: '/States/M/Label', line: 6, column: 12, data: { character: '"\u0085"' } }],
+      errors: [{ messageId: 'invalidCharacter', pointer: '/States/M/Label', line: 6, column: 12, data: { character: "'\\x85'" } }],
+    },
+    {
+      code: map('tab\there'),
+      errors: [{ messageId: 'invalidCharacter', pointer: '/States/M/Label', line: 6, column: 12, data: { character: "'\\t'" } }],
     },
   ],
 });
