@@ -30,6 +30,7 @@ interface ExecCase {
   expected_placeholders: string[];
   expected_event_types: string[] | null;
   task_invocations?: Invocation[];
+  s3_objects?: { Bucket: string; Key: string; Body: string }[];
   needs_services: string[];
   mockable_from_history: boolean;
   features: string[];
@@ -141,6 +142,25 @@ function mockHandlers(invocations: readonly Invocation[], tokens: readonly strin
   return handlers;
 }
 
+/** README rule 2: ItemReader objects come from `s3_objects`. */
+function s3Handlers(objects: readonly { Bucket: string; Key: string; Body: string }[]): Record<string, TaskHandler> {
+  return {
+    'arn:aws:states:::s3:getObject': (input) => {
+      const { Bucket, Key } = input as { Bucket?: string; Key?: string };
+      const found = objects.find((o) => o.Bucket === Bucket && o.Key === Key);
+      if (!found) throw new StatesError('S3.NoSuchKey', `The specified key does not exist: ${Bucket}/${Key}`);
+      return found.Body;
+    },
+    'arn:aws:states:::s3:listObjectsV2': (input) => {
+      const { Bucket, Prefix = '' } = input as { Bucket?: string; Prefix?: string };
+      const contents = objects
+        .filter((o) => o.Bucket === Bucket && o.Key.startsWith(Prefix))
+        .map((o) => ({ Key: o.Key, Size: o.Body.length }));
+      return { Contents: contents, KeyCount: contents.length, Name: Bucket };
+    },
+  };
+}
+
 function seeded(seed: number): () => number {
   let s = seed >>> 0;
   return () => {
@@ -171,7 +191,7 @@ async function judge(c: ExecCase): Promise<string | undefined> {
       type: c.state_machine_type,
       clock: 'simulated',
       random: seeded(1),
-      handlers: mockHandlers(c.task_invocations ?? [], c.expected_placeholders),
+      handlers: { ...s3Handlers(c.s3_objects ?? []), ...mockHandlers(c.task_invocations ?? [], c.expected_placeholders) },
       name: 'StateMachine',
     });
   } catch (error) {

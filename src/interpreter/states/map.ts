@@ -26,6 +26,7 @@ import {
   withRetryAndCatch,
 } from './common.js';
 import type { RetryingState } from './common.js';
+import { compileItemReader } from './item-reader.js';
 import { BranchCancelled, jsonPathFinish, jsonataFinish } from './parallel.js';
 
 function shown(value: unknown): string {
@@ -56,16 +57,9 @@ interface Tolerance {
   percentage: number | undefined;
 }
 
-/**
- * Map (ASL-NOTES §6.2-6.5): items from ItemsPath (arrays, and JSON objects as AWS now
- * allows), ItemSelector per item with `$$.Map.Item`, iterations under a real concurrency
- * limit, results in item order. Inline: the first failing iteration fails the Map with its
- * own error and stops the others. Distributed: child runs keep their own history and
- * failures count against the tolerated thresholds.
- */
 interface MapIo {
   /** The effective input and the collection to iterate. */
-  collect(t: Thread, raw: unknown): { effective: unknown; collection: unknown } | Promise<{ effective: unknown; collection: unknown }>;
+  collect(t: Thread, raw: unknown, hasReader: boolean): { effective: unknown; collection: unknown } | Promise<{ effective: unknown; collection: unknown }>;
   maxConcurrency(t: Thread, raw: unknown, effective: unknown): number | Promise<number>;
   tolerance(t: Thread, raw: unknown, effective: unknown): Tolerance | Promise<Tolerance>;
   /** The iteration inputs: ItemSelector per item (with `Map.Item` in the context), else the items. */
@@ -95,9 +89,10 @@ function jsonPathIo(name: string, def: MapState, at: string): MapIo {
   const percentagePath = def.ToleratedFailurePercentagePath !== undefined
     ? requiredPath(def.ToleratedFailurePercentagePath, 'ReferencePath', `${at}/ToleratedFailurePercentagePath`) : undefined;
   return {
-    collect(t, raw) {
+    collect(t, raw, hasReader) {
       const effective = inputPath(input, raw, t.env);
-      return { effective, collection: itemsPath === undefined ? effective : inputPath(itemsPath, effective, t.env) };
+      if (hasReader || itemsPath === undefined) return { effective, collection: effective };
+      return { effective, collection: inputPath(itemsPath, effective, t.env) };
     },
     maxConcurrency(t, _raw, effective) {
       if (maxConcurrencyPath === undefined) return typeof def.MaxConcurrency === 'number' ? def.MaxConcurrency : 0;
@@ -133,7 +128,8 @@ function jsonataIo(name: string, def: MapState, at: string): MapIo {
   const count = typedField(def.ToleratedFailureCount, 'ToleratedFailureCount', 'integer', `${at}/ToleratedFailureCount`);
   const percentage = typedField(def.ToleratedFailurePercentage, 'ToleratedFailurePercentage', 'number', `${at}/ToleratedFailurePercentage`);
   return {
-    async collect(t, raw) {
+    async collect(t, raw, hasReader) {
+      if (hasReader) return { effective: raw, collection: raw };
       if (items === undefined) {
         if (!Array.isArray(raw) && (raw === null || typeof raw !== 'object')) {
           throw new StatesError('States.QueryEvaluationError', `Map state input must be an array but was: ${JSON.stringify(raw)}`);
@@ -180,6 +176,14 @@ async function settle<T>(value: T | Promise<T>): Promise<T> {
   return value;
 }
 
+function toMapItems(collection: unknown): MapItem[] {
+  if (Array.isArray(collection)) return collection.map((Value, Index) => ({ Index, Value }));
+  if (collection !== null && typeof collection === 'object') {
+    return Object.entries(collection).map(([Key, Value], Index) => ({ Index, Value, Key }));
+  }
+  throw new StatesError('States.Runtime', `Map state input must be an array or an object, but was: ${JSON.stringify(collection)}`);
+}
+
 /**
  * Map (ASL-NOTES §6.2-6.5): items from ItemsPath / Items (arrays, and JSON objects as AWS
  * now allows), ItemSelector per item with `$$.Map.Item`, iterations under a real
@@ -198,6 +202,7 @@ export function compileMap(name: string, def: MapState, cc: CompileContext): Ret
     `${at}/${processorKey}/States`,
   );
   const distributed = processorDef?.ProcessorConfig?.Mode === 'DISTRIBUTED';
+  const reader = def.ItemReader !== undefined ? compileItemReader(def.ItemReader, at, queryLanguage) : undefined;
   const catchers = compileCatchers(def.Catch, at, queryLanguage);
   const { ItemProcessor: _p, Iterator: _i, ...own } = def;
   const base = baseFields(name, def, cc, own);
@@ -205,24 +210,32 @@ export function compileMap(name: string, def: MapState, cc: CompileContext): Ret
 
   async function attempt(t: Thread, raw: unknown, retryCount: number): Promise<unknown> {
     prepareEnv(t, state, { retryCount });
-    const { effective, collection } = await settle(io.collect(t, raw));
-    let items: MapItem[];
-    if (Array.isArray(collection)) items = collection.map((Value, Index) => ({ Index, Value }));
-    else if (collection !== null && typeof collection === 'object') {
-      items = Object.entries(collection).map(([Key, Value], Index) => ({ Index, Value, Key }));
-    } else {
-      throw new StatesError(
-        'States.Runtime',
-        `Map state input must be an array or an object, but was: ${JSON.stringify(collection)}`,
-      );
-    }
+    const { effective, collection } = await settle(io.collect(t, raw, reader !== undefined));
     let limit = await settle(io.maxConcurrency(t, raw, effective));
     if (limit === 0) limit = distributed ? 10_000 : t.exec.limits.maxInlineMapConcurrency;
-    // Items are selected up front, in order, as AWS evaluates ItemSelector before the iterations.
-    const inputs = await settle(io.select(t, raw, effective, items, retryCount));
-    emit(t, 'MapStateStarted', 'mapStateStartedEventDetails', { length: items.length });
-    const tolerated = distributed ? await settle(io.tolerance(t, raw, effective)) : undefined;
-    if (distributed) emit(t, 'MapRunStarted');
+    let items: MapItem[];
+    let inputs: unknown[];
+    let tolerated: Tolerance | undefined;
+    if (reader !== undefined) {
+      // With an ItemReader, ItemsPath is ignored and the items arrive once the run has started.
+      emit(t, 'MapStateStarted', 'mapStateStartedEventDetails', { length: 0 });
+      tolerated = distributed ? await settle(io.tolerance(t, raw, effective)) : undefined;
+      if (distributed) emit(t, 'MapRunStarted');
+      try {
+        items = (await reader(t, raw, effective)).map((Value, Index) => ({ Index, Value }));
+        inputs = await settle(io.select(t, raw, effective, items, retryCount));
+      } catch (thrown) {
+        if (distributed && !t.signal.aborted) emit(t, 'MapRunFailed');
+        throw thrown;
+      }
+    } else {
+      items = toMapItems(collection);
+      // Items are selected up front, in order, as AWS evaluates ItemSelector before the iterations.
+      inputs = await settle(io.select(t, raw, effective, items, retryCount));
+      emit(t, 'MapStateStarted', 'mapStateStartedEventDetails', { length: items.length });
+      tolerated = distributed ? await settle(io.tolerance(t, raw, effective)) : undefined;
+      if (distributed) emit(t, 'MapRunStarted');
+    }
     const results = await runIterations(t, name, processor, inputs, limit, tolerated);
     if (distributed) emit(t, 'MapRunSucceeded');
     emit(t, 'MapStateSucceeded');
