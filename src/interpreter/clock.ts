@@ -8,6 +8,12 @@ export interface Clock {
   now(): number;
   /** Resolves after `ms`; rejects with the signal's reason when the signal aborts first. */
   sleep(ms: number, signal?: AbortSignal): Promise<void>;
+  /**
+   * Marks work in flight outside the clock (a task handler running); returns its release.
+   * A simulated clock does not jump ahead while work is held, unless the holder stays
+   * quiet for a while (a handler that waits for its timeout).
+   */
+  hold?(): () => void;
 }
 
 function abortReason(signal: AbortSignal): unknown {
@@ -60,7 +66,10 @@ const defer: (fn: () => void) => void =
  * Virtual time: it moves only when every pending piece of work is waiting on the clock.
  * A sleep registers a timer; once the microtask queue has drained (checked on the next
  * macrotask), the clock jumps to the earliest timer and fires every timer due then.
- * Tests may also move it by hand with `advance()`.
+ * While a task handler is running (a `hold()`), the clock waits for it instead, unless
+ * nothing has happened for `idleMs` of wall time: then the handler is taken to be waiting
+ * for its timeout or heartbeat, and time moves on. Tests may also move it by hand with
+ * `advance()`.
  */
 export class SimulatedClock implements Clock {
   private current: number;
@@ -68,11 +77,35 @@ export class SimulatedClock implements Clock {
   private seq = 0;
   private scheduled = false;
   private readonly autoAdvance: boolean;
+  private readonly idleMs: number;
+  private holds = 0;
+  private idleTimer: ReturnType<typeof setTimeout> | undefined;
+  private activity = 0;
 
-  constructor(options: { start?: number | Date; autoAdvance?: boolean } = {}) {
+  constructor(options: { start?: number | Date; autoAdvance?: boolean; idleMs?: number } = {}) {
     const start = options.start ?? Date.UTC(2024, 0, 1);
     this.current = typeof start === 'number' ? start : start.getTime();
     this.autoAdvance = options.autoAdvance ?? true;
+    this.idleMs = options.idleMs ?? 50;
+  }
+
+  hold(): () => void {
+    this.holds++;
+    this.activity++;
+    let released = false;
+    return () => {
+      if (released) return;
+      released = true;
+      this.holds--;
+      this.activity++;
+      if (this.holds === 0 && this.idleTimer !== undefined) {
+        // Nothing is running any more: no need to sit out the quiet period.
+        clearTimeout(this.idleTimer);
+        this.idleTimer = undefined;
+        this.scheduled = false;
+      }
+      this.schedule();
+    };
   }
 
   now(): number {
@@ -101,6 +134,7 @@ export class SimulatedClock implements Clock {
       };
       signal?.addEventListener('abort', onAbort, { once: true });
       this.timers.push(timer);
+      this.activity++;
       this.schedule();
     });
   }
@@ -132,14 +166,22 @@ export class SimulatedClock implements Clock {
   }
 
   private schedule(): void {
-    if (!this.autoAdvance || this.scheduled) return;
+    if (!this.autoAdvance || this.scheduled || this.timers.length === 0) return;
     this.scheduled = true;
-    defer(() => {
+    const seen = this.activity;
+    const step = (): void => {
       this.scheduled = false;
+      this.idleTimer = undefined;
       const next = this.earliest();
       if (!next) return;
+      if (this.holds > 0 && this.activity !== seen) {
+        this.schedule();
+        return;
+      }
       this.fireUpTo(next.due);
       if (this.timers.length > 0) this.schedule();
-    });
+    };
+    if (this.holds > 0) this.idleTimer = setTimeout(step, this.idleMs);
+    else defer(step);
   }
 }

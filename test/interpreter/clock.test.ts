@@ -34,3 +34,24 @@ describe('SimulatedClock', () => {
     expect(clock.pending).toBe(0);
   });
 });
+
+describe('SimulatedClock holds', () => {
+  it('waits for held work (a handler doing real I/O) before jumping ahead', async () => {
+    const clock = new SimulatedClock({ start: 0 });
+    const release = clock.hold();
+    const order: string[] = [];
+    const timeout = clock.sleep(30_000).then(() => order.push('timeout'));
+    await new Promise((r) => setTimeout(r, 5));
+    order.push('io done');
+    release();
+    await timeout;
+    expect(order).toEqual(['io done', 'timeout']);
+  });
+
+  it('moves on when held work stays quiet for idleMs (a handler waiting for its timeout)', async () => {
+    const clock = new SimulatedClock({ start: 0, idleMs: 10 });
+    clock.hold();
+    await clock.sleep(30_000);
+    expect(clock.now()).toBe(30_000);
+  });
+});

@@ -270,9 +270,11 @@ function invoke(
     const timers = timeoutSeconds !== undefined || heartbeatSeconds !== undefined ? new AbortController() : undefined;
     let heartbeatTimer: AbortController | undefined;
     let settled = false;
+    const release = clock.hold?.();
     const settle = (ok: boolean, value: unknown): void => {
       if (settled) return;
       settled = true;
+      release?.();
       timers?.abort(DONE);
       heartbeatTimer?.abort(DONE);
       t.signal.removeEventListener('abort', onStop);
