@@ -112,7 +112,7 @@ export function compileStateMachine(definition: StateMachineDefinition): Compile
     }
     const start = states.get(def.StartAt);
     if (!start) throw new CompileFailure(pointer.replace(/\/States$/, '/StartAt'), `Missing 'StartAt' target: ${def.StartAt}`);
-    return { start, states };
+    return { start, states, assigns: JSON.stringify(def.States).includes('"Assign"') };
   };
   return { definition, root: compileContainer(definition as never, '/States') };
 }

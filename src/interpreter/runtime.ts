@@ -94,6 +94,8 @@ export interface CompiledState {
 export interface CompiledContainer {
   readonly start: CompiledState;
   readonly states: ReadonlyMap<string, CompiledState>;
+  /** Whether any state inside assigns variables (else a run can share its parent's scope). */
+  readonly assigns: boolean;
 }
 
 export interface CompileContext {

@@ -28,9 +28,12 @@ export function emit(t: Thread, type: HistoryEventType, key?: keyof HistoryEvent
   return id;
 }
 
-/** A thread for a Parallel branch or Map iteration: its own variable scope over the parent's. */
-export function childThread(parent: Thread, signal: AbortSignal, history = parent.history): Thread {
-  const scope = Object.create(parent.scope) as Record<string, unknown>;
+/**
+ * A thread for a Parallel branch or Map iteration: its own variable scope over the
+ * parent's, or the parent's own when the sub-machine never assigns (reads only).
+ */
+export function childThread(parent: Thread, signal: AbortSignal, ownScope: boolean, history = parent.history): Thread {
+  const scope = ownScope ? (Object.create(parent.scope) as Record<string, unknown>) : parent.scope;
   return {
     exec: parent.exec,
     scope,

@@ -202,6 +202,7 @@ export function compileMap(name: string, def: MapState, cc: CompileContext): Ret
     `${at}/${processorKey}/States`,
   );
   const distributed = processorDef?.ProcessorConfig?.Mode === 'DISTRIBUTED';
+  const hasSelector = def.ItemSelector !== undefined || (queryLanguage === 'JSONPath' && def.Parameters !== undefined);
   const reader = def.ItemReader !== undefined ? compileItemReader(def.ItemReader, at, queryLanguage) : undefined;
   const catchers = compileCatchers(def.Catch, at, queryLanguage);
   const { ItemProcessor: _p, Iterator: _i, ...own } = def;
@@ -229,10 +230,15 @@ export function compileMap(name: string, def: MapState, cc: CompileContext): Ret
         throw thrown;
       }
     } else {
-      items = toMapItems(collection);
-      // Items are selected up front, in order, as AWS evaluates ItemSelector before the iterations.
-      inputs = await settle(io.select(t, raw, effective, items, retryCount));
-      emit(t, 'MapStateStarted', 'mapStateStartedEventDetails', { length: items.length });
+      if (Array.isArray(collection) && !hasSelector) {
+        // The common case: the items themselves are the iteration inputs.
+        inputs = collection;
+      } else {
+        items = toMapItems(collection);
+        // Items are selected up front, in order, as AWS evaluates ItemSelector before the iterations.
+        inputs = await settle(io.select(t, raw, effective, items, retryCount));
+      }
+      emit(t, 'MapStateStarted', 'mapStateStartedEventDetails', { length: inputs.length });
       tolerated = distributed ? await settle(io.tolerance(t, raw, effective)) : undefined;
       if (distributed) emit(t, 'MapRunStarted');
     }
@@ -295,7 +301,7 @@ function runIterations(
     const startNext = (): void => {
       if (stopped || nextIndex >= n) return;
       const index = nextIndex++;
-      const child = childThread(t, controller.signal, childHistory);
+      const child = childThread(t, controller.signal, processor.assigns, childHistory);
       if (!tolerated) emit(child, 'MapIterationStarted', 'mapIterationStartedEventDetails', { index, name });
       t.exec.runContainer(processor, inputs[index], child).then(
         (output) => {
