@@ -5,7 +5,8 @@
  * and status, output (or error and cause) and the history's event types are compared with
  * placeholders. No entry is special-cased.
  */
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
 import { isDeepStrictEqual } from 'node:util';
 import { pathToFileURL } from 'node:url';
 import { DefinitionError, createStateMachine } from '../../src/api.js';
@@ -235,8 +236,12 @@ export async function runExecCorpus(
   file: string,
   options: { filter?: string; verbose?: boolean } = {},
 ): Promise<{ passed: number; failed: number; skipped: number; lines: string[] }> {
-  const cases = readFileSync(file, 'utf8')
-    .split('\n')
+  // A folder stands for every .jsonl corpus inside it.
+  const files = statSync(file).isDirectory()
+    ? readdirSync(file).filter((f) => f.endsWith('.jsonl')).sort().map((f) => join(file, f))
+    : [file];
+  const cases = files
+    .flatMap((f) => readFileSync(f, 'utf8').split('\n'))
     .filter((l) => l.trim() !== '')
     .map((l) => JSON.parse(l) as ExecCase)
     .filter((c) => options.filter === undefined || c.id.includes(options.filter));
@@ -301,7 +306,7 @@ function withDeadline<T>(promise: Promise<T>, ms: number): Promise<T | string> {
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
-  const file = process.argv[2] ?? '../shared/conformance/exec/localstack.jsonl';
+  const file = process.argv[2] ?? '../shared/conformance/exec';
   const filter = process.argv[3];
   const report = await runExecCorpus(file, filter === undefined ? {} : { filter });
   for (const line of report.lines) console.log(line);

@@ -1,7 +1,7 @@
 import { StatesError } from '../../definition/errors.js';
 import type { ChoiceRuleBase, ChoiceState } from '../../definition/types.js';
 import type { EvaluationEnv } from '../../expressions/types.js';
-import { inputPath, optionalPath, optionalTemplate, outputPath, readPath, requiredPath } from '../io/expressions.js';
+import { CompileFailure, inputPath, optionalPath, optionalTemplate, outputPath, readPath, requiredPath } from '../io/expressions.js';
 import type { CompiledTemplate } from '../io/expressions.js';
 import { parseTimestamp } from '../io/timestamp.js';
 import type { CompileContext, CompiledState, Thread } from '../runtime.js';
@@ -159,7 +159,7 @@ export function compileCondition(rule: ChoiceRuleBase, at: string): Condition {
     const compare = COMPARISONS[key];
     if (compare) return (input, env) => compare(read(input, env), operand);
   }
-  throw new StatesError('States.Runtime', `Choice rule at ${at} has no comparison operator`);
+  throw new CompileFailure(at, 'A Choice rule needs Variable and one comparison operator, or And, Or or Not');
 }
 
 interface CompiledRule {

@@ -8,9 +8,7 @@ import {
   inputPath,
   optionalPath,
   optionalTemplate,
-  outputPath,
   requiredPath,
-  resultPath,
 } from '../io/expressions.js';
 import type { CompiledPath } from '../io/expressions.js';
 import type { CompileContext, CompiledContainer, Thread } from '../runtime.js';
