@@ -36,6 +36,10 @@ function packageVersion(): string {
 }
 
 export function nodeIo(): CliIo {
+  // `aslkit lint | head` closes the pipe early: that is the reader's choice, not an error to print.
+  process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code !== 'EPIPE') process.stderr.write(`aslkit: cannot write the report: ${error.message}\n`);
+  });
   return {
     stdout: (text) => void process.stdout.write(text),
     stderr: (text) => void process.stderr.write(text),
