@@ -25,7 +25,8 @@ function sourceFiles(dir: string): string[] {
 }
 
 function partOf(file: string): string {
-  return relative(SRC, file).split(sep)[0] ?? '';
+  // A top-level module is imported by its emitted name (./api.js) but lives in api.ts.
+  return (relative(SRC, file).split(sep)[0] ?? '').replace(/\.js$/, '.ts');
 }
 
 const IMPORT = /(?:import|export)\s[^'"]*?from\s+['"]([^'"]+)['"]|import\(\s*['"]([^'"]+)['"]\s*\)/g;

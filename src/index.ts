@@ -1,0 +1,48 @@
+/**
+ * aslkit's public API. Named exports only; every name here is a contract.
+ */
+
+// Definition model and loaders
+export type * from './definition/types.js';
+export { STATE_TYPES, CHOICE_COMPARISON_OPERATORS } from './definition/types.js';
+export type { Diagnostic } from './definition/diagnostic.js';
+export type {
+  LoadedDefinition,
+  LoadOptions,
+  LoadResult,
+  SourceFormat,
+  SourceMap,
+  SourcePosition,
+} from './definition/source.js';
+export { loadSource, loadObject } from './definition/load.js';
+export { validateSchema, DOCUMENT_SCHEMA_ID } from './definition/schema/index.js';
+
+// Linter
+export { lint, ruleDocsUrl, rules } from './lint/index.js';
+export type { LintOptions, LintResult, RuleMeta, RuleModule, RuleSetting, Severity } from './lint/index.js';
+export { formatters } from './lint/formatters/index.js';
+export type { FileResult, FormatOptions, Formatter, FormatterName } from './lint/formatters/index.js';
+
+// Expressions, for tools that embed them
+export { compilePath, compilePayloadTemplate } from './expressions/paths/index.js';
+export type { CompiledPath, CompiledTemplate } from './expressions/paths/index.js';
+export { compileIntrinsic, isIntrinsicCall } from './expressions/intrinsics/index.js';
+export type { CompiledIntrinsic } from './expressions/intrinsics/index.js';
+export { compileJsonata, isJsonataString } from './expressions/jsonata/index.js';
+export type { CompiledJsonata } from './expressions/jsonata/index.js';
+
+// Interpreter
+export { createStateMachine, DefinitionError } from './api.js';
+export { StateMachine, RealClock, SimulatedClock, StatesError } from './interpreter/index.js';
+export type {
+  Clock,
+  ExecuteOptions,
+  ExecutionHandle,
+  ExecutionResult,
+  HistoryEvent,
+  HistoryEventType,
+  Limits,
+  StateMachineOptions,
+  TaskContext,
+  TaskHandler,
+} from './interpreter/index.js';
