@@ -1,0 +1,20 @@
+import { readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { main } from '../src/cli/index.js';
+import { memoryIo } from './cli/memory-io.js';
+
+// The README's finding example is real output: the definition it shows, linted now, prints what it says.
+const readme = readFileSync(join(resolve(__dirname, '..'), 'README.md'), 'utf8');
+const section = /<!-- finding-example:start -->([\s\S]*?)<!-- finding-example:end -->/.exec(readme)?.[1] ?? '';
+const definition = /```json\n([\s\S]*?)```/.exec(section)?.[1] ?? '';
+const printed = /```text\n([\s\S]*?)```/.exec(section)?.[1] ?? '';
+
+describe('README', () => {
+  it('shows the findings aslkit prints on its broken example', async () => {
+    expect(definition).toContain('"StartAt"');
+    const io = memoryIo({ '/repo/order.asl.json': definition });
+    expect(await main(['lint', '--no-color', 'order.asl.json'], io)).toBe(1);
+    expect(io.out.trim()).toBe(printed.trim());
+  });
+});
