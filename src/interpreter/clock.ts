@@ -9,11 +9,18 @@ export interface Clock {
   /** Resolves after `ms`; rejects with the signal's reason when the signal aborts first. */
   sleep(ms: number, signal?: AbortSignal): Promise<void>;
   /**
-   * Marks work in flight outside the clock (a task handler running); returns its release.
-   * A simulated clock does not jump ahead while work is held, unless the holder stays
-   * quiet for a while (a handler that waits for its timeout).
+   * Marks work in flight outside the clock (a task handler running). A simulated clock does
+   * not move while work is held, unless the holder parks: it then waits for the clock (or an
+   * abort) like a sleep does.
    */
-  hold?(): () => void;
+  hold?(): Hold;
+}
+
+export interface Hold {
+  /** The work is over. */
+  release(): void;
+  /** The work now waits for the clock or an abort, so time may move on without it. */
+  park(): void;
 }
 
 function abortReason(signal: AbortSignal): unknown {
@@ -62,14 +69,19 @@ const defer: (fn: () => void) => void =
     ? (fn) => (globalThis as unknown as { setImmediate: (f: () => void) => void }).setImmediate(fn)
     : (fn) => setTimeout(fn, 0);
 
+/** Macrotask rounds without any activity after which everything left is taken to wait on the clock. */
+const QUIET_ROUNDS = 2;
+
 /**
- * Virtual time: it moves only when every pending piece of work is waiting on the clock.
- * A sleep registers a timer; once the microtask queue has drained (checked on the next
- * macrotask), the clock jumps to the earliest timer and fires every timer due then.
- * While a task handler is running (a `hold()`), the clock waits for it instead, unless
- * nothing has happened for `idleMs` of wall time: then the handler is taken to be waiting
- * for its timeout or heartbeat, and time moves on. Tests may also move it by hand with
- * `advance()`.
+ * Virtual time: it moves only when every piece of work is waiting on the clock, and then
+ * jumps to the earliest timer. "Waiting" is decided without wall time: the clock counts
+ * activity (sleeps, reads of the time, holds and releases) and advances once QUIET_ROUNDS
+ * macrotask rounds (setImmediate) pass with none, provided no held work is running. A task
+ * handler is held while it runs and parks when it starts listening to its own signal (it
+ * then waits for its timeout, heartbeat or an abort), so a handler that waits for its
+ * timeout lets time move while one doing real I/O does not. `idleMs`, off by default, adds
+ * a wall-time fallback for handlers that neither settle nor listen to their signal.
+ * Tests may also move time by hand with `advance()`.
  */
 export class SimulatedClock implements Clock {
   private current: number;
@@ -77,38 +89,41 @@ export class SimulatedClock implements Clock {
   private seq = 0;
   private scheduled = false;
   private readonly autoAdvance: boolean;
-  private readonly idleMs: number;
-  private holds = 0;
-  private idleTimer: ReturnType<typeof setTimeout> | undefined;
+  private readonly idleMs: number | undefined;
+  /** Held work that is running (not parked, not released). */
+  private running = 0;
   private activity = 0;
+  private idleTimer: ReturnType<typeof setTimeout> | undefined;
 
   constructor(options: { start?: number | Date; autoAdvance?: boolean; idleMs?: number } = {}) {
     const start = options.start ?? Date.UTC(2024, 0, 1);
     this.current = typeof start === 'number' ? start : start.getTime();
     this.autoAdvance = options.autoAdvance ?? true;
-    this.idleMs = options.idleMs ?? 50;
+    this.idleMs = options.idleMs;
   }
 
-  hold(): () => void {
-    this.holds++;
+  hold(): Hold {
+    this.running++;
     this.activity++;
-    let released = false;
-    return () => {
-      if (released) return;
-      released = true;
-      this.holds--;
-      this.activity++;
-      if (this.holds === 0 && this.idleTimer !== undefined) {
-        // Nothing is running any more: no need to sit out the quiet period.
-        clearTimeout(this.idleTimer);
-        this.idleTimer = undefined;
-        this.scheduled = false;
-      }
-      this.schedule();
+    let state: 'running' | 'parked' | 'released' = 'running';
+    return {
+      release: () => {
+        if (state === 'released') return;
+        if (state === 'running') this.running--;
+        state = 'released';
+        this.touch();
+      },
+      park: () => {
+        if (state !== 'running') return;
+        state = 'parked';
+        this.running--;
+        this.touch();
+      },
     };
   }
 
   now(): number {
+    this.activity++;
     return this.current;
   }
 
@@ -134,8 +149,7 @@ export class SimulatedClock implements Clock {
       };
       signal?.addEventListener('abort', onAbort, { once: true });
       this.timers.push(timer);
-      this.activity++;
-      this.schedule();
+      this.touch();
     });
   }
 
@@ -165,23 +179,53 @@ export class SimulatedClock implements Clock {
     for (const t of ready) t.resolve();
   }
 
+  private touch(): void {
+    this.activity++;
+    if (this.idleTimer !== undefined) {
+      clearTimeout(this.idleTimer);
+      this.idleTimer = undefined;
+    }
+    this.schedule();
+  }
+
+  /** Watches for QUIET_ROUNDS rounds without activity, then fires the earliest timers. */
   private schedule(): void {
     if (!this.autoAdvance || this.scheduled || this.timers.length === 0) return;
     this.scheduled = true;
-    const seen = this.activity;
+    let seen = this.activity;
+    let quiet = 0;
     const step = (): void => {
-      this.scheduled = false;
-      this.idleTimer = undefined;
-      const next = this.earliest();
-      if (!next) return;
-      if (this.holds > 0 && this.activity !== seen) {
-        this.schedule();
+      if (this.timers.length === 0) {
+        this.scheduled = false;
         return;
       }
-      this.fireUpTo(next.due);
-      if (this.timers.length > 0) this.schedule();
+      if (this.activity !== seen) {
+        seen = this.activity;
+        quiet = 0;
+      } else quiet++;
+      if (quiet < QUIET_ROUNDS) {
+        defer(step);
+        return;
+      }
+      this.scheduled = false;
+      if (this.running > 0) {
+        // Held work is still running: its release or park calls touch() and resumes the watch.
+        if (this.idleMs !== undefined) {
+          this.idleTimer = setTimeout(() => {
+            this.idleTimer = undefined;
+            this.fireEarliest();
+          }, this.idleMs);
+        }
+        return;
+      }
+      this.fireEarliest();
     };
-    if (this.holds > 0) this.idleTimer = setTimeout(step, this.idleMs);
-    else defer(step);
+    defer(step);
+  }
+
+  private fireEarliest(): void {
+    const next = this.earliest();
+    if (next) this.fireUpTo(next.due);
+    this.schedule();
   }
 }

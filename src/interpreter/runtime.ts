@@ -21,7 +21,11 @@ export interface TaskContext {
   attempt: number;
   /** Set when the resource ends in `.waitForTaskToken`. */
   taskToken?: string;
-  /** Aborted when the task times out, misses a heartbeat, or the execution stops. */
+  /**
+   * Aborted when the task times out, misses a heartbeat, or the execution stops. Under a
+   * SimulatedClock, a handler that listens to it is taken to wait for the clock (time may
+   * move on), so wait with `clock.sleep(ms, signal)`; other pending work holds time still.
+   */
   signal: AbortSignal;
   /** The context object as `$$` sees it in this state. */
   context: unknown;

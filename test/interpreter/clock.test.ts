@@ -36,19 +36,29 @@ describe('SimulatedClock', () => {
 });
 
 describe('SimulatedClock holds', () => {
-  it('waits for held work (a handler doing real I/O) before jumping ahead', async () => {
+  it('does not move while held work runs, however long it takes in wall time', async () => {
     const clock = new SimulatedClock({ start: 0 });
-    const release = clock.hold();
+    const hold = clock.hold();
     const order: string[] = [];
-    const timeout = clock.sleep(30_000).then(() => order.push('timeout'));
-    await new Promise((r) => setTimeout(r, 5));
-    order.push('io done');
-    release();
+    const timeout = clock.sleep(30_000).then(() => order.push(`timeout@${clock.now()}`));
+    await new Promise((r) => setTimeout(r, 80));
+    order.push(`io done@${clock.now()}`);
+    hold.release();
     await timeout;
-    expect(order).toEqual(['io done', 'timeout']);
+    expect(order).toEqual(['io done@0', 'timeout@30000']);
   });
 
-  it('moves on when held work stays quiet for idleMs (a handler waiting for its timeout)', async () => {
+  it('moves on once the holder parks (it waits for the clock or an abort)', async () => {
+    const clock = new SimulatedClock({ start: 0 });
+    const hold = clock.hold();
+    const timeout = clock.sleep(30_000);
+    hold.park();
+    await timeout;
+    expect(clock.now()).toBe(30_000);
+    hold.release();
+  });
+
+  it('falls back to wall time only when idleMs is given', async () => {
     const clock = new SimulatedClock({ start: 0, idleMs: 10 });
     clock.hold();
     await clock.sleep(30_000);

@@ -83,10 +83,10 @@ describe('Map (ASL-NOTES §6.2-6.5)', () => {
       {
         clock,
         handlers: {
-          T: async (input) => {
+          T: async (input, ctx) => {
             running++;
             peak = Math.max(peak, running);
-            await clock.sleep(1000);
+            await clock.sleep(1000, ctx.signal);
             running--;
             return (input as number) * 10;
           },
@@ -211,7 +211,7 @@ describe('Task', () => {
       clock,
       handlers: {
         S: async (_i, ctx) => {
-          for (let i = 0; i < 4; i++) { await clock.sleep(2000); ctx.heartbeat(); beats++; }
+          for (let i = 0; i < 4; i++) { await clock.sleep(2000, ctx.signal); ctx.heartbeat(); beats++; }
           return 'done';
         },
       },
@@ -242,6 +242,32 @@ describe('Task', () => {
 });
 
 describe('execution', () => {
+  it('a year of Waits and task timeouts among 300 async handler calls takes no wall time', async () => {
+    const clock = new SimulatedClock({ start: 0 });
+    const def = single({
+      Type: 'Map', MaxConcurrency: 10, End: true,
+      ItemProcessor: { StartAt: 'T', States: {
+        T: { Type: 'Task', Resource: TASK, Next: 'W' },
+        W: { Type: 'Wait', Seconds: 31_536_000, Next: 'Hang' },
+        Hang: { Type: 'Task', Resource: TASK, TimeoutSeconds: 60, Catch: [{ ErrorEquals: ['States.Timeout'], ResultPath: null, Next: 'T2' }], Next: 'T2' },
+        T2: { Type: 'Task', Resource: TASK, End: true },
+      } },
+    });
+    const started = Date.now();
+    const result = await run(def, Array.from({ length: 100 }, (_, i) => i), {
+      clock,
+      handlers: {
+        Hang: (_i, ctx) => never(ctx.signal),
+        '*': async (input) => { await new Promise((r) => setTimeout(r, 1)); return input; },
+      },
+    });
+    expect(Date.now() - started).toBeLessThan(1500);
+    expect(result.status).toBe('SUCCEEDED');
+    expect(result.output).toEqual(Array.from({ length: 100 }, (_, i) => i));
+    // Ten waves of ten iterations, each a year plus a 60-second timeout.
+    expect(clock.now()).toBe(10 * (31_536_000 + 60) * 1000);
+  });
+
   it('TimeoutSeconds on the machine gives TIMED_OUT and aborts running handlers', async () => {
     let signal: AbortSignal | undefined;
     const result = await run(

@@ -12,6 +12,7 @@ import {
 } from '../io/expressions.js';
 import type { CompiledPath } from '../io/expressions.js';
 import { dataLimitCause, payloadBytes } from '../io/size.js';
+import type { Hold } from '../clock.js';
 import type { CompileContext, TaskContext, TaskHandler, Thread } from '../runtime.js';
 import { bindings, integerField, optionalJsonataTemplate, typedField } from '../io/jsonata.js';
 import { baseFields, pointerOf, queryLanguageOf } from './base.js';
@@ -253,6 +254,18 @@ function taskToken(t: Thread): string {
 }
 
 /**
+ * A handler that listens to its own signal is waiting for its timeout, heartbeat or an abort:
+ * it tells a simulated clock that time may move on without it (Clock.hold).
+ */
+function parkOnListen(signal: AbortSignal, hold: Hold): void {
+  const add = signal.addEventListener;
+  signal.addEventListener = function (this: AbortSignal, ...args: Parameters<AbortSignal['addEventListener']>): void {
+    if (args[0] === 'abort') hold.park();
+    add.apply(this, args);
+  } as AbortSignal['addEventListener'];
+}
+
+/**
  * Calls the handler with its own AbortSignal, racing TimeoutSeconds and HeartbeatSeconds on
  * the injected clock. Expiry aborts the handler's signal and fails with States.Timeout.
  */
@@ -270,11 +283,12 @@ function invoke(
     const timers = timeoutSeconds !== undefined || heartbeatSeconds !== undefined ? new AbortController() : undefined;
     let heartbeatTimer: AbortController | undefined;
     let settled = false;
-    const release = clock.hold?.();
+    const hold = clock.hold?.();
+    if (hold !== undefined) parkOnListen(task.signal, hold);
     const settle = (ok: boolean, value: unknown): void => {
       if (settled) return;
       settled = true;
-      release?.();
+      hold?.release();
       timers?.abort(DONE);
       heartbeatTimer?.abort(DONE);
       t.signal.removeEventListener('abort', onStop);
