@@ -1,8 +1,11 @@
 /**
- * Static checks on the AST, run once at compile time: function names (with a suggestion),
- * arity, the types of literal and nested-call arguments against the table, each function's
- * literal checks, and warnings: unescaped braces outside a States.Format template (§3.3) and a
- * literal given to States.JsonToString (§3.4).
+ * Static checks on the AST, run once at compile time. Errors are what AWS refuses at
+ * CreateStateMachine (unknown function name, arity; the parser and the AST builder report
+ * grammar, escapes, paths and nesting). Everything else is a warning, because AWS accepts the
+ * definition and the call fails only when it runs (States.Runtime, `Invalid arguments in
+ * States.X`; recorded for literal type mismatches, a zero step and ranges over 1000 elements):
+ * the types of literal and nested-call arguments, each function's literal checks, unescaped
+ * braces outside a States.Format template (§3.3) and a literal given to States.JsonToString.
  */
 import type { CallNode, IntrinsicIssue, IntrinsicNode } from './ast.js';
 import { INTRINSIC_FUNCTIONS, INTRINSIC_FUNCTIONS_BY_NAME, describeType, jsonTypeOf, parameterType } from './functions.js';
@@ -49,6 +52,10 @@ function error(message: string, offset: number, check: IntrinsicIssue['check']):
   return { message, offset, code: 'SCHEMA_VALIDATION_FAILED', check };
 }
 
+function warning(message: string, offset: number, check: IntrinsicIssue['check']): IntrinsicIssue {
+  return { message, offset, check };
+}
+
 export interface CheckOutcome {
   readonly issues: IntrinsicIssue[];
   readonly warnings: IntrinsicIssue[];
@@ -70,13 +77,13 @@ export function checkCall(call: CallNode, outcome: CheckOutcome): void {
       const actual = staticType(arg);
       if (expected === 'any' || actual === undefined || actual === 'any' || actual === expected) return;
       const what = arg.kind === 'call' ? `${arg.name} returns ${describeType(actual)}` : `${describeType(actual)} was given`;
-      outcome.issues.push(error(`${fn.name}: argument ${index + 1} must be ${describeType(expected)}, but ${what}`, arg.offset, 'argument-type'));
+      outcome.warnings.push(warning(`${fn.name}: argument ${index + 1} must be ${describeType(expected)}, but ${what}`, arg.offset, 'argument-type'));
     });
-    outcome.issues.push(...(fn.checkLiterals?.(call) ?? []));
+    outcome.warnings.push(...(fn.checkLiterals?.(call) ?? []));
     const only = call.args[0];
     if (fn.name === 'States.JsonToString' && only?.kind === 'literal') {
       // §3.4: the spec requires a path here and AWS's handling of a literal is unrecorded.
-      outcome.warnings.push({ message: 'States.JsonToString expects a path argument; a literal argument is not documented', offset: only.offset, check: 'literal-argument' });
+      outcome.warnings.push(warning('States.JsonToString expects a path argument; a literal argument is not documented', only.offset, 'literal-argument'));
     }
   }
   call.args.forEach((arg, index) => {

@@ -18,7 +18,11 @@ export const MAX_NESTING = 10;
 
 export interface CompiledIntrinsic {
   readonly text: string;
-  /** Findings that do not stop compilation (unescaped braces, §3.3 / §10 row 20). */
+  /**
+   * Findings that do not stop compilation: AWS accepts the definition, but the call fails
+   * whenever it runs (literal argument types, a literal range over 1000 elements, ...) or
+   * is questionable (unescaped braces, §3.3 / §10 row 20). Their `check` says which.
+   */
   readonly warnings: readonly IntrinsicIssue[];
   /** The outermost call, for tools that inspect the expression (docs, lint). */
   readonly call: CallNode;
@@ -113,7 +117,29 @@ export function invalidIntrinsicFieldMessage(fieldName: string): string {
   return `The value for the field '${fieldName}' must be a valid JSONPath or a valid intrinsic function call`;
 }
 
+/**
+ * Results by text: the linter's rules, payload templates and the interpreter all compile the
+ * same strings, and a compiled intrinsic is immutable. Cleared when full, which bounds memory.
+ */
+const cache = new Map<string, CompileResult<CompiledIntrinsic>>();
+const CACHE_LIMIT = 2000;
+
+/**
+ * Compiles an intrinsic call. `ok: false` only for what AWS refuses at CreateStateMachine
+ * (grammar, illegal escapes, invalid path arguments, nesting, unknown names, arity); the rest
+ * are `warnings` on the compiled value, and the call raises States.Runtime when evaluated.
+ */
 export function compileIntrinsic(text: string): CompileResult<CompiledIntrinsic> {
+  let result = cache.get(text);
+  if (result === undefined) {
+    if (cache.size >= CACHE_LIMIT) cache.clear();
+    result = compileUncached(text);
+    cache.set(text, result);
+  }
+  return result;
+}
+
+function compileUncached(text: string): CompileResult<CompiledIntrinsic> {
   const lexed = intrinsicLexer.tokenize(text);
   // After the first lexing error the lexer resynchronises on guesswork; later errors are noise.
   const lexError = lexed.errors[0];
@@ -133,5 +159,6 @@ export function compileIntrinsic(text: string): CompileResult<CompiledIntrinsic>
 
   const evaluate = compileNode(call);
   const returns = INTRINSIC_FUNCTIONS_BY_NAME.get(call.name)!.returns;
+  warnings.sort((a, b) => a.offset - b.offset);
   return { ok: true, value: { text, warnings, call, returns, evaluate } };
 }

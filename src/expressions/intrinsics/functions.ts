@@ -11,11 +11,14 @@ import type { CallNode, IntrinsicIssue, IntrinsicNode, LiteralNode } from './ast
 import { JavaRandom, uuidV4 } from './random.js';
 
 /**
- * The error raised when an intrinsic fails at run time. The spec and §10 row 12 name
- * `States.IntrinsicFailure`; AWS-run conformance suites report `States.Runtime` with the same
- * `Invalid arguments in States.<Fn>` cause. Kept in one place so the choice can change.
+ * The error raised when an intrinsic fails at run time. The spec names
+ * `States.IntrinsicFailure` (ASL-NOTES §3.5, §10 row 12), but AWS raises `States.Runtime`
+ * with a cause starting `Invalid arguments in States.<Fn>`: recorded by suites run against
+ * AWS (a MathAdd given a string fails the execution with States.Runtime; ArrayRange with a
+ * string, a zero step or over 1000 elements; MathRandom with equal bounds). So the failure
+ * is neither retried nor caught. Kept in one place so the choice can change.
  */
-export const INTRINSIC_FAILURE_ERROR = 'States.IntrinsicFailure';
+export const INTRINSIC_FAILURE_ERROR = 'States.Runtime';
 
 export type ValueType = 'string' | 'number' | 'boolean' | 'null' | 'array' | 'object';
 export type ArgumentType = ValueType | 'any';
@@ -32,7 +35,7 @@ export interface IntrinsicFunction {
   readonly returns: ArgumentType;
   readonly summary: string;
   readonly impl: IntrinsicImpl;
-  /** Checks that need the literal arguments (placeholder count, range size, ...). */
+  /** Warnings that need the literal arguments (placeholder count, range size, ...): each is a sure run-time failure. */
   readonly checkLiterals?: (call: CallNode) => IntrinsicIssue[];
   /** A faster or more exact implementation when some arguments are literals. */
   readonly specialize?: (args: readonly IntrinsicNode[]) => IntrinsicImpl | undefined;
@@ -165,8 +168,9 @@ function literalAt(call: CallNode, index: number): LiteralNode | undefined {
   return node?.kind === 'literal' ? node : undefined;
 }
 
+/** A literal check's finding: a warning, since AWS accepts the definition and fails the call at run time. */
 function issue(message: string, offset: number, check: IntrinsicIssue['check']): IntrinsicIssue {
-  return { message, offset, code: 'SCHEMA_VALIDATION_FAILED', check };
+  return { message, offset, check };
 }
 
 export const INTRINSIC_FUNCTIONS: readonly IntrinsicFunction[] = [
@@ -183,8 +187,14 @@ export const INTRINSIC_FUNCTIONS: readonly IntrinsicFunction[] = [
       return format(parts, args);
     },
     specialize(args) {
+      // A literal template is split once, at its unescaped placeholders only (`\{}` is text).
       const parts = args[0]?.kind === 'literal' ? args[0].string?.parts : undefined;
-      return parts && ((values) => format(parts, values));
+      if (!parts) return undefined;
+      if (parts.length === args.length) return (values) => format(parts, values);
+      const mismatch = invalidArguments('States.Format', placeholderMismatch(parts.length - 1, args.length - 1));
+      return () => {
+        throw mismatch;
+      };
     },
     checkLiterals(call) {
       const template = literalAt(call, 0);

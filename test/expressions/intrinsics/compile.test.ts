@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { StatesError } from '../../../src/definition/errors.js';
 import {
   compileIntrinsic,
+  INTRINSIC_FAILURE_ERROR,
   INTRINSIC_FUNCTIONS,
   invalidIntrinsicFieldMessage,
   isIntrinsicCall,
@@ -58,25 +59,128 @@ const ISSUES: ReadonlyArray<readonly [string, string, number, string]> = [
   ['States.MathRandom(1, 2, 3, 4)', 'States.MathRandom takes 2 or 3 arguments but was given 4', 0, 'arity'],
   ['States.JsonMerge($.a, $.b)', 'States.JsonMerge takes 3 arguments but was given 2', 0, 'arity'],
   ['States.Array(1, States.MathAdd(1))', 'States.MathAdd takes 2 arguments but was given 1', 16, 'arity'],
-  // literal argument types and nested return types
-  ["States.ArrayPartition('not-array', 2)", 'States.ArrayPartition: argument 1 must be an array, but a string was given', 22, 'argument-type'],
-  ['States.StringToJson(null)', 'States.StringToJson: argument 1 must be a string, but null was given', 20, 'argument-type'],
-  ['States.ArrayLength(States.Format($.x))', 'States.ArrayLength: argument 1 must be an array, but States.Format returns a string', 19, 'argument-type'],
-  ['States.Format(1)', 'States.Format: argument 1 must be a string, but a number was given', 14, 'argument-type'],
-  ["States.JsonMerge($.a, $.b, 'false')", 'States.JsonMerge: argument 3 must be a boolean, but a string was given', 27, 'argument-type'],
-  ["States.MathRandom(1, 10, 'seed')", 'States.MathRandom: argument 3 must be a number, but a string was given', 25, 'argument-type'],
-  // function-specific literal checks
-  ["States.Format('{} {}', 1)", 'States.Format: the template has 2 placeholders {} but 1 value was given', 14, 'format-placeholders'],
-  ["States.Format('{}')", 'States.Format: the template has 1 placeholder {} but 0 values were given', 14, 'format-placeholders'],
-  ["States.Format('\\{}', 1)", 'States.Format: the template has 0 placeholders {} but 1 value was given', 14, 'format-placeholders'],
-  ['States.ArrayRange(1, 1001, 1)', 'States.ArrayRange: the range has 1001 elements; at most 1000 are allowed', 0, 'array-range'],
-  ['States.ArrayRange(1000, -1000, -1)', 'States.ArrayRange: the range has 2001 elements; at most 1000 are allowed', 0, 'array-range'],
-  ['States.ArrayRange(0, 10, 0)', 'States.ArrayRange: step must not be 0', 25, 'array-range'],
-  ['States.JsonMerge($.a, $.b, true)', 'States.JsonMerge: deep merging is not supported; the third argument must be false', 27, 'json-merge-deep'],
-  ["States.Hash('x', 'sha256')", "States.Hash: unsupported algorithm 'sha256'; did you mean 'SHA-256'?", 17, 'hash-algorithm'],
-  ["States.Hash('x', 'SHA3')", "States.Hash: unsupported algorithm 'SHA3'; use one of MD5, SHA-1, SHA-256, SHA-384, SHA-512", 17, 'hash-algorithm'],
   // path arguments are compiled by the paths module; offsets are shifted into the whole text
   ["States.Format('{}', $.)", "Invalid path '$.': Value is not a valid JSONPath: Path must not end with a '.'", 22, 'path'],
+];
+
+
+/**
+ * [text, warning, offset, check, input, run-time cause]: AWS accepts these definitions and
+ * fails the call when it runs (States.Runtime, `Invalid arguments in States.X`), so they
+ * compile, with a warning, and evaluating them raises INTRINSIC_FAILURE_ERROR.
+ */
+const SURE_FAILURES: ReadonlyArray<readonly [string, string, number, string, unknown, string]> = [
+  // literal argument types and nested return types
+  [
+    "States.ArrayPartition('not-array', 2)",
+    'States.ArrayPartition: argument 1 must be an array, but a string was given',
+    22,
+    'argument-type',
+    {},
+    'Invalid arguments in States.ArrayPartition: argument 1 must be an array, but was a string',
+  ],
+  [
+    'States.StringToJson(null)',
+    'States.StringToJson: argument 1 must be a string, but null was given',
+    20,
+    'argument-type',
+    {},
+    'Invalid arguments in States.StringToJson: argument 1 must be a string, but was null',
+  ],
+  [
+    'States.ArrayLength(States.Format($.x))',
+    'States.ArrayLength: argument 1 must be an array, but States.Format returns a string',
+    19,
+    'argument-type',
+    { x: 'a' },
+    'Invalid arguments in States.ArrayLength: argument 1 must be an array, but was a string',
+  ],
+  ['States.Format(1)', 'States.Format: argument 1 must be a string, but a number was given', 14, 'argument-type', {}, 'Invalid arguments in States.Format: argument 1 must be a string, but was a number'],
+  [
+    "States.JsonMerge($.a, $.b, 'false')",
+    'States.JsonMerge: argument 3 must be a boolean, but a string was given',
+    27,
+    'argument-type',
+    { a: {}, b: {} },
+    'Invalid arguments in States.JsonMerge: argument 3 must be a boolean, but was a string',
+  ],
+  [
+    "States.MathRandom(1, 10, 'seed')",
+    'States.MathRandom: argument 3 must be a number, but a string was given',
+    25,
+    'argument-type',
+    {},
+    'Invalid arguments in States.MathRandom: argument 3 must be a number, but was a string',
+  ],
+  // asl-validator's invalid-math-add.json
+  ["States.MathAdd(1,'-1')", 'States.MathAdd: argument 2 must be a number, but a string was given', 17, 'argument-type', {}, 'Invalid arguments in States.MathAdd: argument 2 must be a number, but was a string'],
+  // function-specific literal checks
+  [
+    "States.Format('{} {}', 1)",
+    'States.Format: the template has 2 placeholders {} but 1 value was given',
+    14,
+    'format-placeholders',
+    {},
+    'Invalid arguments in States.Format: the template has 2 placeholders {} but 1 value was given',
+  ],
+  [
+    "States.Format('{}')",
+    'States.Format: the template has 1 placeholder {} but 0 values were given',
+    14,
+    'format-placeholders',
+    {},
+    'Invalid arguments in States.Format: the template has 1 placeholder {} but 0 values were given',
+  ],
+  [
+    "States.Format('\\{\\}', 1)",
+    'States.Format: the template has 0 placeholders {} but 1 value was given',
+    14,
+    'format-placeholders',
+    {},
+    'Invalid arguments in States.Format: the template has 0 placeholders {} but 1 value was given',
+  ],
+  [
+    'States.ArrayRange(1, 1001, 1)',
+    'States.ArrayRange: the range has 1001 elements; at most 1000 are allowed',
+    0,
+    'array-range',
+    {},
+    'Invalid arguments in States.ArrayRange: the range has 1001 elements; at most 1000 are allowed',
+  ],
+  [
+    'States.ArrayRange(1000, -1000, -1)',
+    'States.ArrayRange: the range has 2001 elements; at most 1000 are allowed',
+    0,
+    'array-range',
+    {},
+    'Invalid arguments in States.ArrayRange: the range has 2001 elements; at most 1000 are allowed',
+  ],
+  ['States.ArrayRange(0, 10, 0)', 'States.ArrayRange: step must not be 0', 25, 'array-range', {}, 'Invalid arguments in States.ArrayRange: step must not be 0'],
+  ['States.ArrayRange(1, 10, 0.49)', 'States.ArrayRange: step must not be 0', 25, 'array-range', {}, 'Invalid arguments in States.ArrayRange: step must not be 0'],
+  [
+    'States.JsonMerge($.a, $.b, true)',
+    'States.JsonMerge: deep merging is not supported; the third argument must be false',
+    27,
+    'json-merge-deep',
+    { a: {}, b: {} },
+    'Invalid arguments in States.JsonMerge: deep merging is not supported; the third argument must be false',
+  ],
+  [
+    "States.Hash('x', 'sha256')",
+    "States.Hash: unsupported algorithm 'sha256'; did you mean 'SHA-256'?",
+    17,
+    'hash-algorithm',
+    {},
+    "Invalid arguments in States.Hash: unsupported algorithm 'sha256'; use one of MD5, SHA-1, SHA-256, SHA-384, SHA-512",
+  ],
+  [
+    "States.Hash('x', 'SHA3')",
+    "States.Hash: unsupported algorithm 'SHA3'; use one of MD5, SHA-1, SHA-256, SHA-384, SHA-512",
+    17,
+    'hash-algorithm',
+    {},
+    "Invalid arguments in States.Hash: unsupported algorithm 'SHA3'; use one of MD5, SHA-1, SHA-256, SHA-384, SHA-512",
+  ],
 ];
 
 describe('compile issues', () => {
@@ -84,8 +188,8 @@ describe('compile issues', () => {
     expect(issuesOf(text)).toEqual([{ message, offset, check }]);
   });
 
-  it('reports every semantic issue, in text order', () => {
-    expect(issuesOf("States.Array(States.Fromat('x'), States.MathAdd(1), 'a\\n')")).toEqual([
+  it('reports every create-time issue, in text order', () => {
+    expect(issuesOf("States.Array(States.Fromat('x'), States.MathAdd(1), 'a\\n', States.ArrayLength('s'))")).toEqual([
       { message: "Unknown intrinsic function 'States.Fromat'; did you mean 'States.Format'?", offset: 13, check: 'unknown-function' },
       { message: 'States.MathAdd takes 2 arguments but was given 1', offset: 33, check: 'arity' },
       { message: `Illegal escape '\\n' in a string literal: ${ILLEGAL}`, offset: 54, check: 'escape' },
@@ -114,6 +218,25 @@ describe('compile issues', () => {
     const text = "States.Array($.a[0,1], $['b, c'], $.d[?(@.x > 1)], $.e.length())";
     const input = { a: [1, 2, 3], 'b, c': 'bc', d: [{ x: 1 }, { x: 2 }], e: [1, 2] };
     expect(compiled(text).evaluate(input, makeEnv(), 'v.$')).toEqual([[1, 2], 'bc', [{ x: 2 }], 2]);
+  });
+});
+
+describe('sure run-time failures: a warning at compile time, States.Runtime when run', () => {
+  it.each(SURE_FAILURES)('%s warns %j at %d', (text, message, offset, check, input, cause) => {
+    const value = compiled(text);
+    expect(value.warnings.map(({ message, offset, check, code }) => ({ message, offset, check, code }))).toEqual([
+      { message, offset, check, code: undefined },
+    ]);
+    expect(() => value.evaluate(input, makeEnv(), 'value.$')).toThrow(new StatesError(INTRINSIC_FAILURE_ERROR, cause));
+  });
+
+  it('orders warnings by offset, nested ones included', () => {
+    const { warnings } = compiled("States.Array(States.MathAdd('a', 1), States.Hash('x', 'md5'), '{')");
+    expect(warnings.map(({ offset, check }) => [offset, check])).toEqual([
+      [28, 'argument-type'],
+      [54, 'hash-algorithm'],
+      [63, 'unescaped-brace'],
+    ]);
   });
 });
 

@@ -5,7 +5,7 @@ import { compiled, makeEnv, runError } from './helpers.js';
 
 const long = 'a'.repeat(10001);
 
-/** [text, input, cause]: every runtime failure raises INTRINSIC_FAILURE_ERROR with a cause naming the function. */
+/** [text, input, cause]: every run-time failure raises INTRINSIC_FAILURE_ERROR with a cause naming the function. */
 const FAILURES: ReadonlyArray<readonly [string, unknown, string]> = [
   ['States.Format($.t, 1)', { t: '{} {}' }, 'Invalid arguments in States.Format: the template has 2 placeholders {} but 1 value was given'],
   ['States.Format($.t)', { t: 'x={}' }, 'Invalid arguments in States.Format: the template has 1 placeholder {} but 0 values were given'],
@@ -71,8 +71,8 @@ describe('intrinsic runtime failures', () => {
     expect(runError(text, input)).toEqual({ error: INTRINSIC_FAILURE_ERROR, cause });
   });
 
-  it('names States.IntrinsicFailure, as ASL-NOTES §3.5 and §10 row 12 recommend', () => {
-    expect(INTRINSIC_FAILURE_ERROR).toBe('States.IntrinsicFailure');
+  it('names States.Runtime, as AWS does (not the spec\'s States.IntrinsicFailure)', () => {
+    expect(INTRINSIC_FAILURE_ERROR).toBe('States.Runtime');
   });
 });
 
