@@ -1,8 +1,8 @@
 import { dirname, resolve } from 'node:path';
-import type { Diagnostic } from '../definition/diagnostic.js';
 import { formatters } from '../lint/formatters/index.js';
 import type { FileResult, RuleDescriptor } from '../lint/formatters/index.js';
 import { lint, ruleDocsUrl } from '../lint/index.js';
+import type { LintResult } from '../lint/index.js';
 import { rules } from '../lint/rules/index.js';
 import type { LintCommand } from './args.js';
 import { didYouMean, parseArgs, USAGE } from './args.js';
@@ -89,9 +89,9 @@ async function runLint(command: LintCommand, io: CliIo): Promise<number> {
       continue;
     }
     const base = target.path === '-' ? io.cwd : dirname(target.path);
-    let diagnostics: Diagnostic[];
+    let linted: LintResult;
     try {
-      diagnostics = lint(source, {
+      linted = lint(source, {
         filename: target.display,
         format: 'auto',
         ...(command.type === undefined ? {} : { type: command.type }),
@@ -100,16 +100,21 @@ async function runLint(command: LintCommand, io: CliIo): Promise<number> {
         readFile: (path) => {
           try {
             return io.readFile(resolve(base, path));
-          } catch {
-            return undefined;
+          } catch (error) {
+            throw new Error(describeIoError(error));
           }
         },
-      }).diagnostics;
+      });
     } catch (error) {
       errors.push(`internal error while linting '${target.display}': ${error instanceof Error ? error.message : String(error)}`);
       continue;
     }
-    results.push({ file: target.display, diagnostics: command.quiet ? diagnostics.filter((d) => d.severity === 'error') : diagnostics });
+    const diagnostics = command.quiet ? linted.diagnostics.filter((d) => d.severity === 'error') : linted.diagnostics;
+    results.push({
+      file: target.display,
+      diagnostics,
+      ...(linted.definitionFiles === undefined ? {} : { definitionFiles: linted.definitionFiles }),
+    });
   }
 
   const color = command.color && io.isTTY && !io.env['NO_COLOR'];

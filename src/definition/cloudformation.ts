@@ -106,14 +106,19 @@ export function extractStateMachines(template: ParsedText, options: LoadOptions)
           note('warning', `DefinitionUri of '${logicalId}' is in S3; it is not checked`, uriPointer);
           continue;
         }
-        const content = readQuietly(options.readFile, uri);
-        if (content === undefined) {
-          note('warning', `Could not read DefinitionUri '${uri}' of '${logicalId}'`, uriPointer);
+        if (options.readFile === undefined) {
+          note('warning', `DefinitionUri '${uri}' of '${logicalId}' is a local file that only the CLI reads; it is not checked`, uriPointer);
           continue;
         }
-        const loaded = loadDefinitionFile(content, uri, relativeTo(file, uri), substitutions);
+        const content = readQuietly(options.readFile, uri);
+        if (typeof content !== 'string') {
+          note('error', `Cannot read DefinitionUri '${uri}' of '${logicalId}': ${content.reason}`, uriPointer);
+          continue;
+        }
+        const definitionFile = relativeTo(file, uri);
+        const loaded = loadDefinitionFile(content, uri, definitionFile, substitutions);
         diagnostics.push(...loaded.diagnostics);
-        if (loaded.definition) definitions.push({ ...machine, ...loaded.definition });
+        if (loaded.definition) definitions.push({ ...machine, ...loaded.definition, file: definitionFile });
       } else if ('DefinitionS3Location' in properties) {
         note(
           'warning',
@@ -250,19 +255,26 @@ function loadDefinitionFile(
   };
 }
 
-/** The DefinitionUri as the reader of the template would find it: beside the template. */
+/** The DefinitionUri as the reader of the template would find it: beside the template, `.` and `..` resolved. */
 function relativeTo(templateFile: string | undefined, uri: string): string {
   if (templateFile === undefined || uri.startsWith('/') || /^[a-zA-Z]:[\\/]/.test(uri)) return uri;
   const slash = Math.max(templateFile.lastIndexOf('/'), templateFile.lastIndexOf('\\'));
-  return slash === -1 ? uri : templateFile.slice(0, slash + 1) + uri;
+  const joined = slash === -1 ? uri : templateFile.slice(0, slash + 1) + uri;
+  const out: string[] = [];
+  for (const segment of joined.split(/[\\/]/)) {
+    if (segment === '.' || segment === '') continue;
+    if (segment === '..' && out.length > 0 && out[out.length - 1] !== '..') out.pop();
+    else out.push(segment);
+  }
+  return out.join('/');
 }
 
 /** A reader that fails is a file that could not be read, not a crash of the loader. */
-function readQuietly(readFile: LoadOptions['readFile'], path: string): string | undefined {
+function readQuietly(readFile: (path: string) => string | undefined, path: string): string | { reason: string } {
   try {
-    return readFile?.(path);
-  } catch {
-    return undefined;
+    return readFile(path) ?? { reason: 'no such file' };
+  } catch (error) {
+    return { reason: error instanceof Error ? error.message : String(error) };
   }
 }
 

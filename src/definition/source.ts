@@ -27,6 +27,11 @@ export interface LoadedDefinition {
   resourceName?: string;
   /** For CloudFormation/SAM: the definition's type when the template says it (Type: EXPRESS). */
   stateMachineType?: 'STANDARD' | 'EXPRESS';
+  /**
+   * The file the source map points into when it is not the loaded one: a SAM DefinitionUri,
+   * as the template's reader finds it (beside the template).
+   */
+  file?: string;
 }
 
 export type SourceFormat = 'auto' | 'json' | 'yaml' | 'cloudformation';
@@ -34,7 +39,10 @@ export type SourceFormat = 'auto' | 'json' | 'yaml' | 'cloudformation';
 export interface LoadOptions {
   filename?: string;
   format?: SourceFormat;
-  /** Reads a local DefinitionUri relative to the template; the CLI passes one, the library does not. */
+  /**
+   * Reads a local DefinitionUri relative to the template; the CLI passes one, the library does not.
+   * Returning undefined or throwing is a file that cannot be read (a thrown Error's message is the reason).
+   */
   readFile?: (path: string) => string | undefined;
 }
 

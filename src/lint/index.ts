@@ -23,6 +23,11 @@ export interface LintResult {
   /** No error-severity diagnostic. */
   valid: boolean;
   diagnostics: Diagnostic[];
+  /**
+   * Template machines whose definition is another file (a SAM DefinitionUri): that file, as
+   * their findings' `file` names it -> the machine (`template#Resource`). Absent when there are none.
+   */
+  definitionFiles?: Record<string, string>;
 }
 
 export function ruleDocsUrl(id: string): string {
@@ -55,16 +60,33 @@ export function lint(source: string | object, lintOptions?: LintOptions): LintRe
     if (adjusted.file === undefined && options.filename !== undefined) adjusted.file = options.filename;
     diagnostics.push(adjusted);
   }
-  for (const definition of loaded.definitions) diagnostics.push(...lintDefinition(definition, options));
-  // Stable: findings without a place (object input) keep their order.
-  diagnostics.sort((a, b) => (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0));
-  return { valid: !diagnostics.some((d) => d.severity === 'error'), diagnostics };
+  const definitionFiles: Record<string, string> = {};
+  for (const definition of loaded.definitions) {
+    diagnostics.push(...lintDefinition(definition, options));
+    if (definition.file !== undefined) definitionFiles[definition.file] = machineName(definition, options) ?? definition.file;
+  }
+  // Stable: findings without a place (object input) keep their order. Findings in another
+  // file (a DefinitionUri) come after the template's own, file by file.
+  const fileKey = (d: Diagnostic): string => (d.file !== undefined && Object.hasOwn(definitionFiles, d.file) ? d.file : '');
+  diagnostics.sort(
+    (a, b) => fileKey(a).localeCompare(fileKey(b)) || (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0),
+  );
+  const result: LintResult = { valid: !diagnostics.some((d) => d.severity === 'error'), diagnostics };
+  if (Object.keys(definitionFiles).length > 0) result.definitionFiles = definitionFiles;
+  return result;
+}
+
+/** `file#Resource` for a template machine, the resource alone without a filename. */
+function machineName(loaded: LoadedDefinition, options: LintOptions): string | undefined {
+  const { resourceName } = loaded;
+  if (resourceName === undefined) return options.filename;
+  return options.filename === undefined ? resourceName : `${options.filename}#${resourceName}`;
 }
 
 function lintDefinition(loaded: LoadedDefinition, options: LintOptions): Diagnostic[] {
-  const { definition, sourceMap, resourceName } = loaded;
-  const file =
-    resourceName === undefined ? options.filename : options.filename === undefined ? resourceName : `${options.filename}#${resourceName}`;
+  const { definition, sourceMap } = loaded;
+  // A DefinitionUri machine's places are in its own file; lint().definitionFiles names its machine.
+  const file = loaded.file ?? machineName(loaded, options);
   const out: Diagnostic[] = [];
   const place = (diagnostic: Diagnostic, at: 'key' | 'value'): void => {
     const position = at === 'key' ? sourceMap.locateKey(diagnostic.pointer) : sourceMap.locate(diagnostic.pointer);

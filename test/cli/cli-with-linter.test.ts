@@ -32,11 +32,12 @@ describe('aslkit lint with the linter', () => {
     expect(await main(['lint', '--format', 'json', 'template.yaml'], io)).toBe(1);
     const [result] = JSON.parse(io.out) as { file: string; diagnostics: { file: string; ruleId: string }[] }[];
     expect(result?.file).toBe('template.yaml');
+    // The DefinitionUri machine's findings name its own file (positions are in it).
     const files = new Set(result?.diagnostics.map((d) => d.file));
-    expect(files).toEqual(new Set(['template.yaml#First', 'template.yaml#Second']));
+    expect(files).toEqual(new Set(['template.yaml#First', 'machines/second.asl.json']));
     expect(result?.diagnostics.filter((d) => d.ruleId === 'no-missing-transition-target').map((d) => d.file).sort()).toEqual([
+      'machines/second.asl.json',
       'template.yaml#First',
-      'template.yaml#Second',
     ]);
   });
 

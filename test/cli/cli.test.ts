@@ -313,6 +313,6 @@ describe('inputs', () => {
     await main(['lint', 'sam/template.yaml'], memoryIo({ '/repo/sam/template.yaml': template, '/repo/sam/machines/m.asl.json': clean }));
     const readFile = calls[0]?.options['readFile'] as (path: string) => string | undefined;
     expect(readFile('machines/m.asl.json')).toBe(clean);
-    expect(readFile('machines/missing.asl.json')).toBeUndefined();
+    expect(() => readFile('machines/missing.asl.json')).toThrow(new Error('no such file or directory'));
   });
 });

@@ -187,7 +187,7 @@ describe('template findings', () => {
     [
       'a DefinitionUri without readFile',
       template('DefinitionUri: machine.asl.json', 'AWS::Serverless::StateMachine'),
-      "Could not read DefinitionUri 'machine.asl.json' of 'M'",
+      "DefinitionUri 'machine.asl.json' of 'M' is a local file that only the CLI reads; it is not checked",
       'warning',
       5,
       22,
@@ -242,6 +242,18 @@ describe('template findings', () => {
     ]);
   });
 
+  it.each([
+    ['infra/template.yaml', './flows/a.json', 'infra/flows/a.json'],
+    ['infra/template.yaml', '../flows/a.json', 'flows/a.json'],
+    ['template.yaml', '../../a.json', '../../a.json'],
+    ['template.yaml', '/abs/a.json', '/abs/a.json'],
+    ['infra\\template.yaml', 'a.json', 'infra/a.json'],
+  ])('names a DefinitionUri beside %s written %s as %s', (filename, uri, file) => {
+    const text = template(`DefinitionUri: ${uri}`, 'AWS::Serverless::StateMachine');
+    const result = loadSource(text, { filename, readFile: () => '{"StartAt": "A", "States": {}}' });
+    expect(result.definitions.map((d) => d.file)).toEqual([file]);
+  });
+
   it('gives no definitions and no findings for a template without state machines', () => {
     expect(loadSource('Resources:\n  Q:\n    Type: AWS::SQS::Queue\n')).toEqual({ format: 'cloudformation', definitions: [], diagnostics: [] });
   });
@@ -249,10 +261,14 @@ describe('template findings', () => {
   it('takes a readFile that throws as a file that could not be read', () => {
     const result = loadSource(template('DefinitionUri: gone.json', 'AWS::Serverless::StateMachine'), {
       readFile: () => {
-        throw new Error('ENOENT');
+        throw new Error('no such file or directory');
       },
     });
-    expect(result.diagnostics.map((d) => [d.severity, d.message])).toEqual([['warning', "Could not read DefinitionUri 'gone.json' of 'M'"]]);
+    expect(result.diagnostics.map((d) => [d.severity, d.message, d.line, d.column])).toEqual([
+      ['error', "Cannot read DefinitionUri 'gone.json' of 'M': no such file or directory", 5, 22],
+    ]);
+    const missing = loadSource(template('DefinitionUri: gone.json', 'AWS::Serverless::StateMachine'), { readFile: () => undefined });
+    expect(missing.diagnostics.map((d) => d.message)).toEqual(["Cannot read DefinitionUri 'gone.json' of 'M': no such file"]);
   });
 
   it('reads a YAML DefinitionUri with positions in that file', () => {
@@ -261,6 +277,7 @@ describe('template findings', () => {
       readFile: (path) => (path === 'flows/order.asl.yaml' ? 'StartAt: A\nStates:\n  A: {Type: Pass, End: true, End: false}\n' : undefined),
     });
     expect(result.definitions[0]!.definition).toEqual({ StartAt: 'A', States: { A: { Type: 'Pass', End: false } } });
+    expect(result.definitions[0]!.file).toBe('infra/flows/order.asl.yaml');
     expect(at(result.definitions[0]!.sourceMap, '/States/A/Type')).toBe('3:13');
     // Findings inside the DefinitionUri file name that file, beside the template.
     expect(result.diagnostics.map((d) => [d.pointer, d.line, d.column, d.file])).toEqual([

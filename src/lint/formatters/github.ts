@@ -1,5 +1,5 @@
 import type { FileResult, FormatOptions } from './types.js';
-import { messageWithResource } from './types.js';
+import { fileOf, messageWithResource } from './types.js';
 
 // GitHub workflow commands: https://docs.github.com/actions/reference/workflow-commands-for-github-actions
 function escapeData(text: string): string {
@@ -15,7 +15,7 @@ export function github(results: readonly FileResult[], _options: FormatOptions):
   let out = '';
   for (const result of results) {
     for (const d of result.diagnostics) {
-      const properties = [`file=${escapeProperty(result.file)}`];
+      const properties = [`file=${escapeProperty(fileOf(result, d))}`];
       if (d.line !== undefined) properties.push(`line=${d.line}`);
       if (d.line !== undefined && d.column !== undefined) properties.push(`col=${d.column}`);
       properties.push(`title=${escapeProperty(d.ruleId)}`);

@@ -1,5 +1,5 @@
 import type { FileResult, FormatOptions, RuleDescriptor } from './types.js';
-import { messageWithResource } from './types.js';
+import { fileOf, messageWithResource } from './types.js';
 
 const SARIF_SCHEMA = 'https://json.schemastore.org/sarif-2.1.0.json';
 
@@ -48,7 +48,7 @@ export function sarif(results: readonly FileResult[], options: FormatOptions): s
             locations: [
               {
                 physicalLocation: {
-                  artifactLocation: { uri: artifactUri(result.file) },
+                  artifactLocation: { uri: artifactUri(fileOf(result, d)) },
                   region: {
                     startLine: d.line ?? 1,
                     ...(d.line !== undefined && d.column !== undefined ? { startColumn: d.column } : {}),

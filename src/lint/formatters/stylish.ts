@@ -1,5 +1,6 @@
 import type { Diagnostic } from '../../definition/diagnostic.js';
 import type { FileResult, FormatOptions } from './types.js';
+import { definitionFileMachine } from './types.js';
 
 const ESC = '\u001b[';
 const paint = (code: string) => (text: string) => `${ESC}${code}m${text}${ESC}0m`;
@@ -14,7 +15,8 @@ function plural(count: number, word: string): string {
 }
 
 /**
- * ESLint's stylish layout: a header per file (per `file#Resource` for template machines),
+ * ESLint's stylish layout: a header per file (per `file#Resource` for template machines,
+ * `definition-file (file#Resource)` for a DefinitionUri machine),
  * aligned `line:column  severity  message  rule-id` rows, and a `✖ N problems` summary.
  * Prints nothing when there is nothing to report.
  */
@@ -23,7 +25,13 @@ export function stylish(results: readonly FileResult[], options: FormatOptions):
   const groups = new Map<string, Diagnostic[]>();
   for (const result of results) {
     for (const diagnostic of result.diagnostics) {
-      const key = diagnostic.file?.startsWith(`${result.file}#`) ? diagnostic.file : result.file;
+      const inFile = definitionFileMachine(result, diagnostic);
+      const key =
+        inFile !== undefined
+          ? `${diagnostic.file as string} (${inFile})`
+          : diagnostic.file?.startsWith(`${result.file}#`)
+            ? diagnostic.file
+            : result.file;
       const group = groups.get(key) ?? [];
       group.push(diagnostic);
       groups.set(key, group);
