@@ -11,7 +11,7 @@ import { ExecutionStop, StateFailure, frameStateError } from './errors.js';
 import { HistoryRecorder } from './history.js';
 import type { HistoryEvent } from './history.js';
 import { CompileFailure } from './io/expressions.js';
-import { MAX_PAYLOAD_BYTES, dataLimitCause, payloadBytes } from './io/size.js';
+import { MAX_PAYLOAD_BYTES, dataLimitCause, payloadBytes, textBytes } from './io/size.js';
 import { formatTimestamp } from './io/timestamp.js';
 import type {
   CompileContext,
@@ -158,7 +158,9 @@ async function runContainer(container: CompiledContainer, input: unknown, t: Thr
       throw new StateFailure('States.DataLimitExceeded', dataLimitCause(state.name), { terminal: true });
     }
     const assigned = t.assigned;
+    let assignedVariables: Record<string, string> | undefined;
     if (assigned !== undefined) {
+      assignedVariables = serialiseAssigned(assigned, state.name, limits.maxPayloadBytes);
       for (const key of Object.keys(assigned)) t.scope[key] = assigned[key];
     }
     if (state.exitedType !== null) {
@@ -166,9 +168,9 @@ async function runContainer(container: CompiledContainer, input: unknown, t: Thr
         t,
         state.exitedType,
         'stateExitedEventDetails',
-        assigned === undefined
+        assignedVariables === undefined
           ? { name: state.name, output }
-          : { name: state.name, output, assignedVariables: serialiseAssigned(assigned) },
+          : { name: state.name, output, assignedVariables, assignedVariablesDetails: { truncated: false } },
       );
     }
     const next = t.next;
@@ -178,9 +180,26 @@ async function runContainer(container: CompiledContainer, input: unknown, t: Thr
   }
 }
 
-function serialiseAssigned(assigned: Record<string, unknown>): Record<string, string> {
+/**
+ * The JSON text of each assigned value, as history shows it, held to AWS's variable quotas
+ * (ASL-NOTES §2.5): 256 KiB per variable and per Assign block. AWS does not document the
+ * error; like an oversized state output it is a terminal States.DataLimitExceeded.
+ */
+function serialiseAssigned(assigned: Record<string, unknown>, stateName: string, maxBytes: number): Record<string, string> {
   const out: Record<string, string> = {};
-  for (const [k, v] of Object.entries(assigned)) out[k] = JSON.stringify(v);
+  let total = 0;
+  for (const [k, v] of Object.entries(assigned)) {
+    const text = JSON.stringify(v) ?? 'null';
+    const bytes = textBytes(text, maxBytes);
+    if (bytes > maxBytes) {
+      throw new StateFailure('States.DataLimitExceeded', `The variable '${k}' assigned by the state '${stateName}' exceeds the maximum size of ${maxBytes} bytes.`, { terminal: true });
+    }
+    total += bytes;
+    out[k] = text;
+  }
+  if (total > maxBytes) {
+    throw new StateFailure('States.DataLimitExceeded', `The variables assigned by the state '${stateName}' exceed the maximum total size of ${maxBytes} bytes.`, { terminal: true });
+  }
   return out;
 }
 
@@ -258,7 +277,7 @@ export class StateMachine {
       enteredEventId: 0, enteredTime: startTime,
       env: { context: undefined, variables: scope, random },
     };
-    history.add('ExecutionStarted', 0, 'executionStartedEventDetails', { input, roleArn });
+    thread.lastEventId = history.add('ExecutionStarted', 0, 'executionStartedEventDetails', { input, roleArn });
 
     const stop = (reason: ExecutionStop): void => {
       if (!root.signal.aborted) root.abort(reason);

@@ -29,6 +29,7 @@ export interface StateExitedEventDetails {
   name: string;
   output: unknown;
   assignedVariables?: Record<string, string>;
+  assignedVariablesDetails?: { truncated: boolean };
 }
 export interface ErrorEventDetails { error?: string; cause?: string }
 

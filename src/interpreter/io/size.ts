@@ -3,7 +3,11 @@ export const MAX_PAYLOAD_BYTES = 262_144;
 
 /** UTF-8 byte length of a value's JSON text, computed exactly only when it could matter. */
 export function payloadBytes(value: unknown, limit: number): number {
-  const text = value === undefined ? '' : JSON.stringify(value);
+  return textBytes(value === undefined ? '' : JSON.stringify(value), limit);
+}
+
+/** UTF-8 byte length of a text, counted exactly only when it could exceed `limit`. */
+export function textBytes(text: string, limit: number): number {
   // A UTF-16 code unit encodes to at most 3 UTF-8 bytes.
   if (text.length * 3 <= limit) return text.length;
   let bytes = 0;

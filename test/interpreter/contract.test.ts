@@ -1,0 +1,277 @@
+/**
+ * The public interpreter API as issues 4 and 5 spell it out: options, TaskContext, thrown
+ * values, execute/start, history shapes, quotas, and the ASL-NOTES §12 vectors not covered
+ * by the per-area test files.
+ */
+import { describe, expect, it } from 'vitest';
+import { DefinitionError, createStateMachine } from '../../src/api.js';
+import { SimulatedClock } from '../../src/interpreter/clock.js';
+import { StatesError } from '../../src/interpreter/errors.js';
+import type { TaskContext } from '../../src/interpreter/runtime.js';
+import { run, single, types } from './helpers.js';
+
+const LAMBDA = 'arn:aws:lambda:us-east-1:123456789012:function:f';
+const TASK = 'arn:aws:states:::lambda:invoke';
+
+function never(signal: AbortSignal): Promise<never> {
+  return new Promise((_, reject) => signal.addEventListener('abort', () => reject(signal.reason)));
+}
+
+describe('StateMachineOptions', () => {
+  it('name, stateMachineArn, roleArn and the execution name shape the context object (§12.15)', async () => {
+    const machine = createStateMachine(single({ Type: 'Pass', InputPath: '$$', End: true }), {
+      clock: new SimulatedClock({ start: Date.UTC(2025, 0, 2, 3, 4, 5) }),
+      stateMachineArn: 'arn:aws:states:eu-west-1:111122223333:stateMachine:Orders',
+      roleArn: 'arn:aws:iam::111122223333:role/Runner',
+    });
+    const result = await machine.execute({ a: 1 }, { name: 'run-1' });
+    expect(result.output).toEqual({
+      Execution: {
+        Id: 'arn:aws:states:eu-west-1:111122223333:execution:Orders:run-1',
+        Input: { a: 1 },
+        StartTime: '2025-01-02T03:04:05Z',
+        Name: 'run-1',
+        RoleArn: 'arn:aws:iam::111122223333:role/Runner',
+        RedriveCount: 0,
+      },
+      StateMachine: { Id: 'arn:aws:states:eu-west-1:111122223333:stateMachine:Orders', Name: 'Orders' },
+      State: { Name: 'S', EnteredTime: '2025-01-02T03:04:05Z' },
+    });
+    expect(result.history[0]!.executionStartedEventDetails).toEqual({ input: { a: 1 }, roleArn: 'arn:aws:iam::111122223333:role/Runner' });
+  });
+
+  it('random drives generated execution names; input defaults to {}', async () => {
+    const machine = createStateMachine(single({ Type: 'Pass', Parameters: { 'name.$': '$$.Execution.Name', 'input.$': '$' }, End: true }), {
+      clock: 'simulated', random: () => 0, name: 'M',
+    });
+    expect((await machine.execute()).output).toEqual({ name: '00000000-0000-4000-8000-000000000000', input: {} });
+  });
+
+  it('accepts a Clock instance and the real clock', async () => {
+    const clock = new SimulatedClock({ start: 5_000 });
+    const simulated = await createStateMachine(single({ Type: 'Wait', Seconds: 10, End: true }), { clock }).execute({});
+    expect(simulated.history.at(-1)!.timestamp.getTime()).toBe(15_000);
+    const real = await createStateMachine(single({ Type: 'Pass', End: true }), { clock: 'real' }).execute({});
+    expect(Math.abs(real.history[0]!.timestamp.getTime() - Date.now())).toBeLessThan(5_000);
+  });
+
+  it('EXPRESS machines have no 25,000-event history quota; STANDARD ones stop there', async () => {
+    const loop = {
+      StartAt: 'A',
+      States: {
+        A: { Type: 'Pass', Parameters: { 'i.$': 'States.MathAdd($.i, 1)' }, Next: 'B' },
+        B: { Type: 'Choice', Choices: [{ Variable: '$.i', NumericLessThan: 7_000, Next: 'A' }], Default: 'C' },
+        C: { Type: 'Succeed' },
+      },
+    };
+    const express = await run(loop, { i: 0 }, { type: 'EXPRESS' });
+    expect(express).toMatchObject({ status: 'SUCCEEDED', output: { i: 7_000 } });
+    expect(express.history.length).toBe(28_004);
+    const standard = await run(loop, { i: 0 });
+    expect(standard).toMatchObject({ status: 'FAILED', error: 'States.Runtime', cause: 'The execution history reached its limit of 25000 events.' });
+  });
+
+  it('limits.maxPayloadBytes lowers the payload quota', async () => {
+    const result = await run(single({ Type: 'Pass', Result: 'x'.repeat(20), End: true }), {}, { limits: { maxPayloadBytes: 16 } });
+    expect(result).toMatchObject({
+      status: 'FAILED', error: 'States.DataLimitExceeded',
+      cause: "The state/task 'S' returned a result with a size exceeding the maximum number of bytes service limit.",
+    });
+  });
+});
+
+describe('createStateMachine', () => {
+  it('refuses lint errors only: warnings do not stop a definition AWS accepts', async () => {
+    const warned = { StartAt: 'C', States: { C: { Type: 'Choice', Choices: [{ Variable: '$.a', IsPresent: true, Next: 'D' }] }, D: { Type: 'Succeed' } } };
+    expect((await run(warned, { a: 1 })).status).toBe('SUCCEEDED');
+  });
+
+  it('refuses a Map iteration that assigns an outer variable, as AWS does at creation', () => {
+    const def = {
+      StartAt: 'A',
+      States: {
+        A: { Type: 'Pass', Assign: { x: 1 }, Next: 'M' },
+        M: { Type: 'Map', ItemProcessor: { StartAt: 'I', States: { I: { Type: 'Pass', Assign: { x: 2 }, End: true } } }, End: true },
+      },
+    };
+    let thrown: unknown;
+    try {
+      createStateMachine(def);
+    } catch (error) {
+      thrown = error;
+    }
+    expect(thrown).toBeInstanceOf(DefinitionError);
+    expect((thrown as DefinitionError).diagnostics.map((d) => [d.ruleId, d.pointer])).toEqual([
+      ['no-variable-scope-conflict', '/States/M/ItemProcessor/States/I/Assign/x'],
+    ]);
+  });
+});
+
+describe('TaskHandler and TaskContext', () => {
+  it('gives the handler stateName, resource, attempt, signal, the context object and heartbeat()', async () => {
+    const seen: Omit<TaskContext, 'signal' | 'heartbeat' | 'context'>[] = [];
+    const contexts: unknown[] = [];
+    const result = await run(
+      single({ Type: 'Task', Resource: LAMBDA, Retry: [{ ErrorEquals: ['Busy'], IntervalSeconds: 1 }], End: true }),
+      { a: 1 },
+      {
+        handlers: {
+          S: (input, ctx) => {
+            seen.push({ stateName: ctx.stateName, resource: ctx.resource, attempt: ctx.attempt });
+            contexts.push((ctx.context as { State: unknown }).State);
+            expect(ctx.signal.aborted).toBe(false);
+            expect(typeof ctx.heartbeat).toBe('function');
+            expect(ctx.taskToken).toBeUndefined();
+            if (ctx.attempt === 0) throw Object.assign(new Error('later'), { name: 'Busy' });
+            return input;
+          },
+        },
+      },
+    );
+    expect(result.output).toEqual({ a: 1 });
+    expect(seen).toEqual([
+      { stateName: 'S', resource: LAMBDA, attempt: 0 },
+      { stateName: 'S', resource: LAMBDA, attempt: 1 },
+    ]);
+    expect(contexts).toEqual([
+      { Name: 'S', EnteredTime: '2024-01-01T00:00:00Z', RetryCount: 0 },
+      { Name: 'S', EnteredTime: '2024-01-01T00:00:00Z', RetryCount: 1 },
+    ]);
+  });
+
+  it.each([
+    ['a StatesError', () => { throw new StatesError('Custom.Error', 'why'); }, 'Custom.Error', 'why'],
+    ['a string', () => { throw 'boom'; }, 'Error', 'boom'],
+    ['a plain object with name and message', () => { throw { name: 'Shipping.Late', message: 'two days' }; }, 'Shipping.Late', 'two days'],
+    ['a plain object without them', () => { throw { code: 7 }; }, 'Error', '{"code":7}'],
+    ['a TypeError', () => { throw new TypeError('x is not a function'); }, 'TypeError', 'x is not a function'],
+    ['a rejected promise', () => Promise.reject(new RangeError('too far')), 'RangeError', 'too far'],
+  ])('turns %s into an error name and a cause', async (_label, handler, error, cause) => {
+    const result = await run(single({ Type: 'Task', Resource: TASK, End: true }), {}, { handlers: { S: handler } });
+    expect({ error: result.error, cause: result.cause }).toEqual({ error, cause });
+  });
+
+  it('records Lambda ARNs with the LambdaFunction* events', async () => {
+    const ok = await run(single({ Type: 'Task', Resource: LAMBDA, End: true }), { a: 1 }, { handlers: { S: () => ({ b: 2 }) } });
+    expect(types(ok)).toEqual([
+      'ExecutionStarted', 'TaskStateEntered', 'LambdaFunctionScheduled', 'LambdaFunctionStarted',
+      'LambdaFunctionSucceeded', 'TaskStateExited', 'ExecutionSucceeded',
+    ]);
+    expect(ok.history[2]!.lambdaFunctionScheduledEventDetails).toEqual({ resource: LAMBDA, input: { a: 1 } });
+    expect(ok.history[4]!.lambdaFunctionSucceededEventDetails).toEqual({ output: { b: 2 } });
+    const failed = await run(single({ Type: 'Task', Resource: LAMBDA, End: true }), {}, { handlers: { S: () => { throw new Error('no'); } } });
+    expect(types(failed).slice(2)).toEqual(['LambdaFunctionScheduled', 'LambdaFunctionStarted', 'LambdaFunctionFailed', 'ExecutionFailed']);
+    expect(failed.history[4]!.lambdaFunctionFailedEventDetails).toEqual({ error: 'Error', cause: 'no' });
+  });
+
+  it('HeartbeatSecondsPath reads the input; a missed heartbeat records TaskTimedOut', async () => {
+    const clock = new SimulatedClock({ start: 0 });
+    const result = await run(single({ Type: 'Task', Resource: TASK, HeartbeatSecondsPath: '$.hb', End: true }), { hb: 4 }, {
+      clock, handlers: { S: (_i, ctx) => never(ctx.signal) },
+    });
+    expect(result).toMatchObject({ status: 'FAILED', error: 'States.Timeout' });
+    expect(clock.now()).toBe(4_000);
+    expect(result.history[2]!.taskScheduledEventDetails).toMatchObject({ heartbeatInSeconds: 4 });
+    expect(types(result).at(-2)).toBe('TaskTimedOut');
+  });
+});
+
+describe('execute and start', () => {
+  it('an aborted execute signal stops the execution with ABORTED and aborts the handler', async () => {
+    const controller = new AbortController();
+    let handlerSignal: AbortSignal | undefined;
+    const machine = createStateMachine(single({ Type: 'Task', Resource: TASK, End: true }), {
+      handlers: { S: (_i, ctx) => { handlerSignal = ctx.signal; queueMicrotask(() => controller.abort()); return never(ctx.signal); } },
+    });
+    const result = await machine.execute({}, { signal: controller.signal });
+    expect(result.status).toBe('ABORTED');
+    expect(handlerSignal?.aborted).toBe(true);
+    expect(types(result).at(-1)).toBe('ExecutionAborted');
+  });
+
+  it('an execute signal aborted before the start aborts at once', async () => {
+    const result = await createStateMachine(single({ Type: 'Wait', Seconds: 5, End: true }), { clock: 'simulated' })
+      .execute({}, { signal: AbortSignal.abort() });
+    expect(result.status).toBe('ABORTED');
+  });
+
+  it('start() exposes the live history and the result', async () => {
+    let release!: () => void;
+    const gate = new Promise<void>((r) => { release = r; });
+    const handle = createStateMachine(single({ Type: 'Task', Resource: TASK, End: true }), { handlers: { S: () => gate.then(() => 'done') } }).start({});
+    await new Promise((r) => setTimeout(r, 0));
+    expect(handle.history.map((e) => e.type)).toEqual(['ExecutionStarted', 'TaskStateEntered', 'TaskScheduled', 'TaskStarted']);
+    release();
+    const result = await handle.result;
+    expect(result).toMatchObject({ status: 'SUCCEEDED', output: 'done' });
+    expect(result.history).toBe(handle.history);
+    expect(result.history.map((e) => [e.id, e.previousEventId])).toEqual([[1, 0], [2, 1], [3, 2], [4, 3], [5, 4], [6, 5], [7, 6]]);
+  });
+});
+
+describe('variables in history and their quotas (ASL-NOTES §2.5)', () => {
+  it('state-exited events carry assignedVariables as JSON text and assignedVariablesDetails', async () => {
+    const result = await run(single({ Type: 'Pass', Assign: { s: 'foo', n: 1, o: { a: [true] } }, End: true }));
+    expect(result.history[2]!.stateExitedEventDetails).toEqual({
+      name: 'S', output: {},
+      assignedVariables: { s: '"foo"', n: '1', o: '{"a":[true]}' },
+      assignedVariablesDetails: { truncated: false },
+    });
+  });
+
+  it('a variable over 256 KiB fails with States.DataLimitExceeded, uncatchable', async () => {
+    const big = 'x'.repeat(262_144);
+    const result = await run({
+      StartAt: 'S',
+      States: {
+        S: { Type: 'Pass', Parameters: { 'v.$': 'States.Format(\'{}{}\', $.big, $.big)' }, Assign: { 'v.$': '$.v' }, ResultPath: null, Next: 'T' },
+        T: { Type: 'Pass', End: true },
+      },
+    }, { big: big.slice(0, 131_072) });
+    expect(result).toMatchObject({
+      status: 'FAILED', error: 'States.DataLimitExceeded',
+      cause: "The variable 'v' assigned by the state 'S' exceeds the maximum size of 262144 bytes.",
+    });
+  });
+
+  it('one Assign block over 256 KiB in total fails the same way', async () => {
+    const half = 'y'.repeat(140_000);
+    const result = await run(single({ Type: 'Pass', Assign: { 'a.$': '$.h', 'b.$': '$.h' }, OutputPath: null, End: true }), { h: half });
+    expect(result).toMatchObject({
+      status: 'FAILED', error: 'States.DataLimitExceeded',
+      cause: "The variables assigned by the state 'S' exceed the maximum total size of 262144 bytes.",
+    });
+  });
+});
+
+describe('ASL-NOTES §12 vectors 6 and 7 through the engine', () => {
+  it.each([
+    ["States.Format('Formatting argument {}.', $.x)", { x: { Arg1: 1, Arg2: [] } }, 'Formatting argument {Arg1=1, Arg2=[]}.'],
+    ["States.Format('Formatting argument {}.', $.x)", { x: null }, 'Formatting argument null.'],
+    ['States.MathAdd(-1.5, 0)', {}, -1],
+    ["States.StringSplit(',,,,', ',')", {}, []],
+    ["States.StringToJson(' ')", {}, null],
+    ['States.JsonToString($.x)', { x: { Arg1: 1, Arg2: [] } }, '{"Arg1":1,"Arg2":[]}'],
+  ])('%s over %j gives %j (§12.6)', async (expression, input, expected) => {
+    const result = await run(single({ Type: 'Pass', Parameters: { 'r.$': expression }, End: true }), input);
+    expect(result.output).toEqual({ r: expected });
+  });
+
+  it.each([
+    [{ IsPresent: true }, null, true],
+    [{ IsNumeric: true }, '1', false],
+    [{ NumericEquals: 0 }, 0.0, true],
+    [{ StringEquals: 'HelloWorld' }, null, false],
+    [{ BooleanEquals: true }, 1, false],
+  ])('%j on %j is %s (§12.7)', async (test, value, matched) => {
+    const def = {
+      StartAt: 'C',
+      States: {
+        C: { Type: 'Choice', Choices: [{ Variable: '$.v', ...test, Next: 'Yes' }], Default: 'No' },
+        Yes: { Type: 'Pass', Result: true, End: true },
+        No: { Type: 'Pass', Result: false, End: true },
+      },
+    };
+    expect((await run(def, { v: value })).output).toBe(matched);
+  });
+});
