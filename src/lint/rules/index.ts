@@ -15,6 +15,7 @@ import requireTerminalState from './require-terminal-state.js';
 import stateNameLength from './state-name-length.js';
 import uniqueStateNames from './unique-state-names.js';
 import validErrorEquals from './valid-error-equals.js';
+import validIntrinsicFunction from './valid-intrinsic-function.js';
 import validMapLabel from './valid-map-label.js';
 import validNumberRange from './valid-number-range.js';
 import validStartAt from './valid-start-at.js';
@@ -41,6 +42,7 @@ export const rules: readonly RuleModule[] = [
   stateNameLength,
   uniqueStateNames,
   validErrorEquals,
+  validIntrinsicFunction,
   validMapLabel,
   validNumberRange,
   validStartAt,

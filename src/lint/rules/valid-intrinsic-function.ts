@@ -1,0 +1,131 @@
+import { joinPointer } from '../../definition/diagnostic.js';
+import { isObject } from '../../definition/walk.js';
+import type { WalkedState } from '../../definition/walk.js';
+import { compileIntrinsic, isIntrinsicCall } from '../../expressions/intrinsics/index.js';
+import type { IntrinsicIssue } from '../../expressions/intrinsics/index.js';
+import { defineRule } from '../rule.js';
+
+type MessageIds = 'failsAtRunTime' | 'questionable';
+
+const SUFFIX = '.$';
+
+/** A `${Name}` placeholder: CloudFormation or DefinitionSubstitutions replace it before AWS validates. */
+const PLACEHOLDER = /\$\{[^}]*\}/;
+
+/** Fields of a state that hold a payload template (ASL-NOTES §2.3); Pass `Result` is not one. */
+const TEMPLATE_FIELDS = ['Parameters', 'ResultSelector', 'ItemSelector', 'Credentials', 'Assign'] as const;
+
+/** Every payload template of a JSONPath state with its pointer: its own fields, catcher and Choice rule Assign, ItemReader/ResultWriter Parameters, ItemBatcher BatchInput. */
+function templatesOf({ state, pointer, type }: WalkedState): [unknown, string][] {
+  const found: [unknown, string][] = TEMPLATE_FIELDS.map((field) => [state[field], joinPointer(pointer, field)]);
+  for (const list of type === 'Choice' ? (['Catch', 'Choices'] as const) : (['Catch'] as const)) {
+    const entries = state[list];
+    if (Array.isArray(entries)) entries.forEach((entry: unknown, i) => isObject(entry) && found.push([entry['Assign'], joinPointer(pointer, list, i, 'Assign')]));
+  }
+  for (const holder of ['ItemReader', 'ResultWriter'] as const) {
+    const value = state[holder];
+    if (isObject(value)) found.push([value['Parameters'], joinPointer(pointer, holder, 'Parameters')]);
+  }
+  const batcher = state['ItemBatcher'];
+  if (isObject(batcher)) found.push([batcher['BatchInput'], joinPointer(pointer, 'ItemBatcher', 'BatchInput')]);
+  return found;
+}
+
+/** Warnings of these checks are not sure failures: the call may well run as meant. */
+const QUESTIONABLE: ReadonlySet<IntrinsicIssue['check']> = new Set(['unescaped-brace', 'literal-argument']);
+
+/**
+ * Reports the warnings of intrinsic calls that compile. A call that does not compile is an
+ * error of valid-payload-template (or valid-error-cause-path for a Fail state), which report
+ * what compileIntrinsic refuses; this rule never reports the same value twice.
+ */
+export default defineRule<MessageIds>({
+  meta: {
+    id: 'valid-intrinsic-function',
+    description:
+      'Disallow intrinsic function calls that AWS accepts at creation but that fail whenever they run (such as a literal argument of the wrong type), and unescaped braces in their string literals',
+    severity: 'warning',
+    recommended: true,
+    messages: {
+      failsAtRunTime: "The intrinsic function call in '{{field}}' fails whenever it runs (States.Runtime): {{detail}} (at character {{position}})",
+      questionable: "In the intrinsic function call in '{{field}}': {{detail}} (at character {{position}})",
+    },
+    docs: {
+      rationale:
+        "AWS checks an intrinsic function call's grammar, function name and argument count when the machine is created, but not the types or values of its literal arguments: `States.MathAdd(1, '-1')` is accepted and then fails every execution that reaches it with `States.Runtime` (`Invalid arguments in States.MathAdd`), which Retry and Catch cannot handle. This rule reports such calls in payload templates (`.$` fields) and in a Fail state's ErrorPath and CausePath, with the place inside the string. It also warns about `{` and `}` left unescaped in string literals, which the spec reserves (write `\\{` and `\\}`).",
+      valid: [
+        {
+          definition: {
+            StartAt: 'P',
+            States: {
+              P: {
+                Type: 'Pass',
+                Parameters: {
+                  'sum.$': 'States.MathAdd($.a, -1)',
+                  'label.$': "States.Format('Order {} of {}', $.id, $$.Execution.Name)",
+                  'ids.$': 'States.ArrayRange(1, 1000, 1)',
+                },
+                End: true,
+              },
+            },
+          },
+        },
+      ],
+      invalid: [
+        {
+          title: 'A string where States.MathAdd needs a number',
+          definition: {
+            StartAt: 'P',
+            States: { P: { Type: 'Pass', Parameters: { 'foo.$': "States.MathAdd(1, '-1')" }, ResultPath: '$.input', End: true } },
+          },
+        },
+        {
+          title: 'A States.Format template with two placeholders and one value',
+          definition: {
+            StartAt: 'F',
+            States: { F: { Type: 'Fail', CausePath: "States.Format('{} failed at {}', $.step)" } },
+          },
+        },
+      ],
+    },
+  },
+  create(context) {
+    const check = (value: string, field: string, pointer: string): void => {
+      if (!isIntrinsicCall(value) || PLACEHOLDER.test(value)) return;
+      const compiled = compileIntrinsic(value);
+      if (!compiled.ok) return;
+      for (const warning of compiled.value.warnings) {
+        context.report({
+          messageId: QUESTIONABLE.has(warning.check) ? 'questionable' : 'failsAtRunTime',
+          pointer,
+          data: { field, detail: warning.message, position: warning.offset + 1 },
+        });
+      }
+    };
+
+    const visit = (node: unknown, pointer: string): void => {
+      if (Array.isArray(node)) {
+        node.forEach((item: unknown, i) => visit(item, joinPointer(pointer, i)));
+        return;
+      }
+      if (typeof node !== 'object' || node === null) return;
+      for (const [key, value] of Object.entries(node)) {
+        const at = joinPointer(pointer, key);
+        if (!key.endsWith(SUFFIX)) visit(value, at);
+        else if (typeof value === 'string') check(value, key, at);
+      }
+    };
+
+    return {
+      state(walked) {
+        if (walked.queryLanguage !== 'JSONPath') return;
+        for (const [template, pointer] of templatesOf(walked)) visit(template, pointer);
+        if (walked.type !== 'Fail') return;
+        for (const field of ['ErrorPath', 'CausePath'] as const) {
+          const value = walked.state[field];
+          if (typeof value === 'string') check(value, field, joinPointer(walked.pointer, field));
+        }
+      },
+    };
+  },
+});
