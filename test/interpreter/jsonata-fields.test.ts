@@ -137,6 +137,22 @@ describe('variable scope (ASL-NOTES §2.5)', () => {
     expect(after!.stateExitedEventDetails!.output).toEqual({ r: [{ outer: 1, mine: 'b1' }, { outer: 1, mine: 'c1' }] });
   });
 
+  it('a Distributed Map child workflow cannot read outer variables', async () => {
+    const def = (mode: string): object => ({
+      StartAt: 'A',
+      States: {
+        A: { Type: 'Pass', Assign: { outer: 1 }, Next: 'M' },
+        M: {
+          Type: 'Map',
+          ItemProcessor: { ProcessorConfig: { Mode: mode, ExecutionType: 'STANDARD' }, StartAt: 'R', States: { R: { Type: 'Pass', Parameters: { 'o.$': '$outer' }, End: true } } },
+          End: true,
+        },
+      },
+    });
+    expect(await run(def('INLINE'), [1])).toMatchObject({ status: 'SUCCEEDED', output: [{ o: 1 }] });
+    expect(await run(def('DISTRIBUTED'), [1])).toMatchObject({ status: 'FAILED', error: 'States.ExceedToleratedFailureThreshold' });
+  });
+
   it('a catcher on a Map assigns in the outer scope', async () => {
     const result = await run({
       StartAt: 'M',

@@ -29,11 +29,19 @@ export function emit(t: Thread, type: HistoryEventType, key?: keyof HistoryEvent
 }
 
 /**
- * A thread for a Parallel branch or Map iteration: its own variable scope over the
- * parent's, or the parent's own when the sub-machine never assigns (reads only).
+ * A thread for a Parallel branch or Map iteration: `own`, a variable scope over the parent's;
+ * `shared`, the parent's own when the sub-machine never assigns (reads only); `isolated`, an
+ * empty scope (a Distributed Map's child workflows cannot read outer variables, ASL-NOTES §2.5).
  */
-export function childThread(parent: Thread, signal: AbortSignal, ownScope: boolean, history = parent.history): Thread {
-  const scope = ownScope ? (Object.create(parent.scope) as Record<string, unknown>) : parent.scope;
+export function childThread(
+  parent: Thread,
+  signal: AbortSignal,
+  scoping: 'own' | 'shared' | 'isolated',
+  history = parent.history,
+): Thread {
+  const scope = scoping === 'shared'
+    ? parent.scope
+    : (Object.create(scoping === 'own' ? parent.scope : null) as Record<string, unknown>);
   return {
     exec: parent.exec,
     scope,

@@ -299,7 +299,7 @@ function runIterations(
     const startNext = (): void => {
       if (stopped || nextIndex >= n) return;
       const index = nextIndex++;
-      const child = childThread(t, controller.signal, processor.assigns, childHistory);
+      const child = childThread(t, controller.signal, tolerated ? 'isolated' : processor.assigns ? 'own' : 'shared', childHistory);
       if (!tolerated) emit(child, 'MapIterationStarted', 'mapIterationStartedEventDetails', { index, name });
       t.exec.runContainer(processor, inputs[index], child).then(
         (output) => {
