@@ -2,6 +2,7 @@ import type { RuleModule } from '../rule.js';
 import heartbeatLessThanTimeout from './heartbeat-less-than-timeout.js';
 import maxDefinitionSize from './max-definition-size.js';
 import noConflictingFields from './no-conflicting-fields.js';
+import noDuplicateTemplateKeys from './no-duplicate-template-keys.js';
 import noExpressUnsupportedResource from './no-express-unsupported-resource.js';
 import noInfiniteLoop from './no-infinite-loop.js';
 import noMissingTransitionTarget from './no-missing-transition-target.js';
@@ -14,10 +15,15 @@ import requireNextOrEnd from './require-next-or-end.js';
 import requireTerminalState from './require-terminal-state.js';
 import stateNameLength from './state-name-length.js';
 import uniqueStateNames from './unique-state-names.js';
+import validChoiceRulePaths from './valid-choice-rule-paths.js';
+import validErrorCausePath from './valid-error-cause-path.js';
 import validErrorEquals from './valid-error-equals.js';
 import validIntrinsicFunction from './valid-intrinsic-function.js';
 import validMapLabel from './valid-map-label.js';
 import validNumberRange from './valid-number-range.js';
+import validPath from './valid-path.js';
+import validPayloadTemplate from './valid-payload-template.js';
+import validReferencePath from './valid-reference-path.js';
 import validStartAt from './valid-start-at.js';
 import validStatesAll from './valid-states-all.js';
 import validTaskResource from './valid-task-resource.js';
@@ -29,6 +35,7 @@ export const rules: readonly RuleModule[] = [
   heartbeatLessThanTimeout,
   maxDefinitionSize,
   noConflictingFields,
+  noDuplicateTemplateKeys,
   noExpressUnsupportedResource,
   noInfiniteLoop,
   noMissingTransitionTarget,
@@ -41,10 +48,15 @@ export const rules: readonly RuleModule[] = [
   requireTerminalState,
   stateNameLength,
   uniqueStateNames,
+  validChoiceRulePaths,
+  validErrorCausePath,
   validErrorEquals,
   validIntrinsicFunction,
   validMapLabel,
   validNumberRange,
+  validPath,
+  validPayloadTemplate,
+  validReferencePath,
   validStartAt,
   validStatesAll,
   validTaskResource,

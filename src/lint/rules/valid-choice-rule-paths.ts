@@ -1,0 +1,87 @@
+import { joinPointer } from '../../definition/diagnostic.js';
+import { CHOICE_COMPARISON_OPERATORS } from '../../definition/types.js';
+import { isObject } from '../../definition/walk.js';
+import { defineRule, type RuleContext } from '../rule.js';
+import { referencePathProblem, type ReferencePathRoots } from './valid-reference-path.js';
+
+type MessageIds = 'invalid';
+
+/** `Variable` and the `…Path` operators read the input, the context object or a variable (ASL-NOTES §4.2). */
+const ROOTS: ReferencePathRoots = { context: true, variables: true };
+const PATH_FIELDS = ['Variable', ...CHOICE_COMPARISON_OPERATORS.filter((operator) => operator.endsWith('Path'))];
+
+export default defineRule<MessageIds>({
+  meta: {
+    id: 'valid-choice-rule-paths',
+    description: 'Require the Variable and the …Path operators of Choice rules to be Reference Paths',
+    severity: 'error',
+    recommended: true,
+    awsCode: 'SCHEMA_VALIDATION_FAILED',
+    messages: {
+      invalid: 'Value is not a Reference Path: {{detail}}',
+    },
+    docs: {
+      rationale:
+        'A Choice rule compares one node of the data: its `Variable` and a `…Path` operator such as `NumericLessThanPath` are Reference Paths (`$.order.total`, `$$.Execution.Input.limit`, `$limit`). Intrinsic functions, wildcards and other multi-node paths are rejected when the machine is created.',
+      valid: [
+        {
+          definition: {
+            StartAt: 'C',
+            States: {
+              C: {
+                Type: 'Choice',
+                Choices: [
+                  { Variable: '$.order.total', NumericLessThanPath: '$$.Execution.Input.limit', Next: 'Done' },
+                  { Not: { Variable: '$retries', NumericEquals: 0 }, Next: 'Done' },
+                ],
+                Default: 'Done',
+              },
+              Done: { Type: 'Succeed' },
+            },
+          },
+        },
+      ],
+      invalid: [
+        {
+          title: 'An intrinsic function as the Variable',
+          definition: {
+            StartAt: 'C',
+            States: {
+              C: {
+                Type: 'Choice',
+                Choices: [{ Variable: "States.ArrayContains($.clients, 'null')", BooleanEquals: true, Next: 'Done' }],
+                Default: 'Done',
+              },
+              Done: { Type: 'Succeed' },
+            },
+          },
+        },
+      ],
+    },
+  },
+  create(context) {
+    return {
+      state({ state, pointer, type, queryLanguage }) {
+        if (type !== 'Choice' || queryLanguage !== 'JSONPath') return;
+        const choices = state['Choices'];
+        if (Array.isArray(choices)) choices.forEach((rule: unknown, i) => checkRule(context, rule, joinPointer(pointer, 'Choices', i), 0));
+      },
+    };
+  },
+});
+
+/** Choice rules nest through And, Or and Not; depth is bounded so hostile input cannot exhaust the stack. */
+function checkRule(context: RuleContext<MessageIds>, rule: unknown, pointer: string, depth: number): void {
+  if (!isObject(rule) || depth > 100) return;
+  for (const field of PATH_FIELDS) {
+    const value = rule[field];
+    if (typeof value !== 'string') continue;
+    const problem = referencePathProblem(value, ROOTS);
+    if (problem?.kind === 'invalid') context.report({ messageId: 'invalid', pointer: joinPointer(pointer, field), data: { detail: problem.detail } });
+  }
+  for (const field of ['And', 'Or'] as const) {
+    const list = rule[field];
+    if (Array.isArray(list)) list.forEach((inner: unknown, i) => checkRule(context, inner, joinPointer(pointer, field, i), depth + 1));
+  }
+  checkRule(context, rule['Not'], joinPointer(pointer, 'Not'), depth + 1);
+}

@@ -1,0 +1,63 @@
+import { joinPointer } from '../../definition/diagnostic.js';
+import { isIntrinsicCall } from '../../expressions/intrinsics/index.js';
+import { compilePath } from '../../expressions/paths/index.js';
+import { defineRule } from '../rule.js';
+import { hasFilterOrScript, hasPlaceholder } from './valid-reference-path.js';
+
+type MessageIds = 'invalid' | 'intrinsic';
+
+const FIELDS = ['InputPath', 'OutputPath'] as const;
+const PATH_PREFIX = 'Value is not a valid JSONPath: ';
+
+export default defineRule<MessageIds>({
+  meta: {
+    id: 'valid-path',
+    description: 'Require InputPath and OutputPath to be null or a Path: `$…`, `$$…` (the context object) or `$name…` (a variable)',
+    severity: 'error',
+    recommended: true,
+    awsCode: 'SCHEMA_VALIDATION_FAILED',
+    messages: {
+      invalid: 'Value is not a valid JSONPath: {{detail}}',
+      intrinsic: "'{{field}}' must be a Path, not an intrinsic function call: intrinsic functions run only in payload templates (fields ending in '.$')",
+    },
+    docs: {
+      rationale:
+        '`InputPath` and `OutputPath` select part of the data with a JSONPath that starts with `$` (the state data), `$$` (the context object) or `$name` (a variable); `null` selects nothing (`{}`). Anything else, including an intrinsic function call, is rejected when the machine is created.',
+      valid: [
+        {
+          definition: {
+            StartAt: 'P',
+            States: { P: { Type: 'Pass', InputPath: '$$.Execution.Input', OutputPath: '$.items[?(@.keep)]', End: true } },
+          },
+        },
+      ],
+      invalid: [
+        { definition: { StartAt: 'P', States: { P: { Type: 'Pass', InputPath: 'bug$.library.movies', End: true } } } },
+        {
+          title: 'An intrinsic function where a Path belongs',
+          definition: { StartAt: 'P', States: { P: { Type: 'Pass', InputPath: "States.Format('{} xyz', $.name)", End: true } } },
+        },
+      ],
+    },
+  },
+  create(context) {
+    return {
+      state({ state, pointer, queryLanguage }) {
+        if (queryLanguage !== 'JSONPath') return;
+        for (const field of FIELDS) {
+          const value = state[field];
+          if (typeof value !== 'string' || hasPlaceholder(value) || hasFilterOrScript(value)) continue;
+          const compiled = compilePath(value, 'Path');
+          if (compiled.ok) continue;
+          const at = joinPointer(pointer, field);
+          if (isIntrinsicCall(value)) {
+            context.report({ messageId: 'intrinsic', pointer: at, data: { field } });
+            continue;
+          }
+          const message = compiled.issues[0]?.message ?? '';
+          context.report({ messageId: 'invalid', pointer: at, data: { detail: message.startsWith(PATH_PREFIX) ? message.slice(PATH_PREFIX.length) : message } });
+        }
+      },
+    };
+  },
+});
