@@ -51,9 +51,13 @@ const NON_RULES: readonly RuleDescriptor[] = [
   { id: 'parse', description: 'Require a definition or template that can be read and parsed as JSON or YAML' },
   { id: 'schema', description: 'Require the fields, types and values the Amazon States Language allows' },
   { id: 'no-duplicate-keys', description: 'Disallow an object key written twice' },
+  {
+    id: 'cloudformation-intrinsic',
+    description: 'Enforce reading a CloudFormation intrinsic function in a standalone definition as its deploy-time placeholder',
+  },
 ];
 /** The non-rules that lint() still lets a setting change. */
-const CONFIGURABLE_NON_RULES = ['schema', 'no-duplicate-keys'];
+const CONFIGURABLE_NON_RULES = ['schema', 'no-duplicate-keys', 'cloudformation-intrinsic'];
 
 function checkRuleIds(command: LintCommand): string | undefined {
   const known = [...new Set([...rules.map((rule) => rule.meta.id), ...CONFIGURABLE_NON_RULES])];

@@ -1,8 +1,10 @@
 import { extractStateMachines, isTemplate } from './cloudformation.js';
 import { parseJsonText, parseYamlText, type ParsedText } from './document.js';
-import { toDiagnostic } from './findings.js';
+import { parsePointer } from './diagnostic.js';
+import { toDiagnostic, type RawFinding } from './findings.js';
+import { intrinsicMessage, intrinsicPointers, replaceIntrinsics } from './placeholders.js';
 import type { LoadOptions, LoadResult } from './source.js';
-import { NO_SOURCE_MAP, TableSourceMap } from './source-map.js';
+import { NO_SOURCE_MAP, TableSourceMap, valueOffsetOf } from './source-map.js';
 
 /**
  * Text -> every definition in it, each with a SourceMap, plus the parse
@@ -20,16 +22,63 @@ export function loadSource(text: string, options: LoadOptions = {}): LoadResult 
   }
   const resultFormat = format === 'auto' ? parsed.syntax : format;
   if (!parsed.ok) return failed(resultFormat, parsed, options);
+  const fragment = templateFragment(parsed.value);
+  const findings = fragment.findings.map((finding) => {
+    const packed = parsed.positions().get(finding.pointer);
+    return { ...finding, offset: packed === undefined ? 0 : valueOffsetOf(packed) };
+  });
   return {
     format: resultFormat,
-    definitions: [{ definition: parsed.value, sourceMap: new TableSourceMap(parsed.positions, parsed.lines) }],
-    diagnostics: diagnosticsOf(parsed, options),
+    definitions: [{ definition: fragment.definition, sourceMap: new TableSourceMap(parsed.positions, parsed.lines) }],
+    diagnostics: [...diagnosticsOf(parsed, options), ...findings.map((f) => toDiagnostic(f, parsed.lines, (o) => o, options.filename))],
   };
 }
 
 /** For a definition that is already an object: nothing to place, nothing parsed. */
 export function loadObject(value: unknown): LoadResult {
-  return { format: 'json', definitions: [{ definition: value, sourceMap: NO_SOURCE_MAP }], diagnostics: [] };
+  const fragment = templateFragment(value);
+  return {
+    format: 'json',
+    definitions: [{ definition: fragment.definition, sourceMap: NO_SOURCE_MAP }],
+    diagnostics: fragment.findings.map(({ offset: _, ...diagnostic }) => diagnostic),
+  };
+}
+
+/**
+ * A standalone definition with CloudFormation intrinsic functions (`{"Fn::GetAtt": …}`) is a
+ * fragment copied out of a template: each is read as the placeholder it becomes at deploy
+ * time (a copy; the caller's value is untouched), with one warning each.
+ */
+function templateFragment(value: unknown): { definition: unknown; findings: RawFinding[] } {
+  let pointers: string[];
+  try {
+    pointers = intrinsicPointers(value);
+  } catch {
+    // An object whose getters throw: the rules report it as a definition that cannot be read.
+    return { definition: value, findings: [] };
+  }
+  if (pointers.length === 0) return { definition: value, findings: [] };
+  const findings = pointers.map((pointer): RawFinding => ({
+    ruleId: 'cloudformation-intrinsic',
+    severity: 'warning',
+    message: intrinsicMessage(valueAt(value, pointer) as object),
+    pointer,
+    offset: 0,
+  }));
+  let definition: unknown;
+  try {
+    definition = replaceIntrinsics(value);
+  } catch {
+    // Nested too deep to copy: the rules see it as it is (and say why it cannot be sent to AWS).
+    definition = value;
+  }
+  return { definition, findings };
+}
+
+function valueAt(value: unknown, pointer: string): unknown {
+  let current = value;
+  for (const token of parsePointer(pointer)) current = (current as Record<string, unknown>)[token];
+  return current;
 }
 
 type Syntax = 'json' | 'yaml';

@@ -1,3 +1,4 @@
+import { escapePointerToken } from './diagnostic.js';
 import type { OffsetMapper } from './source-map.js';
 
 /**
@@ -23,6 +24,44 @@ export function replaceIntrinsics(value: unknown): unknown {
     });
   }
   return copy;
+}
+
+/**
+ * The pointers of the intrinsic function objects in a value (not those inside one), in
+ * document order. Iterative and cycle-safe: lint() also takes objects that are not JSON data.
+ */
+export function intrinsicPointers(value: unknown): string[] {
+  const out: string[] = [];
+  const seen = new WeakSet<object>();
+  const stack: [unknown, string][] = [[value, '']];
+  while (stack.length > 0) {
+    const [current, pointer] = stack.pop() as [unknown, string];
+    if (current === null || typeof current !== 'object' || seen.has(current)) continue;
+    seen.add(current);
+    if (Array.isArray(current)) {
+      for (let index = current.length - 1; index >= 0; index--) stack.push([current[index], `${pointer}/${index}`]);
+    } else if (intrinsicName(current) !== undefined) {
+      out.push(pointer);
+    } else {
+      const entries = Object.entries(current);
+      for (let index = entries.length - 1; index >= 0; index--) {
+        const [key, member] = entries[index] as [string, unknown];
+        stack.push([member, `${pointer}/${escapePointerToken(key)}`]);
+      }
+    }
+  }
+  return out;
+}
+
+/**
+ * Why an intrinsic function object in a standalone definition is read as a placeholder:
+ * it is a fragment of a template, resolved before AWS sees the definition.
+ */
+export function intrinsicMessage(value: object): string {
+  const name = intrinsicName(value) as string;
+  const placeholder = placeholderFor(name, (value as Record<string, unknown>)[name]);
+  const seen = typeof placeholder === 'string' ? `the placeholder ${JSON.stringify(placeholder)}` : 'its first branch';
+  return `'${name}' is a CloudFormation intrinsic function, resolved at deploy time; aslkit checks it as ${seen}`;
 }
 
 /** `Ref` or `Fn::*` when the object is a single-key intrinsic function call. */

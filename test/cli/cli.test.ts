@@ -88,7 +88,7 @@ describe('usage errors are one clear line', () => {
     [['lint', '--rule', 'choice-default=loud'], "aslkit: --rule needs id=off|warn|error (got 'choice-default=loud')\n"],
     [
       ['lint', '--rule', 'choise-default=off'],
-      "aslkit: unknown rule 'choise-default' in --rule; did you mean 'choice-default'? Valid rules: choice-default, missing-end-state, schema, no-duplicate-keys\n",
+      "aslkit: unknown rule 'choise-default' in --rule; did you mean 'choice-default'? Valid rules: choice-default, missing-end-state, schema, no-duplicate-keys, cloudformation-intrinsic\n",
     ],
     [['lint', 'missing.asl.json'], "aslkit: cannot read 'missing.asl.json': no such file or directory\n"],
     [['lint', 'nothing/**/*.json'], "aslkit: no files match 'nothing/**/*.json'\n"],
@@ -168,6 +168,10 @@ describe('formats', () => {
         { id: 'parse', shortDescription: { text: 'Require a definition or template that can be read and parsed as JSON or YAML' } },
         { id: 'schema', shortDescription: { text: "Require the fields, types and values the Amazon States Language allows" } },
         { id: 'no-duplicate-keys', shortDescription: { text: 'Disallow an object key written twice' } },
+        {
+          id: 'cloudformation-intrinsic',
+          shortDescription: { text: 'Enforce reading a CloudFormation intrinsic function in a standalone definition as its deploy-time placeholder' },
+        },
       ],
     });
     expect(log.runs[0].results.map((r: { ruleId: string; level: string; locations: unknown[] }) => [r.ruleId, r.level, r.locations])).toEqual([

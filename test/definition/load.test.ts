@@ -93,6 +93,62 @@ describe('loadObject', () => {
   });
 });
 
+describe('CloudFormation intrinsic functions in a standalone definition', () => {
+  const warning = (pointer: string, name: string, seen: string, line?: number, column?: number) => ({
+    ruleId: 'cloudformation-intrinsic',
+    severity: 'warning',
+    message: `'${name}' is a CloudFormation intrinsic function, resolved at deploy time; aslkit checks it as ${seen}`,
+    pointer,
+    ...(line === undefined ? {} : { line, column, file: 'm.asl.json' }),
+  });
+
+  it.each<[string, unknown, unknown, string, string]>([
+    ['Ref', { Ref: 'Fn' }, '${Fn}', 'Ref', 'the placeholder "${Fn}"'],
+    ['Fn::GetAtt', { 'Fn::GetAtt': ['Fn', 'Arn'] }, '${Fn.Arn}', 'Fn::GetAtt', 'the placeholder "${Fn.Arn}"'],
+    ['Fn::Sub', { 'Fn::Sub': 'arn:aws:states:::${Service}' }, 'arn:aws:states:::${Service}', 'Fn::Sub', 'the placeholder "arn:aws:states:::${Service}"'],
+    ['Fn::Join', { 'Fn::Join': [':', ['arn', { Ref: 'AWS::Partition' }]] }, 'arn:${AWS::Partition}', 'Fn::Join', 'the placeholder "arn:${AWS::Partition}"'],
+    ['Fn::If', { 'Fn::If': ['C', { Ref: 'A' }, 'b'] }, '${A}', 'Fn::If', 'the placeholder "${A}"'],
+  ])('reads %s as its placeholder, with one warning at the object', (_, resource, placeholder, name, seen) => {
+    const text = `{\n  "StartAt": "A",\n  "States": {\n    "A": {"Type": "Task", "End": true, "Resource": ${JSON.stringify(resource)}}\n  }\n}`;
+    const result = loadSource(text, { filename: 'm.asl.json' });
+    expect(result.diagnostics).toEqual([warning('/States/A/Resource', name, seen, 4, 52)]);
+    expect(result.definitions[0]!.definition).toEqual({ StartAt: 'A', States: { A: { Type: 'Task', End: true, Resource: placeholder } } });
+  });
+
+  it('warns once per object, not for the intrinsics inside it, in document order, in YAML too', () => {
+    const text = 'StartAt: A\nStates:\n  A:\n    Type: Task\n    Resource: !Join [":", [!Ref P, x]]\n    Parameters:\n      Q: !GetAtt Q.Url\n    End: true\n';
+    const result = loadSource(text);
+    expect(result.diagnostics.map((d) => [d.pointer, d.line, d.column])).toEqual([
+      ['/States/A/Resource', 5, 21],
+      ['/States/A/Parameters/Q', 7, 18],
+    ]);
+  });
+
+  it('does the same for an object, on a copy', () => {
+    const definition = { StartAt: 'A', States: { A: { Type: 'Task', Resource: { Ref: 'Fn' }, End: true } } };
+    const before = structuredClone(definition);
+    const result = loadObject(definition);
+    expect(result.diagnostics).toEqual([warning('/States/A/Resource', 'Ref', 'the placeholder "${Fn}"')]);
+    expect(result.definitions[0]!.definition).toEqual({ StartAt: 'A', States: { A: { Type: 'Task', Resource: '${Fn}', End: true } } });
+    expect(definition).toEqual(before);
+  });
+
+  it('reads an Fn::If whose branches are objects as its first branch', () => {
+    const result = loadObject({ StartAt: 'A', States: { A: { Type: 'Pass', Parameters: { 'Fn::If': ['C', { a: { Ref: 'X' } }, {}] }, End: true } } });
+    expect(result.diagnostics.map((d) => d.message)).toEqual([
+      "'Fn::If' is a CloudFormation intrinsic function, resolved at deploy time; aslkit checks it as its first branch",
+    ]);
+    expect(result.definitions[0]!.definition).toEqual({ StartAt: 'A', States: { A: { Type: 'Pass', Parameters: { a: '${X}' }, End: true } } });
+  });
+
+  it('keeps a definition without intrinsics as it is, cycles included', () => {
+    const cyclic: Record<string, unknown> = { StartAt: 'A' };
+    cyclic['self'] = cyclic;
+    expect(loadObject(cyclic).definitions[0]!.definition).toBe(cyclic);
+    expect(loadObject(cyclic).diagnostics).toEqual([]);
+  });
+});
+
 describe('bad input', () => {
   const pieces = ['{', '}', '[', ']', ',', ':', '"', "'", '\\', ' ', '\n', '  ', '- ', '#', '&a ', '*a', '!Ref ', '!Sub ', '|', '>', '${X}', 'a', '1',
     'Resources', 'Type', 'AWS::StepFunctions::StateMachine', 'AWS::Serverless::StateMachine', 'Properties', 'Definition', 'DefinitionString', 'DefinitionUri', 'Fn::Join', 'Fn::Sub', 'States'];

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { loadSource } from '../../src/definition/load.js';
+import { parseYaml } from '../../src/definition/yaml.js';
 
 const load = (text: string) => loadSource(text, { filename: 'machine.asl.yaml' });
 
@@ -150,8 +151,9 @@ describe('CloudFormation short-form tags', () => {
     ['!And [!Condition A, !Not [!Condition B]]', { 'Fn::And': [{ Condition: 'A' }, { 'Fn::Not': [{ Condition: 'B' }] }] }],
     ['!Or [!Condition A, !Condition B]', { 'Fn::Or': [{ Condition: 'A' }, { Condition: 'B' }] }],
   ])('%s', (source, value) => {
-    const result = load(`V: ${source}\n`);
-    expect(result.diagnostics).toEqual([]);
-    expect(result.definitions[0]!.definition).toEqual({ V: value });
+    // The parser's long form; loadSource then reads each as a placeholder (load.test.ts).
+    const result = parseYaml(`V: ${source}\n`);
+    expect(result.findings).toEqual([]);
+    expect(result.value).toEqual({ V: value });
   });
 });
