@@ -384,4 +384,61 @@ describe('the parser never throws', () => {
       { numRuns: 3000 },
     );
   });
+
+  it('on any text after a function name, with every issue and warning placed inside the text', () => {
+    fc.assert(
+      fc.property(fc.constantFrom('States.Format(', 'States.Array(', 'States.StringToJson(', 'States.'), fc.string({ unit: 'binary', maxLength: 40 }), (head, tail) => {
+        const text = head + tail;
+        const result = compileIntrinsic(text);
+        const placed = result.ok ? result.value.warnings : result.issues;
+        for (const issue of placed) {
+          expect(issue.offset).toBeGreaterThanOrEqual(0);
+          expect(issue.offset).toBeLessThanOrEqual(text.length);
+          expect(issue.code).toBe(result.ok ? undefined : 'SCHEMA_VALIDATION_FAILED');
+        }
+      }),
+      { numRuns: 2000 },
+    );
+  });
+});
+
+describe('the severity split, as a property', () => {
+  const stringLiteral = fc.string({ maxLength: 6 }).map((text) => `'${text.replace(/['\\{}]/g, '')}'`);
+  const literal = fc.oneof(
+    stringLiteral,
+    fc.constantFrom("'{}'", "'{} {}'", "'MD5'", "'SHA-1'", "'sha1'", "'[1,2]'", "'{\\}'"),
+    fc.integer({ min: -3, max: 3 }).map(String),
+    fc.constantFrom('0.5', '-1.5', '1001', 'true', 'false', 'null'),
+  );
+  const call = fc.constantFrom(...INTRINSIC_FUNCTIONS).chain((fn) => {
+    const max = fn.maxArgs === Infinity ? fn.minArgs + 2 : fn.maxArgs;
+    return fc.array(literal, { minLength: fn.minArgs, maxLength: max }).map((args) => `${fn.name}(${args.join(', ')})`);
+  });
+  const SURE = new Set(['argument-type', 'format-placeholders', 'array-range', 'json-merge-deep', 'hash-algorithm']);
+
+  it('a call with the right number of literal arguments always compiles; a sure-failure warning means it fails when run, with States.Runtime', () => {
+    fc.assert(
+      fc.property(call, (text) => {
+        const result = compileIntrinsic(text);
+        expect(result.ok).toBe(true);
+        if (!result.ok) return;
+        let failure: unknown;
+        try {
+          result.value.evaluate({}, makeEnv({ random: () => 0.5 }), 'v.$');
+        } catch (error) {
+          failure = error;
+        }
+        if (failure !== undefined) {
+          expect(failure).toBeInstanceOf(StatesError);
+          expect((failure as StatesError).error).toBe('States.Runtime');
+        }
+        if (result.value.warnings.some((warning) => SURE.has(warning.check))) expect(failure).toBeDefined();
+      }),
+      { numRuns: 3000 },
+    );
+  });
+
+  it('returns the same compiled value for the same text', () => {
+    expect(compileIntrinsic('States.MathAdd($.a, 1)')).toBe(compileIntrinsic('States.MathAdd($.a, 1)'));
+  });
 });
