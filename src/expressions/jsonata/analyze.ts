@@ -363,6 +363,24 @@ export function analyzeJsonata(text: string): JsonataAnalysis {
   };
 }
 
+/** Distinct expressions of the definitions linted so far; cleared when full, so memory stays bounded. */
+const analyses = new Map<string, Readonly<JsonataAnalysis>>();
+const MAX_CACHED_ANALYSES = 10_000;
+
+/**
+ * `analyzeJsonata` once per distinct text: one definition often repeats an expression, and the
+ * linter runs several rules over the same strings. The result is shared: read it, never change it.
+ */
+export function analyzeJsonataOnce(text: string): Readonly<JsonataAnalysis> {
+  let analysis = analyses.get(text);
+  if (analysis === undefined) {
+    if (analyses.size >= MAX_CACHED_ANALYSES) analyses.clear();
+    analysis = analyzeJsonata(text);
+    analyses.set(text, analysis);
+  }
+  return analysis;
+}
+
 function plural(count: number): string {
   return count === 1 ? 'argument' : 'arguments';
 }

@@ -5,6 +5,7 @@
  */
 export {
   analyzeJsonata,
+  analyzeJsonataOnce,
   checkFunctionCall,
   expressionBody,
   INVALID_JSONATA_EXPRESSION,
@@ -13,11 +14,24 @@ export {
   UNSUPPORTED_JSONATA_EXPRESSION,
 } from './analyze.js';
 export type { FunctionCall, JsonataAnalysis, NameReference } from './analyze.js';
+export { forEachJsonataString, jsonataLocation, looksLikeJsonata } from './fields.js';
+export type { JsonataOwner, JsonataString } from './fields.js';
 export { compileJsonata, EVALUATION_TIMEOUT_MS, MAX_EVALUATION_DEPTH } from './compile.js';
 export type { CompiledJsonata, JsonataBindings, JsonataLimits } from './compile.js';
 export { arityOf, KNOWN_FUNCTIONS, seededRandom } from './functions.js';
 export type { FunctionArity } from './functions.js';
 export { expectType, jsonTypeOf, QUERY_EVALUATION_ERROR } from './result.js';
 export type { ExpectedType } from './result.js';
+export {
+  assignmentsOf,
+  assignObjectsOf,
+  isDistributedProcessor,
+  jsonPathVariables,
+  readsOf,
+  variableNameOf,
+  variablesOf,
+  visibleScopes,
+} from './variables.js';
+export type { DefinitionVariables, ScopeVariables, VariableAssignment, VariableRead } from './variables.js';
 export { compileJsonataTemplate } from './template.js';
 export type { CompiledJsonataTemplate, TemplateIssue } from './template.js';

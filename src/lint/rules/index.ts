@@ -5,10 +5,15 @@ import noConflictingFields from './no-conflicting-fields.js';
 import noDuplicateTemplateKeys from './no-duplicate-template-keys.js';
 import noExpressUnsupportedResource from './no-express-unsupported-resource.js';
 import noInfiniteLoop from './no-infinite-loop.js';
+import noJsonataTopLevelReference from './no-jsonata-top-level-reference.js';
 import noMissingTransitionTarget from './no-missing-transition-target.js';
+import noReservedVariableName from './no-reserved-variable-name.js';
 import noShadowedErrorHandler from './no-shadowed-error-handler.js';
+import noUndefinedVariable from './no-undefined-variable.js';
 import noUnmatchableError from './no-unmatchable-error.js';
 import noUnreachableState from './no-unreachable-state.js';
+import noUnusedVariable from './no-unused-variable.js';
+import noVariableScopeConflict from './no-variable-scope-conflict.js';
 import requireChoiceDefault from './require-choice-default.js';
 import requireCsvHeaders from './require-csv-headers.js';
 import requireNextOrEnd from './require-next-or-end.js';
@@ -19,6 +24,9 @@ import validChoiceRulePaths from './valid-choice-rule-paths.js';
 import validErrorCausePath from './valid-error-cause-path.js';
 import validErrorEquals from './valid-error-equals.js';
 import validIntrinsicFunction from './valid-intrinsic-function.js';
+import validJsonataFunction from './valid-jsonata-function.js';
+import validJsonataSyntax from './valid-jsonata-syntax.js';
+import validJsonataWrapper from './valid-jsonata-wrapper.js';
 import validMapLabel from './valid-map-label.js';
 import validNumberRange from './valid-number-range.js';
 import validPath from './valid-path.js';
@@ -26,8 +34,10 @@ import validPayloadTemplate from './valid-payload-template.js';
 import validReferencePath from './valid-reference-path.js';
 import validStartAt from './valid-start-at.js';
 import validStatesAll from './valid-states-all.js';
+import validStatesReference from './valid-states-reference.js';
 import validTaskResource from './valid-task-resource.js';
 import validTimestamp from './valid-timestamp.js';
+import validVariableName from './valid-variable-name.js';
 import validWaitDuration from './valid-wait-duration.js';
 
 /** Every rule, sorted by id. The structure test holds this list equal to the files of this folder. */
@@ -38,10 +48,15 @@ export const rules: readonly RuleModule[] = [
   noDuplicateTemplateKeys,
   noExpressUnsupportedResource,
   noInfiniteLoop,
+  noJsonataTopLevelReference,
   noMissingTransitionTarget,
+  noReservedVariableName,
   noShadowedErrorHandler,
+  noUndefinedVariable,
   noUnmatchableError,
   noUnreachableState,
+  noUnusedVariable,
+  noVariableScopeConflict,
   requireChoiceDefault,
   requireCsvHeaders,
   requireNextOrEnd,
@@ -52,6 +67,9 @@ export const rules: readonly RuleModule[] = [
   validErrorCausePath,
   validErrorEquals,
   validIntrinsicFunction,
+  validJsonataFunction,
+  validJsonataSyntax,
+  validJsonataWrapper,
   validMapLabel,
   validNumberRange,
   validPath,
@@ -59,7 +77,9 @@ export const rules: readonly RuleModule[] = [
   validReferencePath,
   validStartAt,
   validStatesAll,
+  validStatesReference,
   validTaskResource,
   validTimestamp,
+  validVariableName,
   validWaitDuration,
 ];

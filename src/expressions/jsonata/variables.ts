@@ -1,0 +1,246 @@
+/**
+ * Workflow variables as the linter sees them (ASL-NOTES §2.5, §8.3): where each name is assigned
+ * and where it is read, in both query languages, scope by scope. Variables arrived with JSONata
+ * (November 2024), so they live next to it; JSONPath reads them as `$name…` paths.
+ */
+import { joinPointer } from '../../definition/diagnostic.js';
+import type { DefinitionWalk, Scope, WalkedState } from '../../definition/walk.js';
+import { analyzeJsonataOnce, isJsonataString } from './analyze.js';
+import { forEachJsonataString } from './fields.js';
+import { KNOWN_FUNCTIONS } from './functions.js';
+
+export interface VariableAssignment {
+  /** The variable name: the key, without `.$` under JSONPath. */
+  readonly name: string;
+  /** Pointer of the key in its Assign object. */
+  readonly pointer: string;
+  readonly state: WalkedState;
+}
+
+export interface VariableRead {
+  readonly name: string;
+  /** Pointer of the string that reads it. */
+  readonly pointer: string;
+  readonly state: WalkedState;
+  /** Read in JSONata as `$name` where `name` is also a JSONata function (`$map(xs, $string)`). */
+  readonly mayBeFunction: boolean;
+}
+
+export interface ScopeVariables {
+  /** First assignment of each name in this scope (state, Choice rule and catcher Assign). */
+  readonly assigned: ReadonlyMap<string, VariableAssignment>;
+  /** Every assignment in this scope, in document order. */
+  readonly assignments: readonly VariableAssignment[];
+  readonly reads: readonly VariableRead[];
+}
+
+export interface DefinitionVariables {
+  readonly scopes: ReadonlyMap<Scope, ScopeVariables>;
+  /** Every name read anywhere in the definition. */
+  readonly readNames: ReadonlySet<string>;
+}
+
+/** A distributed Map runs each iteration as a child workflow that cannot read outer variables. */
+export function isDistributedProcessor(scope: Scope): boolean {
+  if (scope.kind !== 'processor') return false;
+  const config = scope.container['ProcessorConfig'];
+  return typeof config === 'object' && config !== null && (config as Record<string, unknown>)['Mode'] === 'DISTRIBUTED';
+}
+
+/**
+ * The scopes whose variables `scope` can read: itself, then its ancestors up to and including
+ * the first distributed Map processor (whose own states still share its variables).
+ */
+export function visibleScopes(scope: Scope): Scope[] {
+  const out: Scope[] = [];
+  for (let s: Scope | undefined = scope; s !== undefined; s = s.parent) {
+    out.push(s);
+    if (isDistributedProcessor(s)) break;
+  }
+  return out;
+}
+
+const MAX_DEPTH = 500;
+const PATH_VARIABLE = /^\$([\p{ID_Start}_][\p{ID_Continue}]*)/u;
+const INTRINSIC_VARIABLE = /(?<![\p{ID_Continue}$.])\$([\p{ID_Start}_][\p{ID_Continue}]*)/gu;
+/** Single-quoted intrinsic string literals, with their `\'` escapes. */
+const INTRINSIC_STRING = /'(?:[^'\\]|\\.)*'/g;
+
+/** Path fields of a JSONPath state (and of its nested configuration objects). */
+const STATE_PATH_FIELDS = [
+  'InputPath',
+  'OutputPath',
+  'ItemsPath',
+  'TimeoutSecondsPath',
+  'HeartbeatSecondsPath',
+  'SecondsPath',
+  'TimestampPath',
+  'ErrorPath',
+  'CausePath',
+  'MaxConcurrencyPath',
+  'ToleratedFailureCountPath',
+  'ToleratedFailurePercentagePath',
+] as const;
+const NESTED_PATH_FIELDS: readonly (readonly string[])[] = [
+  ['ItemReader', 'ReaderConfig', 'MaxItemsPath'],
+  ['ItemBatcher', 'MaxItemsPerBatchPath'],
+  ['ItemBatcher', 'MaxInputBytesPerBatchPath'],
+];
+/** Payload templates of a JSONPath state, where `.$` values are paths or intrinsic calls. */
+const TEMPLATE_FIELDS: readonly (readonly string[])[] = [
+  ['Parameters'],
+  ['ResultSelector'],
+  ['ItemSelector'],
+  ['Assign'],
+  ['Credentials'],
+  ['ItemReader', 'Parameters'],
+  ['ResultWriter', 'Parameters'],
+  ['ItemBatcher', 'BatchInput'],
+];
+
+function isRecord(value: unknown): value is Readonly<Record<string, unknown>> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function at(object: unknown, keys: readonly string[]): unknown {
+  let value = object;
+  for (const key of keys) value = isRecord(value) ? value[key] : undefined;
+  return value;
+}
+
+/** Variables read by a JSONPath path or intrinsic call (`$order.id`, `States.Format('{}', $x)`). */
+export function jsonPathVariables(text: string): string[] {
+  const trimmed = text.trimStart();
+  if (trimmed.startsWith('States.')) {
+    return [...trimmed.replace(INTRINSIC_STRING, "''").matchAll(INTRINSIC_VARIABLE)].map((m) => m[1] as string);
+  }
+  const m = PATH_VARIABLE.exec(text);
+  return m === null ? [] : [m[1] as string];
+}
+
+type AddRead = (name: string, pointer: string, mayBeFunction: boolean) => void;
+
+function templateReads(value: unknown, pointer: string, add: AddRead, depth: number): void {
+  if (depth > MAX_DEPTH || typeof value !== 'object' || value === null) return;
+  if (Array.isArray(value)) {
+    value.forEach((item: unknown, i) => templateReads(item, joinPointer(pointer, i), add, depth + 1));
+    return;
+  }
+  for (const key of Object.keys(value)) {
+    const item = (value as Record<string, unknown>)[key];
+    const itemPointer = joinPointer(pointer, key);
+    if (key.endsWith('.$') && typeof item === 'string') for (const name of jsonPathVariables(item)) add(name, itemPointer, false);
+    else templateReads(item, itemPointer, add, depth + 1);
+  }
+}
+
+function choiceRuleReads(rule: unknown, pointer: string, add: AddRead, depth: number): void {
+  if (!isRecord(rule) || depth > MAX_DEPTH) return;
+  for (const key of Object.keys(rule)) {
+    const value = rule[key];
+    const keyPointer = joinPointer(pointer, key);
+    if ((key === 'Variable' || key.endsWith('Path')) && typeof value === 'string') {
+      for (const name of jsonPathVariables(value)) add(name, keyPointer, false);
+    } else if ((key === 'And' || key === 'Or') && Array.isArray(value)) {
+      value.forEach((inner: unknown, i) => choiceRuleReads(inner, joinPointer(keyPointer, i), add, depth + 1));
+    } else if (key === 'Not') {
+      choiceRuleReads(value, keyPointer, add, depth + 1);
+    } else if (key === 'Assign') {
+      templateReads(value, keyPointer, add, 0);
+    }
+  }
+}
+
+function jsonPathStateReads(walked: WalkedState, add: AddRead): void {
+  const { state, pointer } = walked;
+  for (const field of STATE_PATH_FIELDS) {
+    const value = state[field];
+    if (typeof value === 'string') for (const name of jsonPathVariables(value)) add(name, joinPointer(pointer, field), false);
+  }
+  for (const keys of NESTED_PATH_FIELDS) {
+    const value = at(state, keys);
+    if (typeof value === 'string') for (const name of jsonPathVariables(value)) add(name, joinPointer(pointer, ...keys), false);
+  }
+  for (const keys of TEMPLATE_FIELDS) templateReads(at(state, keys), joinPointer(pointer, ...keys), add, 0);
+  const choices = state['Choices'];
+  if (Array.isArray(choices)) choices.forEach((rule: unknown, i) => choiceRuleReads(rule, joinPointer(pointer, 'Choices', i), add, 0));
+  const catchers = state['Catch'];
+  if (Array.isArray(catchers)) {
+    catchers.forEach((catcher: unknown, i) => templateReads(at(catcher, ['Assign']), joinPointer(pointer, 'Catch', i, 'Assign'), add, 0));
+  }
+}
+
+/** Every variable a state reads, in either query language. */
+export function readsOf(walked: WalkedState): VariableRead[] {
+  const reads: VariableRead[] = [];
+  const add: AddRead = (name, pointer, mayBeFunction) => reads.push({ name, pointer, state: walked, mayBeFunction });
+  if (walked.queryLanguage === 'JSONPath') {
+    jsonPathStateReads(walked, add);
+    return reads;
+  }
+  forEachJsonataString(walked.state, ({ text, path }) => {
+    if (!isJsonataString(text)) return;
+    const pointer = joinPointer(walked.pointer, ...path);
+    for (const name of analyzeJsonataOnce(text).variables) add(name, pointer, KNOWN_FUNCTIONS.has(name));
+  });
+  return reads;
+}
+
+/** The Assign objects of a state: its own, each top-level Choice rule's and each catcher's. */
+export function assignObjectsOf(walked: WalkedState): { assign: Readonly<Record<string, unknown>>; pointer: string }[] {
+  const out: { assign: Readonly<Record<string, unknown>>; pointer: string }[] = [];
+  const { state, pointer } = walked;
+  const own = state['Assign'];
+  if (isRecord(own)) out.push({ assign: own, pointer: joinPointer(pointer, 'Assign') });
+  for (const list of ['Choices', 'Catch'] as const) {
+    const items = state[list];
+    if (!Array.isArray(items)) continue;
+    items.forEach((item: unknown, i) => {
+      const assign = at(item, ['Assign']);
+      if (isRecord(assign)) out.push({ assign, pointer: joinPointer(pointer, list, i, 'Assign') });
+    });
+  }
+  return out;
+}
+
+/** The variable a key of Assign names: `.$` only means "evaluate" under JSONPath. */
+export function variableNameOf(key: string, walked: WalkedState): string {
+  return walked.queryLanguage === 'JSONPath' && key.endsWith('.$') ? key.slice(0, -2) : key;
+}
+
+export function assignmentsOf(walked: WalkedState): VariableAssignment[] {
+  const out: VariableAssignment[] = [];
+  for (const { assign, pointer } of assignObjectsOf(walked)) {
+    for (const key of Object.keys(assign)) out.push({ name: variableNameOf(key, walked), pointer: joinPointer(pointer, key), state: walked });
+  }
+  return out;
+}
+
+const cache = new WeakMap<DefinitionWalk, DefinitionVariables>();
+
+/** Assignments and reads of every scope of a definition, computed once per walk and shared by the rules. */
+export function variablesOf(walk: DefinitionWalk): DefinitionVariables {
+  const cached = cache.get(walk);
+  if (cached !== undefined) return cached;
+  const scopes = new Map<Scope, ScopeVariables>();
+  const readNames = new Set<string>();
+  for (const scope of walk.scopes) {
+    const assigned = new Map<string, VariableAssignment>();
+    const assignments: VariableAssignment[] = [];
+    const reads: VariableRead[] = [];
+    for (const walked of scope.walkedStates) {
+      for (const assignment of assignmentsOf(walked)) {
+        assignments.push(assignment);
+        if (!assigned.has(assignment.name)) assigned.set(assignment.name, assignment);
+      }
+      for (const read of readsOf(walked)) {
+        reads.push(read);
+        readNames.add(read.name);
+      }
+    }
+    scopes.set(scope, { assigned, assignments, reads });
+  }
+  const result: DefinitionVariables = { scopes, readNames };
+  cache.set(walk, result);
+  return result;
+}

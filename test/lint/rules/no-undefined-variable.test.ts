@@ -1,0 +1,68 @@
+import rule from '../../../src/lint/rules/no-undefined-variable.js';
+import { ruleTester } from '../rule-tester.js';
+
+ruleTester(rule, {
+  valid: [
+    {
+      name: 'JSONPath paths, intrinsic arguments, Choice paths and JSONata reads of assigned names',
+      code: `
+StartAt: Init
+States:
+  Init: { Type: Pass, Assign: { a: 1, b: 2, c: 3, d: [1] }, Next: Use }
+  Use:
+    Type: Pass
+    InputPath: $a
+    Parameters: { "x.$": "States.Format('{} $notAVariable', $b)", "y.$": $$.Execution.Id }
+    Next: C
+  C:
+    Type: Choice
+    Choices: [{ Variable: $c, NumericEqualsPath: $c, Next: M }]
+    Default: M
+  M:
+    Type: Map
+    QueryLanguage: JSONata
+    Items: "{% $d %}"
+    ItemProcessor:
+      StartAt: P
+      States: { P: { Type: Pass, QueryLanguage: JSONata, Output: "{% $map($d, $string) & $a %}", End: true } }
+    End: true
+`,
+    },
+  ],
+  invalid: [
+    {
+      code: `
+StartAt: Par
+States:
+  Par:
+    Type: Parallel
+    Branches:
+      - { StartAt: A, States: { A: { Type: Pass, Assign: { inner: 1 }, End: true } } }
+      - { StartAt: B, States: { B: { Type: Pass, Parameters: { "v.$": $inner.x }, End: true } } }
+    Next: Use
+  Use: { Type: Pass, QueryLanguage: JSONata, Output: "{% $state.input & $inner %}", End: true }
+`,
+      errors: [
+        { messageId: 'undefined', pointer: '/States/Par/Branches/1/States/B/Parameters/v.$', line: 8, column: 71, data: { name: 'inner' } },
+        { messageId: 'undefined', pointer: '/States/Use/Output', line: 10, column: 54, data: { name: 'state' } },
+        { messageId: 'undefined', pointer: '/States/Use/Output', line: 10, column: 54, data: { name: 'inner' } },
+      ],
+    },
+    {
+      name: 'a Distributed Map cannot read outer variables',
+      code: `
+StartAt: Init
+States:
+  Init: { Type: Pass, Assign: { x: 1 }, Next: M }
+  M:
+    Type: Map
+    ItemProcessor:
+      ProcessorConfig: { Mode: DISTRIBUTED, ExecutionType: STANDARD }
+      StartAt: P
+      States: { P: { Type: Pass, OutputPath: $x, End: true } }
+    End: true
+`,
+      errors: [{ messageId: 'distributed', pointer: '/States/M/ItemProcessor/States/P/OutputPath', line: 10, column: 46, data: { name: 'x' } }],
+    },
+  ],
+});

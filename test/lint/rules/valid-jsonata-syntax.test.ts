@@ -1,0 +1,87 @@
+import rule from '../../../src/lint/rules/valid-jsonata-syntax.js';
+import { ruleTester } from '../rule-tester.js';
+
+ruleTester(rule, {
+  valid: [
+    {
+      code: `
+QueryLanguage: JSONata
+StartAt: P
+States:
+  P:
+    Type: Pass
+    Output: { total: "{% $sum($states.input.items.(price * qty)) %}", n: "{%10%}" }
+    Assign: { f: "{% ($double := function($v) { $v * 2 }; $double(2)) %}" }
+    End: true
+`,
+    },
+    {
+      name: 'a JSONPath state holds literals',
+      code: `
+StartAt: P
+States:
+  P: { Type: Pass, Parameters: { a: "{% 10 + * 2 %}" }, End: true }
+`,
+    },
+  ],
+  invalid: [
+    {
+      name: 'the asl-validator fixtures',
+      code: `
+QueryLanguage: JSONata
+StartAt: P
+States:
+  P:
+    Type: Pass
+    Output:
+      arithmetic: "{% 10 + * 2 %}"
+      jsonpath: "{% $.store.book[?(@.price < 10)].title %}"
+      parens: "{% $sum($states.input.items.numbers %}"
+    Assign: { top: { array: [{ child: "{% 420. %}" }] } }
+    End: true
+`,
+      errors: [
+        { messageId: 'invalid', pointer: '/States/P/Output/arithmetic', line: 8, column: 19, data: { message: 'Syntax error: 2', position: 12 } },
+        {
+          messageId: 'invalid',
+          pointer: '/States/P/Output/jsonpath',
+          line: 9,
+          column: 17,
+          data: { message: 'The symbol "?" cannot be used as a unary operator', position: 17 },
+        },
+        {
+          messageId: 'invalid',
+          pointer: '/States/P/Output/parens',
+          line: 10,
+          column: 15,
+          data: { message: 'Expected ")" before end of expression', position: 37 },
+        },
+        { messageId: 'invalid', pointer: '/States/P/Assign/top/array/0/child', line: 11, column: 39, data: { message: 'Unexpected end of expression', position: 9 } },
+      ],
+    },
+    {
+      name: 'Choice conditions and catcher outputs',
+      code: `
+StartAt: T
+States:
+  T:
+    Type: Task
+    QueryLanguage: JSONata
+    Resource: arn:aws:states:::lambda:invoke
+    Arguments: { FunctionName: f }
+    Catch: [{ ErrorEquals: [States.ALL], Output: "{% $states.errorOutput. %}", Next: C }]
+    Next: C
+  C:
+    Type: Choice
+    QueryLanguage: JSONata
+    Choices: [{ Condition: "{% $states.input.a = %}", Next: D }]
+    Default: D
+  D: { Type: Succeed }
+`,
+      errors: [
+        { messageId: 'invalid', pointer: '/States/T/Catch/0/Output', line: 9, column: 50 },
+        { messageId: 'invalid', pointer: '/States/C/Choices/0/Condition', line: 14, column: 28 },
+      ],
+    },
+  ],
+});
