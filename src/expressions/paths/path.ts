@@ -1,11 +1,12 @@
 /**
  * Paths and Reference Paths (ASL-NOTES §2.2), compiled once. A definite path made of names
- * and indices becomes a list of keys walked by a loop; every other form is evaluated by a
- * small tree walker over the parsed steps with Jayway's semantics. Nothing here calls
- * jsonpath-plus or any script evaluator: filters go through filter.ts.
+ * and indices becomes a list of keys walked by a loop (the fast path); an indefinite path
+ * (wildcards, slices, unions, recursive descent, filters) goes through jsonpath-plus with
+ * script evaluation off, see indefinite.ts.
  */
 import type { CompileResult, EvaluationEnv } from '../types.js';
-import { isJsonObject, MISSING, resolveKeys, testFilter } from './filter.js';
+import { isJsonObject, MISSING, resolveKeys } from './filter.js';
+import { compileSteps } from './indefinite.js';
 import { parsePath, PathSyntaxError, renderKeys } from './parse.js';
 import type { ParsedPath, PathFunctionName, PathKey, PathRoot, Segment } from './parse.js';
 
@@ -85,14 +86,16 @@ function buildPath(text: string, parsed: ParsedPath): CompiledPath {
   const definite = walkable.every((s) => s.type === 'property' || s.type === 'index');
   const readRoot = rootReader(root, variable);
 
+  const definiteKeys = definite ? walkable.map((s) => (s.type === 'property' ? s.name : (s as { index: number }).index)) : [];
   let evaluate: (input: unknown, env: EvaluationEnv) => unknown;
   if (keys) {
     evaluate = keys.length === 0 ? readRoot : definiteEvaluator(root, readRoot, keys);
   } else {
+    const select = definite ? definiteMatches(definiteKeys) : compileSteps(walkable);
     evaluate = (input, env) => {
       const base = readRoot(input, env);
       if (base === undefined) return definite ? undefined : [];
-      const matches = walk(base, walkable);
+      const matches = select(base);
       if (last?.type === 'function') {
         const target = definite ? matches[0] : matches;
         return target === undefined ? undefined : applyFunction(last.name, target);
@@ -105,7 +108,6 @@ function buildPath(text: string, parsed: ParsedPath): CompiledPath {
     };
   }
 
-  const walkKeys = definite ? walkable.map((s) => (s.type === 'property' ? s.name : (s as { index: number }).index)) : [];
   return {
     text,
     definite,
@@ -113,7 +115,7 @@ function buildPath(text: string, parsed: ParsedPath): CompiledPath {
     variable,
     keys,
     evaluate,
-    explainMissing: (input, env) => explainMissing(readRoot(input, env), rootText(parsed), walkKeys, leafSingle),
+    explainMissing: (input, env) => explainMissing(readRoot(input, env), rootText(parsed), definiteKeys, leafSingle),
   };
 }
 
@@ -153,83 +155,12 @@ function walkKeys(start: unknown, keys: readonly PathKey[]): unknown {
   return current;
 }
 
-/** Apply the steps in order to a set of nodes; missing members are skipped (Jayway, indefinite). */
-function walk(base: unknown, segments: readonly Segment[]): unknown[] {
-  let nodes: unknown[] = [base];
-  for (const segment of segments) {
-    const next: unknown[] = [];
-    for (const node of nodes) applyStep(segment, node, base, next);
-    nodes = next;
-  }
-  return nodes;
-}
-
-function applyStep(segment: Segment, node: unknown, root: unknown, out: unknown[]): void {
-  switch (segment.type) {
-    case 'property':
-      if (isJsonObject(node) && Object.hasOwn(node, segment.name)) out.push(node[segment.name]);
-      return;
-    case 'index':
-      if (Array.isArray(node)) {
-        const index = segment.index < 0 ? node.length + segment.index : segment.index;
-        if (index >= 0 && index < node.length) out.push(node[index]);
-      }
-      return;
-    case 'properties':
-      if (isJsonObject(node)) for (const name of segment.names) if (Object.hasOwn(node, name)) out.push(node[name]);
-      return;
-    case 'indexes':
-      if (Array.isArray(node)) {
-        for (const index of segment.indexes) {
-          const value = resolveKeys(node, [index]);
-          if (value !== MISSING) out.push(value);
-        }
-      }
-      return;
-    case 'wildcard':
-      if (Array.isArray(node)) for (const item of node) out.push(item);
-      else if (isJsonObject(node)) for (const key in node) if (Object.hasOwn(node, key)) out.push(node[key]);
-      return;
-    case 'slice':
-      if (Array.isArray(node)) out.push(...node.slice(segment.start ?? 0, segment.end ?? node.length));
-      return;
-    case 'filter':
-      if (Array.isArray(node)) {
-        for (const item of node) if (testFilter(segment.expression, item, root)) out.push(item);
-      } else if (isJsonObject(node) && testFilter(segment.expression, node, root)) {
-        out.push(node);
-      }
-      return;
-    case 'descendant':
-      descend(segment.step, node, root, out);
-      return;
-    case 'function':
-      // parse.ts only accepts a function as the last step, which buildPath handles.
-      return;
-  }
-}
-
-/**
- * Jayway's scan: visit a node, then its children, in document order. Iterative, so deeply
- * nested input cannot overflow the stack.
- */
-function descend(step: Segment, start: unknown, root: unknown, out: unknown[]): void {
-  const pending: unknown[] = [start];
-  while (pending.length > 0) {
-    const node = pending.pop();
-    const isArray = Array.isArray(node);
-    if (!isArray && !isJsonObject(node)) continue;
-    if (step.type === 'filter') {
-      // A scanned filter tests each object it reaches, not the elements of arrays on the way.
-      if (!isArray && testFilter(step.expression, node, root)) out.push(node);
-    } else if (step.type === 'properties') {
-      if (!isArray && step.names.every((name) => Object.hasOwn(node, name))) applyStep(step, node, root, out);
-    } else {
-      applyStep(step, node, root, out);
-    }
-    const children = isArray ? (node as unknown[]) : Object.values(node as Record<string, unknown>);
-    for (let i = children.length - 1; i >= 0; i--) pending.push(children[i]);
-  }
+/** A definite path ending in a function or a name union: its single node, or none. */
+function definiteMatches(keys: readonly PathKey[]): (base: unknown) => unknown[] {
+  return (base) => {
+    const value = walkKeys(base, keys);
+    return value === undefined ? [] : [value];
+  };
 }
 
 function mergeProperties(node: Record<string, unknown>, names: readonly string[]): Record<string, unknown> {
