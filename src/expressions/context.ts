@@ -42,10 +42,16 @@ export interface ContextObject {
 
 export interface ContextInit {
   stateMachineName: string;
+  /**
+   * The machine's own ARN, when it has one: StateMachine.Id, and the partition, region and
+   * account of the execution ARN unless given below.
+   */
+  stateMachineArn?: string;
   executionName: string;
   /** The execution's input; referenced, never copied. */
   input: unknown;
-  startTime: Date | string;
+  /** A Date, epoch milliseconds, or the text as it should appear. */
+  startTime: Date | string | number;
   type?: 'STANDARD' | 'EXPRESS';
   /** Express executions carry an extra id after the name in their ARN. Defaults to the execution name. */
   expressExecutionId?: string;
@@ -90,15 +96,23 @@ export function executionArn(
   return `${arnPrefix(parts)}:execution:${stateMachineName}:${executionName}`;
 }
 
-/** ISO 8601 in UTC with trailing zeros of the fraction dropped, as AWS writes context timestamps. */
-export function formatTimestamp(time: Date | string): string {
+/**
+ * ISO 8601 in UTC with trailing zeros of the fraction dropped, as AWS writes context
+ * timestamps. A number is epoch milliseconds.
+ */
+export function formatTimestamp(time: Date | string | number): string {
   if (typeof time === 'string') return time;
-  return time.toISOString().replace(/\.?0+Z$/, 'Z');
+  return (typeof time === 'number' ? new Date(time) : time).toISOString().replace(/\.?0+Z$/, 'Z');
 }
 
 /** The execution-wide part of the context object; add State with enterState. */
 export function createContextObject(init: ContextInit): ContextObject {
   const parts: ArnParts = {};
+  // arn:<partition>:states:<region>:<account>:stateMachine:<name>
+  const [, partition, , region, account] = init.stateMachineArn?.split(':') ?? [];
+  if (partition) parts.partition = partition;
+  if (region) parts.region = region;
+  if (account) parts.account = account;
   if (init.partition !== undefined) parts.partition = init.partition;
   if (init.region !== undefined) parts.region = init.region;
   if (init.account !== undefined) parts.account = init.account;
@@ -117,7 +131,7 @@ export function createContextObject(init: ContextInit): ContextObject {
   if (init.redriveTime !== undefined) execution.RedriveTime = formatTimestamp(init.redriveTime);
   return {
     Execution: execution,
-    StateMachine: { Id: stateMachineArn(init.stateMachineName, parts), Name: init.stateMachineName },
+    StateMachine: { Id: init.stateMachineArn ?? stateMachineArn(init.stateMachineName, parts), Name: init.stateMachineName },
   };
 }
 
@@ -127,7 +141,7 @@ export function createContextObject(init: ContextInit): ContextObject {
  */
 export function enterState(
   context: ContextObject,
-  state: { name: string; enteredTime: Date | string; retryCount?: number },
+  state: { name: string; enteredTime: Date | string | number; retryCount?: number },
 ): ContextObject {
   const State: ContextState = { Name: state.name, EnteredTime: formatTimestamp(state.enteredTime) };
   if (state.retryCount !== undefined) State.RetryCount = state.retryCount;

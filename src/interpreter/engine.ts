@@ -12,13 +12,12 @@ import { HistoryRecorder } from './history.js';
 import type { HistoryEvent } from './history.js';
 import { CompileFailure } from './io/expressions.js';
 import { MAX_PAYLOAD_BYTES, dataLimitCause, payloadBytes, textBytes } from './io/size.js';
-import { formatTimestamp } from './io/timestamp.js';
+import { createContextObject } from '../expressions/context.js';
 import type {
   CompileContext,
   CompiledContainer,
   CompiledState,
   Execution,
-  ExecutionContextBase,
   Limits,
   TaskHandler,
   Thread,
@@ -253,18 +252,18 @@ export class StateMachine {
     };
     const history = new HistoryRecorder(() => clock.now(), limits.maxHistoryEvents, true, o.inspect);
     const executionName = options.name ?? uuid(random);
-    const arnParts = this.stateMachineArn.split(':');
-    const region = arnParts[3] || 'us-east-1';
-    const roleArn = o.roleArn ?? `arn:aws:iam::${arnParts[4] || '123456789012'}:role/StepFunctionsRole`;
-    // Express execution ARNs carry a run id after the name.
-    const executionArn = express
-      ? [...arnParts.slice(0, 5), 'express', this.name, executionName, uuid(random)].join(':')
-      : [...arnParts.slice(0, 5), 'execution', this.name, executionName].join(':');
     const startTime = clock.now();
-    const context: ExecutionContextBase = {
-      Execution: { Id: executionArn, Input: input, StartTime: formatTimestamp(startTime), Name: executionName, RoleArn: roleArn, RedriveCount: 0 },
-      StateMachine: { Id: this.stateMachineArn, Name: this.name },
-    };
+    const context = createContextObject({
+      stateMachineName: this.name,
+      stateMachineArn: this.stateMachineArn,
+      executionName,
+      input,
+      startTime,
+      ...(express ? { type: 'EXPRESS' as const, expressExecutionId: uuid(random) } : {}),
+      ...(o.roleArn !== undefined ? { roleArn: o.roleArn } : {}),
+    });
+    const roleArn = context.Execution.RoleArn;
+    const region = this.stateMachineArn.split(':')[3] || 'us-east-1';
     const root = new AbortController();
     const exec: Execution = {
       clock, random, handlers: o.handlers ?? {}, history, limits, context, region,

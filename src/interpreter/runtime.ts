@@ -4,15 +4,10 @@
  * iteration). Per-state code reads compiled data only; the engine owns effects.
  */
 import type { QueryLanguage, StateType } from '../definition/types.js';
+import type { ContextObject } from '../expressions/context.js';
 import type { EvaluationEnv } from '../expressions/types.js';
 import type { Clock } from './clock.js';
 import type { HistoryEvent, HistoryEventType, HistoryRecorder } from './history.js';
-
-/** The context object's execution-wide part (ASL-NOTES §2.4). */
-export interface ExecutionContextBase {
-  Execution: { Id: string; Input: unknown; StartTime: string; Name: string; RoleArn: string; RedriveCount: number };
-  StateMachine: { Id: string; Name: string };
-}
 
 export interface TaskContext {
   stateName: string;
@@ -52,7 +47,8 @@ export interface Execution {
   readonly handlers: Readonly<Record<string, TaskHandler>>;
   readonly history: HistoryRecorder;
   readonly limits: Limits;
-  readonly context: ExecutionContextBase;
+  /** The context object's execution-wide part (ASL-NOTES §2.4). */
+  readonly context: ContextObject;
   readonly region: string;
   transitions: number;
   /** Runs a sub-machine (Parallel branch, Map iteration) on a new thread. */

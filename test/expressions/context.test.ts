@@ -118,3 +118,27 @@ describe('context object (§2.4, §12.15)', () => {
     expect(redriven.StateMachine.Id).toBe('arn:aws:states:eu-central-1:210987654321:stateMachine:sm');
   });
 });
+
+describe('createContextObject from a machine ARN', () => {
+  it('takes StateMachine.Id and the ARN parts from stateMachineArn, and epoch milliseconds for times', () => {
+    const context = createContextObject({
+      stateMachineName: 'Orders',
+      stateMachineArn: 'arn:aws-cn:states:cn-north-1:111122223333:stateMachine:Orders',
+      executionName: 'run-1',
+      input: { a: 1 },
+      startTime: Date.UTC(2025, 0, 2, 3, 4, 5, 600),
+    });
+    expect(context).toEqual({
+      Execution: {
+        Id: 'arn:aws-cn:states:cn-north-1:111122223333:execution:Orders:run-1',
+        Input: { a: 1 },
+        StartTime: '2025-01-02T03:04:05.6Z',
+        Name: 'run-1',
+        RoleArn: 'arn:aws-cn:iam::111122223333:role/aslkit-execution',
+        RedriveCount: 0,
+      },
+      StateMachine: { Id: 'arn:aws-cn:states:cn-north-1:111122223333:stateMachine:Orders', Name: 'Orders' },
+    });
+    expect(enterState(context, { name: 'S', enteredTime: Date.UTC(2025, 0, 2, 3, 4, 6) }).State).toEqual({ Name: 'S', EnteredTime: '2025-01-02T03:04:06Z' });
+  });
+});

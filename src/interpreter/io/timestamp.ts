@@ -30,9 +30,3 @@ export function parseTimestamp(text: string): number | undefined {
   const fraction = m[7] ? Number(`0.${m[7]}`) * 1000 : 0;
   return Date.UTC(year, month - 1, day, hour, minute, second) - offsetMinutes * 60_000 + fraction;
 }
-
-/** ISO 8601 text for a context-object or history timestamp: trailing fraction zeros dropped, as AWS does. */
-export function formatTimestamp(ms: number): string {
-  const iso = new Date(ms).toISOString();
-  return iso.replace(/\.?0+Z$/, 'Z');
-}

@@ -7,7 +7,8 @@ import { StatesError } from '../../definition/errors.js';
 import type { Catcher, QueryLanguage, Retrier } from '../../definition/types.js';
 import { ExecutionStop, StateFailure, frameStateError } from '../errors.js';
 import type { HistoryEvent, HistoryEventType } from '../history.js';
-import { formatTimestamp } from '../io/timestamp.js';
+import { enterState, withMapItem, withTaskToken } from '../../expressions/context.js';
+import type { ContextObject } from '../../expressions/context.js';
 import { optionalPath, optionalTemplate, resultPath } from '../io/expressions.js';
 import { bindings, optionalJsonataTemplate } from '../io/jsonata.js';
 import { compileRetrier, decideRetry, findCatcher } from '../retry-catch.js';
@@ -83,18 +84,19 @@ export function failState(t: Thread, state: CompiledState, thrown: unknown): Sta
 export interface ContextExtras {
   retryCount?: number;
   taskToken?: string;
-  mapItem?: { Index: number; Value: unknown; Key?: string; Source?: string };
+  mapItem?: { index: number; value: unknown; key?: string; source?: string };
 }
 
 /** The context object (`$$`) as the running state sees it (ASL-NOTES §2.4). */
-export function stateContext(t: Thread, stateName: string, extras?: ContextExtras): Record<string, unknown> {
-  const base = t.exec.context;
-  const state: Record<string, unknown> = { Name: stateName, EnteredTime: formatTimestamp(t.enteredTime) };
-  if (extras?.retryCount !== undefined) state['RetryCount'] = extras.retryCount;
-  const ctx: Record<string, unknown> = { Execution: base.Execution, StateMachine: base.StateMachine, State: state };
-  if (extras?.taskToken !== undefined) ctx['Task'] = { Token: extras.taskToken };
-  if (extras?.mapItem !== undefined) ctx['Map'] = { Item: extras.mapItem };
-  return ctx;
+export function stateContext(t: Thread, stateName: string, extras?: ContextExtras): ContextObject {
+  let context = enterState(t.exec.context, {
+    name: stateName,
+    enteredTime: t.enteredTime,
+    ...(extras?.retryCount !== undefined ? { retryCount: extras.retryCount } : {}),
+  });
+  if (extras?.taskToken !== undefined) context = withTaskToken(context, extras.taskToken);
+  if (extras?.mapItem !== undefined) context = withMapItem(context, extras.mapItem);
+  return context;
 }
 
 /** Points the thread's env at this state's context object when the state can read it. */
@@ -115,7 +117,7 @@ export interface CompiledCatcher {
   apply(t: Thread, state: CompiledState, raw: unknown, errorOutput: { Error: string; Cause: string }): unknown;
 }
 
-export function compileCatchers(
+function compileCatchers(
   catchers: readonly Catcher[] | undefined,
   pointer: string,
   queryLanguage: QueryLanguage,
@@ -150,8 +152,31 @@ export function compileCatchers(
   });
 }
 
-export function compileRetriers(retriers: readonly Retrier[] | undefined): CompiledRetrier[] {
+function compileRetriers(retriers: readonly Retrier[] | undefined): CompiledRetrier[] {
   return (retriers ?? []).map(compileRetrier);
+}
+
+/**
+ * A Task, Parallel or Map: its catchers (linked as jump targets), retriers, and a run() that
+ * repeats `attempt` under Retry and Catch.
+ */
+export function compileRetryingState(
+  base: Omit<CompiledState, 'run'>,
+  def: { Retry?: readonly Retrier[]; Catch?: readonly Catcher[] },
+  at: string,
+  failedType: HistoryEventType | null,
+  attempt: (t: Thread, raw: unknown, retryCount: number) => Promise<unknown>,
+): RetryingState {
+  const catchers = compileCatchers(def.Catch, at, base.queryLanguage);
+  for (const c of catchers) base.targets.set(c.nextName, null);
+  const state: RetryingState = {
+    ...base,
+    retriers: compileRetriers(def.Retry),
+    catchers,
+    failedType,
+    run: (t, raw) => withRetryAndCatch(t, state, raw, (retryCount) => attempt(t, raw, retryCount)),
+  };
+  return state;
 }
 
 export interface RetryingState extends CompiledState {

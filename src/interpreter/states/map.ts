@@ -15,13 +15,11 @@ import type { CompileContext, CompiledContainer, Thread } from '../runtime.js';
 import { baseFields, pointerOf, queryLanguageOf } from './base.js';
 import {
   childThread,
-  compileCatchers,
-  compileRetriers,
-  emit,
+      emit,
   linkedController,
   prepareEnv,
   stateContext,
-  withRetryAndCatch,
+  compileRetryingState,
 } from './common.js';
 import type { RetryingState } from './common.js';
 import { compileItemReader } from './item-reader.js';
@@ -72,7 +70,7 @@ interface MapItem {
 }
 
 function itemContext(t: Thread, name: string, retryCount: number, item: MapItem): unknown {
-  return stateContext(t, name, { retryCount, mapItem: item });
+  return stateContext(t, name, { retryCount, mapItem: { index: item.Index, value: item.Value, ...(item.Key !== undefined ? { key: item.Key } : {}) } });
 }
 
 function jsonPathIo(name: string, def: MapState, at: string): MapIo {
@@ -202,10 +200,8 @@ export function compileMap(name: string, def: MapState, cc: CompileContext): Ret
   const distributed = processorDef?.ProcessorConfig?.Mode === 'DISTRIBUTED';
   const hasSelector = def.ItemSelector !== undefined || (queryLanguage === 'JSONPath' && def.Parameters !== undefined);
   const reader = def.ItemReader !== undefined ? compileItemReader(def.ItemReader, at, queryLanguage) : undefined;
-  const catchers = compileCatchers(def.Catch, at, queryLanguage);
   const { ItemProcessor: _p, Iterator: _i, ...own } = def;
   const base = baseFields(name, def, cc, own);
-  for (const c of catchers) base.targets.set(c.nextName, null);
 
   async function attempt(t: Thread, raw: unknown, retryCount: number): Promise<unknown> {
     prepareEnv(t, state, { retryCount });
@@ -247,15 +243,7 @@ export function compileMap(name: string, def: MapState, cc: CompileContext): Ret
     return io.finish(t, raw, results);
   }
 
-  const state: RetryingState = {
-    ...base,
-    retriers: compileRetriers(def.Retry),
-    catchers,
-    failedType: 'MapStateFailed',
-    run(t: Thread, raw: unknown): Promise<unknown> {
-      return withRetryAndCatch(t, state, raw, (retryCount) => attempt(t, raw, retryCount));
-    },
-  };
+  const state = compileRetryingState(base, def, at, 'MapStateFailed', attempt);
   return state;
 }
 

@@ -5,12 +5,10 @@ import type { CompileContext, CompiledContainer, Thread } from '../runtime.js';
 import { baseFields, pointerOf, queryLanguageOf } from './base.js';
 import {
   childThread,
-  compileCatchers,
-  compileRetriers,
-  emit,
+      emit,
   linkedController,
   prepareEnv,
-  withRetryAndCatch,
+  compileRetryingState,
 } from './common.js';
 import type { RetryingState } from './common.js';
 
@@ -86,10 +84,8 @@ export function compileParallel(name: string, def: ParallelState, cc: CompileCon
   const branches: CompiledContainer[] = def.Branches.map((b, i) =>
     cc.compileContainer(b as unknown as { StartAt: string; States: Record<string, unknown> }, `${at}/Branches/${i}/States`),
   );
-  const catchers = compileCatchers(def.Catch, at, queryLanguage);
   const { Branches: _branches, ...own } = def;
   const base = baseFields(name, def, cc, own);
-  for (const c of catchers) base.targets.set(c.nextName, null);
 
   async function attempt(t: Thread, raw: unknown, retryCount: number): Promise<unknown> {
     prepareEnv(t, state, { retryCount });
@@ -101,15 +97,7 @@ export function compileParallel(name: string, def: ParallelState, cc: CompileCon
     return io.finish(t, raw, results);
   }
 
-  const state: RetryingState = {
-    ...base,
-    retriers: compileRetriers(def.Retry),
-    catchers,
-    failedType: 'ParallelStateFailed',
-    run(t: Thread, raw: unknown): Promise<unknown> {
-      return withRetryAndCatch(t, state, raw, (retryCount) => attempt(t, raw, retryCount));
-    },
-  };
+  const state = compileRetryingState(base, def, at, 'ParallelStateFailed', attempt);
   return state;
 }
 

@@ -16,7 +16,7 @@ import type { Hold } from '../clock.js';
 import type { CompileContext, TaskContext, TaskHandler, Thread } from '../runtime.js';
 import { bindings, integerField, optionalJsonataTemplate, typedField } from '../io/jsonata.js';
 import { baseFields, pointerOf, queryLanguageOf } from './base.js';
-import { compileCatchers, compileRetriers, emit, prepareEnv, stateContext, withRetryAndCatch } from './common.js';
+import { compileRetryingState, emit, prepareEnv, stateContext } from './common.js';
 import type { ContextExtras, RetryingState } from './common.js';
 
 type ResourceKind = 'lambda' | 'activity' | 'task';
@@ -179,10 +179,8 @@ export function compileTask(name: string, def: TaskState, cc: CompileContext): R
   const described = describeResource(resource);
   const events = EVENT_NAMES[described.kind];
   const queryLanguage = queryLanguageOf(def, cc);
-  const catchers = compileCatchers(def.Catch, at, queryLanguage);
   const io = queryLanguage === 'JSONata' ? jsonataIo(def, at) : jsonPathIo(def, at);
   const base = baseFields(name, def, cc);
-  for (const c of catchers) base.targets.set(c.nextName, null);
 
   async function attempt(t: Thread, raw: unknown, retryCount: number): Promise<unknown> {
     const extras: ContextExtras = { retryCount };
@@ -233,15 +231,7 @@ export function compileTask(name: string, def: TaskState, cc: CompileContext): R
     return io.finish(t, raw, result);
   }
 
-  const state: RetryingState = {
-    ...base,
-    retriers: compileRetriers(def.Retry),
-    catchers,
-    failedType: null,
-    run(t: Thread, raw: unknown): Promise<unknown> {
-      return withRetryAndCatch(t, state, raw, (retryCount) => attempt(t, raw, retryCount));
-    },
-  };
+  const state = compileRetryingState(base, def, at, null, attempt);
   return state;
 }
 
