@@ -276,7 +276,8 @@ export class StateMachine {
       enteredEventId: 0, enteredTime: startTime,
       env: { context: undefined, variables: scope, random },
     };
-    thread.lastEventId = history.add('ExecutionStarted', 0, 'executionStartedEventDetails', { input, roleArn });
+    // AWS records the first state's entry with previousEventId 0, not 1.
+    history.add('ExecutionStarted', 0, 'executionStartedEventDetails', { input, roleArn });
 
     const stop = (reason: ExecutionStop): void => {
       if (!root.signal.aborted) root.abort(reason);

@@ -195,7 +195,7 @@ describe('execute and start', () => {
     expect(result.status).toBe('ABORTED');
   });
 
-  it('start() exposes the live history and the result', async () => {
+  it('start() exposes the live history and the result; event ids chain as AWS chains them', async () => {
     let release!: () => void;
     const gate = new Promise<void>((r) => { release = r; });
     const handle = createStateMachine(single({ Type: 'Task', Resource: TASK, End: true }), { handlers: { S: () => gate.then(() => 'done') } }).start({});
@@ -205,7 +205,7 @@ describe('execute and start', () => {
     const result = await handle.result;
     expect(result).toMatchObject({ status: 'SUCCEEDED', output: 'done' });
     expect(result.history).toBe(handle.history);
-    expect(result.history.map((e) => [e.id, e.previousEventId])).toEqual([[1, 0], [2, 1], [3, 2], [4, 3], [5, 4], [6, 5], [7, 6]]);
+    expect(result.history.map((e) => [e.id, e.previousEventId])).toEqual([[1, 0], [2, 0], [3, 2], [4, 3], [5, 4], [6, 5], [7, 6]]);
   });
 });
 
