@@ -160,7 +160,7 @@ describe('script evaluation stays off', () => {
 
   it('no filter, however written, reaches a script engine', () => {
     const calls = spyOnJsonPathPlus();
-    const doc = { a: [{ constructor: 1 }, { toString: 'x' }] };
+    const doc: unknown = JSON.parse('{"a": [{"constructor": 1}, {"toString": "x"}]}');
     expect(compiled('$.a[?(@.constructor)]').evaluate(doc, env)).toEqual([{ constructor: 1 }]);
     expect(compiled("$.a[?(@['toString'] == 'x')]").evaluate(doc, env)).toEqual([{ toString: 'x' }]);
     expect(calls.map((call) => (call.eval as { name?: string }).name)).toEqual(['runFilter', 'runFilter']);
