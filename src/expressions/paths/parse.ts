@@ -1,7 +1,8 @@
 /**
  * The JSONPath dialect AWS accepts (Jayway JsonPath, ASL-NOTES §2.2), parsed into data.
- * Only this parser ever reads a path: filters are parsed into a small expression tree
- * and evaluated by filter.ts, so no path text can run JavaScript.
+ * Only this parser ever reads a path's text: jsonpath-plus is handed queries built from the
+ * parsed steps, and filters are parsed into a small expression tree evaluated by filter.ts,
+ * so no path text can run JavaScript.
  */
 
 export type PathRoot = 'input' | 'context' | 'variable';
