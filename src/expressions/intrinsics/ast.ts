@@ -20,6 +20,7 @@ export type IntrinsicCheck =
   | 'arity'
   | 'argument-type'
   | 'format-placeholders'
+  | 'format-template'
   | 'array-range'
   | 'json-merge-deep'
   | 'hash-algorithm'

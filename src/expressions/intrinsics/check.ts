@@ -88,17 +88,10 @@ export function checkCall(call: CallNode, outcome: CheckOutcome): void {
   }
   call.args.forEach((arg, index) => {
     if (arg.kind === 'call') checkCall(arg, outcome);
-    const isTemplate = index === 0 && call.name === 'States.Format';
-    if (arg.kind !== 'literal' || !arg.string) return;
-    const braces = isTemplate ? arg.string.loneBraces : arg.string.unescapedBraces;
-    for (const offset of braces) {
-      outcome.warnings.push({
-        message: isTemplate
-          ? 'Unescaped brace in a States.Format template that is not part of a {} placeholder; write \\{ or \\} for a literal brace'
-          : 'Unescaped brace in a string literal; the spec reserves { and }, write \\{ or \\}',
-        offset,
-        check: 'unescaped-brace',
-      });
-    }
+    // A Format template's lone braces are States.Format's own literal check (a sure failure).
+    if (arg.kind !== 'literal' || !arg.string || (index === 0 && call.name === 'States.Format')) return;
+    // One warning per literal, at its first brace: a JSON text would otherwise warn at every brace.
+    const first = arg.string.unescapedBraces[0];
+    if (first !== undefined) outcome.warnings.push(warning('Unescaped brace in a string literal; the spec reserves { and }, write \\{ or \\}', first, 'unescaped-brace'));
   });
 }

@@ -114,6 +114,8 @@ function format(parts: readonly string[], args: readonly unknown[]): string {
   return text;
 }
 
+const LONE_BRACE = 'the template has an unescaped brace that is not part of a {} placeholder';
+
 function placeholderMismatch(placeholders: number, values: number): string {
   return `the template has ${placeholders} placeholder${placeholders === 1 ? '' : 's'} {} but ${values} value${values === 1 ? ' was' : 's were'} given`;
 }
@@ -188,19 +190,25 @@ export const INTRINSIC_FUNCTIONS: readonly IntrinsicFunction[] = [
     },
     specialize(args) {
       // A literal template is split once, at its unescaped placeholders only (`\{}` is text).
-      const parts = args[0]?.kind === 'literal' ? args[0].string?.parts : undefined;
-      if (!parts) return undefined;
-      if (parts.length === args.length) return (values) => format(parts, values);
-      const mismatch = invalidArguments('States.Format', placeholderMismatch(parts.length - 1, args.length - 1));
+      const template = args[0]?.kind === 'literal' ? args[0].string : undefined;
+      if (!template) return undefined;
+      const { parts } = template;
+      // Recorded on AWS: `'Hello {'`, `'}'` and `'Hello {{}}'` fail the call (States.Runtime).
+      const reason = template.loneBraces.length > 0 ? LONE_BRACE : parts.length !== args.length ? placeholderMismatch(parts.length - 1, args.length - 1) : undefined;
+      if (reason === undefined) return (values) => format(parts, values);
+      const failure = invalidArguments('States.Format', reason);
       return () => {
-        throw mismatch;
+        throw failure;
       };
     },
     checkLiterals(call) {
       const template = literalAt(call, 0);
-      const placeholders = template?.string ? template.string.parts.length - 1 : undefined;
-      if (placeholders === undefined || placeholders === call.args.length - 1) return [];
-      return [issue(`States.Format: ${placeholderMismatch(placeholders, call.args.length - 1)}`, template!.offset, 'format-placeholders')];
+      if (!template?.string) return [];
+      const lone = template.string.loneBraces[0];
+      if (lone !== undefined) return [issue(`States.Format: ${LONE_BRACE}; write \\{ or \\} for a literal brace`, lone, 'format-template')];
+      const placeholders = template.string.parts.length - 1;
+      if (placeholders === call.args.length - 1) return [];
+      return [issue(`States.Format: ${placeholderMismatch(placeholders, call.args.length - 1)}`, template.offset, 'format-placeholders')];
     },
   },
   {

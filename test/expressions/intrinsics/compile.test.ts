@@ -139,6 +139,15 @@ const SURE_FAILURES: ReadonlyArray<readonly [string, string, number, string, unk
     {},
     'Invalid arguments in States.Format: the template has 0 placeholders {} but 1 value was given',
   ],
+  // recorded on AWS: a lone brace in a literal template fails the call
+  ...(["States.Format('Hello {', $.a)", "States.Format('}')", "States.Format('Hello {{}}', $.a)"].map((text) => [
+    text,
+    'States.Format: the template has an unescaped brace that is not part of a {} placeholder; write \\{ or \\} for a literal brace',
+    text.indexOf('{', 14) === -1 ? 15 : text.indexOf('{', 14),
+    'format-template',
+    { a: 'x' },
+    'Invalid arguments in States.Format: the template has an unescaped brace that is not part of a {} placeholder',
+  ]) as [string, string, number, string, unknown, string][]),
   [
     'States.ArrayRange(1, 1001, 1)',
     'States.ArrayRange: the range has 1001 elements; at most 1000 are allowed',
@@ -241,19 +250,19 @@ describe('sure run-time failures: a warning at compile time, States.Runtime when
 });
 
 describe('warnings', () => {
-  it('warns about unescaped braces outside a States.Format template, at each brace', () => {
-    const warnings = compiled("States.StringToJson('{\"a\": 1}')").warnings;
+  it('warns about unescaped braces outside a States.Format template, once per literal at its first brace', () => {
+    const warnings = compiled("States.Array('{\"a\": {}}', 'b}')").warnings;
     expect(warnings.map(({ message, offset, check }) => ({ message, offset, check }))).toEqual([
-      { message: 'Unescaped brace in a string literal; the spec reserves { and }, write \\{ or \\}', offset: 21, check: 'unescaped-brace' },
+      { message: 'Unescaped brace in a string literal; the spec reserves { and }, write \\{ or \\}', offset: 14, check: 'unescaped-brace' },
       { message: 'Unescaped brace in a string literal; the spec reserves { and }, write \\{ or \\}', offset: 28, check: 'unescaped-brace' },
     ]);
   });
 
-  it('warns about a lone brace in a Format template, and about braces in its other string arguments', () => {
+  it('warns about a lone brace in a Format template (a sure failure), and about braces in its other string arguments', () => {
     const warnings = compiled("States.Format('a { b {}', 'x}')").warnings;
-    expect(warnings.map(({ offset, message }) => [offset, message])).toEqual([
-      [17, 'Unescaped brace in a States.Format template that is not part of a {} placeholder; write \\{ or \\} for a literal brace'],
-      [28, 'Unescaped brace in a string literal; the spec reserves { and }, write \\{ or \\}'],
+    expect(warnings.map(({ offset, message, check }) => [offset, message, check])).toEqual([
+      [17, 'States.Format: the template has an unescaped brace that is not part of a {} placeholder; write \\{ or \\} for a literal brace', 'format-template'],
+      [28, 'Unescaped brace in a string literal; the spec reserves { and }, write \\{ or \\}', 'unescaped-brace'],
     ]);
   });
 
@@ -414,7 +423,7 @@ describe('the severity split, as a property', () => {
     const max = fn.maxArgs === Infinity ? fn.minArgs + 2 : fn.maxArgs;
     return fc.array(literal, { minLength: fn.minArgs, maxLength: max }).map((args) => `${fn.name}(${args.join(', ')})`);
   });
-  const SURE = new Set(['argument-type', 'format-placeholders', 'array-range', 'json-merge-deep', 'hash-algorithm']);
+  const SURE = new Set(['argument-type', 'format-placeholders', 'format-template', 'array-range', 'json-merge-deep', 'hash-algorithm']);
 
   it('a call with the right number of literal arguments always compiles; a sure-failure warning means it fails when run, with States.Runtime', () => {
     fc.assert(

@@ -82,6 +82,34 @@ States:
       ],
     },
     {
+      name: 'a lone brace in a States.Format template fails on AWS; elsewhere it is only reserved',
+      code: `
+StartAt: P
+States:
+  P: { Type: Pass, Parameters: { a.$: "States.Format('Hello {', $.a)", b.$: "States.StringToJson('{}')" }, End: true }
+`,
+      errors: [
+        {
+          messageId: 'failsAtRunTime',
+          pointer: '/States/P/Parameters/a.$',
+          line: 4,
+          column: 39,
+          data: {
+            field: 'a.$',
+            detail: 'States.Format: the template has an unescaped brace that is not part of a {} placeholder; write \\{ or \\} for a literal brace',
+            position: 22,
+          },
+        },
+        {
+          messageId: 'questionable',
+          pointer: '/States/P/Parameters/b.$',
+          line: 4,
+          column: 77,
+          data: { field: 'b.$', detail: 'Unescaped brace in a string literal; the spec reserves { and }, write \\{ or \\}', position: 22 },
+        },
+      ],
+    },
+    {
       name: 'every template field, at any depth, and ErrorPath/CausePath',
       code: `
 StartAt: T
