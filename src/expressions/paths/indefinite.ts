@@ -109,7 +109,7 @@ function queryStage(path: string, gate: (node: unknown) => boolean, filter?: Fil
     json: null,
     wrap: true,
     resultType: 'value',
-    eval: filter === undefined ? false : runFilter,
+    eval: filter === undefined ? false : evalFilter,
     // Typed as a Map by jsonpath-plus; at run time it is the plain object handed to `eval`.
     sandbox: sandbox as unknown as Map<string, unknown>,
   });
@@ -240,6 +240,12 @@ function filterId(expression: FilterExpression): string {
   }
   return id;
 }
+
+/**
+ * jsonpath-plus keys its script cache by `String(eval) + code` for every candidate; the text of a
+ * bound function is short, where runFilter's own source would be copied and hashed each time.
+ */
+const evalFilter = runFilter.bind(undefined);
 
 /**
  * jsonpath-plus's `eval` callback. `code` is a filter id (jsonpath-plus strips the `?(` `)`), and

@@ -74,7 +74,7 @@ describe('which paths jsonpath-plus evaluates', () => {
     expect(calls).toHaveLength(1);
     expect(calls[0]?.path).toMatch(/^\$\[\?\(aslkitFilter\d+\)\]$/);
     expect(typeof calls[0]?.eval).toBe('function');
-    expect((calls[0]?.eval as { name: string }).name).toBe('runFilter');
+    expect((calls[0]?.eval as { name: string }).name).toBe('bound runFilter');
   });
 
   it.each(['$.items[0].name', "$['items'][-1]['price']", '$$.Execution.Name', '$rows[1][0]', '$.list.length()'])(
@@ -163,6 +163,6 @@ describe('script evaluation stays off', () => {
     const doc: unknown = JSON.parse('{"a": [{"constructor": 1}, {"toString": "x"}]}');
     expect(compiled('$.a[?(@.constructor)]').evaluate(doc, env)).toEqual([{ constructor: 1 }]);
     expect(compiled("$.a[?(@['toString'] == 'x')]").evaluate(doc, env)).toEqual([{ toString: 'x' }]);
-    expect(calls.map((call) => (call.eval as { name?: string }).name)).toEqual(['runFilter', 'runFilter']);
+    expect(calls.map((call) => (call.eval as { name?: string }).name)).toEqual(['bound runFilter', 'bound runFilter']);
   });
 });
