@@ -144,8 +144,18 @@ function mockHandlers(invocations: readonly Invocation[], tokens: readonly strin
 }
 
 /** README rule 2: ItemReader objects come from `s3_objects`. */
-function s3Handlers(objects: readonly { Bucket: string; Key: string; Body: string }[]): Record<string, TaskHandler> {
+/** An in-memory bucket store seeded with the case's objects; ResultWriter writes into it. */
+function s3Handlers(seed: readonly { Bucket: string; Key: string; Body: string }[]): Record<string, TaskHandler> {
+  const objects = [...seed];
   return {
+    'arn:aws:states:::s3:putObject': (input) => {
+      const { Bucket, Key, Body } = input as { Bucket: string; Key: string; Body: unknown };
+      const text = typeof Body === 'string' ? Body : JSON.stringify(Body);
+      const at = objects.findIndex((o) => o.Bucket === Bucket && o.Key === Key);
+      if (at >= 0) objects.splice(at, 1);
+      objects.push({ Bucket, Key, Body: text });
+      return { ETag: `"${text.length}"` };
+    },
     'arn:aws:states:::s3:getObject': (input) => {
       const { Bucket, Key } = input as { Bucket?: string; Key?: string };
       const found = objects.find((o) => o.Bucket === Bucket && o.Key === Key);

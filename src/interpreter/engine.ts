@@ -22,6 +22,7 @@ import type {
   TaskHandler,
   Thread,
 } from './runtime.js';
+import { uuid } from './runtime.js';
 import { compileChoice } from './states/choice.js';
 import { emit, failState } from './states/common.js';
 import { FailStateFailure, compileFail } from './states/fail.js';
@@ -211,18 +212,6 @@ const DEFAULT_LIMITS: Limits = {
   maxTransitions: 1_000_000,
   maxInlineMapConcurrency: 40,
 };
-
-function uuid(random: () => number): string {
-  const hex = '0123456789abcdef';
-  let s = '';
-  for (let i = 0; i < 36; i++) {
-    if (i === 8 || i === 13 || i === 18 || i === 23) s += '-';
-    else if (i === 14) s += '4';
-    else if (i === 19) s += hex[8 + Math.floor(random() * 4)];
-    else s += hex[Math.floor(random() * 16)];
-  }
-  return s;
-}
 
 /** A compiled state machine, ready to run any number of executions. */
 export class StateMachine {

@@ -65,6 +65,7 @@ export interface HistoryEvent {
   activityFailedEventDetails?: ErrorEventDetails;
   activityTimedOutEventDetails?: ErrorEventDetails;
   mapStateStartedEventDetails?: { length: number };
+  mapRunStartedEventDetails?: { mapRunArn: string };
   mapIterationStartedEventDetails?: { name: string; index: number };
   mapIterationSucceededEventDetails?: { name: string; index: number };
   mapIterationFailedEventDetails?: { name: string; index: number };

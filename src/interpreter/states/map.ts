@@ -2,7 +2,7 @@ import { StatesError } from '../../definition/errors.js';
 import type { MapState, ParallelState } from '../../definition/types.js';
 import { expectType } from '../../expressions/jsonata/index.js';
 import { bindings, integerField, optionalJsonataTemplate, typedField } from '../io/jsonata.js';
-import { StateFailure } from '../errors.js';
+import { StateFailure, toErrorOutput } from '../errors.js';
 import { HistoryRecorder } from '../history.js';
 import {
   inputPath,
@@ -11,6 +11,7 @@ import {
   requiredPath,
 } from '../io/expressions.js';
 import type { CompiledPath } from '../io/expressions.js';
+import { uuid } from '../runtime.js';
 import type { CompileContext, CompiledContainer, Thread } from '../runtime.js';
 import { baseFields, pointerOf, queryLanguageOf } from './base.js';
 import {
@@ -23,6 +24,7 @@ import {
 } from './common.js';
 import type { RetryingState } from './common.js';
 import { compileItemReader } from './item-reader.js';
+import { compileResultWriter } from './result-writer.js';
 import { BranchCancelled, jsonPathFinish, jsonataFinish } from './parallel.js';
 
 function shown(value: unknown): string {
@@ -60,7 +62,7 @@ interface MapIo {
   tolerance(t: Thread, raw: unknown, effective: unknown): Tolerance | Promise<Tolerance>;
   /** The iteration inputs: ItemSelector per item (with `Map.Item` in the context), else the items. */
   select(t: Thread, raw: unknown, effective: unknown, items: MapItem[], retryCount: number): unknown[] | Promise<unknown[]>;
-  finish(t: Thread, raw: unknown, results: unknown[]): unknown;
+  finish(t: Thread, raw: unknown, results: unknown): unknown;
 }
 
 interface MapItem {
@@ -200,6 +202,8 @@ export function compileMap(name: string, def: MapState, cc: CompileContext): Ret
   const distributed = processorDef?.ProcessorConfig?.Mode === 'DISTRIBUTED';
   const hasSelector = def.ItemSelector !== undefined || (queryLanguage === 'JSONPath' && def.Parameters !== undefined);
   const reader = def.ItemReader !== undefined ? compileItemReader(def.ItemReader, at, queryLanguage) : undefined;
+  const writer = distributed && def.ResultWriter !== undefined ? compileResultWriter(def.ResultWriter, at, queryLanguage) : undefined;
+  const label = typeof def.Label === 'string' ? def.Label : name;
   const { ItemProcessor: _p, Iterator: _i, ...own } = def;
   const base = baseFields(name, def, cc, own);
 
@@ -211,11 +215,12 @@ export function compileMap(name: string, def: MapState, cc: CompileContext): Ret
     let items: MapItem[];
     let inputs: unknown[];
     let tolerated: Tolerance | undefined;
+    let mapRunArn: string | undefined;
     if (reader !== undefined) {
       // With an ItemReader, ItemsPath is ignored and the items arrive once the run has started.
       emit(t, 'MapStateStarted', 'mapStateStartedEventDetails', { length: 0 });
       tolerated = distributed ? await settle(io.tolerance(t, raw, effective)) : undefined;
-      if (distributed) emit(t, 'MapRunStarted');
+      if (distributed) emit(t, 'MapRunStarted', 'mapRunStartedEventDetails', { mapRunArn: mapRunArn ??= newMapRunArn(t, label) });
       try {
         items = (await reader(t, raw, effective)).map((Value, Index) => ({ Index, Value }));
         inputs = await settle(io.select(t, raw, effective, items, retryCount));
@@ -234,13 +239,17 @@ export function compileMap(name: string, def: MapState, cc: CompileContext): Ret
       }
       emit(t, 'MapStateStarted', 'mapStateStartedEventDetails', { length: inputs.length });
       tolerated = distributed ? await settle(io.tolerance(t, raw, effective)) : undefined;
-      if (distributed) emit(t, 'MapRunStarted');
+      if (distributed) emit(t, 'MapRunStarted', 'mapRunStartedEventDetails', { mapRunArn: mapRunArn ??= newMapRunArn(t, label) });
     }
-    const results = await runIterations(t, name, processor, inputs, limit, tolerated);
+    const failures = new Map<number, { Error: string; Cause: string }>();
+    const results = await runIterations(t, name, processor, inputs, limit, tolerated, failures);
+    const result = writer !== undefined
+      ? await writer(t, raw, effective, { mapRunArn: mapRunArn!, inputs, results, failures })
+      : results;
     if (distributed) emit(t, 'MapRunSucceeded');
     emit(t, 'MapStateSucceeded');
     t.next = state.next;
-    return io.finish(t, raw, results);
+    return io.finish(t, raw, result);
   }
 
   const state = compileRetryingState(base, def, at, 'MapStateFailed', attempt);
@@ -259,6 +268,7 @@ function runIterations(
   inputs: readonly unknown[],
   limit: number,
   tolerated: Tolerance | undefined,
+  failures: Map<number, { Error: string; Cause: string }>,
 ): Promise<unknown[]> {
   const n = inputs.length;
   const results = new Array<unknown>(n);
@@ -269,7 +279,7 @@ function runIterations(
     : t.history;
   let nextIndex = 0;
   let done = 0;
-  let failures = 0;
+  let failed = 0;
   let stopped = false;
   return new Promise<unknown[]>((resolve, reject) => {
     const finish = (error?: unknown): void => {
@@ -279,10 +289,11 @@ function runIterations(
       if (error === undefined) resolve(results);
       else reject(error);
     };
+    // Each threshold given applies on its own; with neither, any failure fails the run.
     const exceeded = (): boolean => {
-      const count = tolerated!.count ?? 0;
-      const percentage = tolerated!.percentage ?? 0;
-      return failures > count || (failures * 100) / n > percentage;
+      const { count, percentage } = tolerated!;
+      if (count === undefined && percentage === undefined) return true;
+      return (count !== undefined && failed > count) || (percentage !== undefined && (failed * 100) / n > percentage);
     };
     const startNext = (): void => {
       if (stopped || nextIndex >= n) return;
@@ -304,8 +315,10 @@ function runIterations(
           if (stopped) return;
           if (t.signal.aborted) return finish(t.signal.reason);
           if (tolerated) {
-            failures++;
+            failed++;
             results[index] = null;
+            const { error: Error, cause: Cause } = toErrorOutput(error);
+            failures.set(index, { Error, Cause });
             if (exceeded()) {
               controller.abort(new BranchCancelled());
               emit(t, 'MapRunFailed');
@@ -324,4 +337,11 @@ function runIterations(
     };
     for (let i = 0; i < Math.min(limit, n); i++) startNext();
   });
+}
+
+/** `arn:<partition>:states:<region>:<account>:mapRun:<machine name>/<label>:<run id>`. */
+function newMapRunArn(t: Thread, label: string): string {
+  const machine = t.exec.context.StateMachine;
+  const prefix = machine.Id.split(':').slice(0, 5).join(':');
+  return `${prefix}:mapRun:${machine.Name}/${label}:${uuid(t.exec.random)}`;
 }

@@ -28,7 +28,7 @@ export class BranchCancelled extends Error {
 /** The query-language half of a Parallel (or Map): the effective input and the output. */
 export interface BlockIo {
   prepare(t: Thread, raw: unknown): unknown;
-  finish(t: Thread, raw: unknown, results: unknown[]): unknown;
+  finish(t: Thread, raw: unknown, results: unknown): unknown;
 }
 
 function jsonPathIo(def: ParallelState, at: string): BlockIo {
