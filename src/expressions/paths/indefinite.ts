@@ -3,7 +3,7 @@
  * jsonpath-plus, compiled once into a pipeline of stages, one per indefinite step.
  *
  * Script evaluation stays off: a query without a filter runs with `eval: false`; a filter
- * query runs with `eval: runFilter`, a callback that never evaluates code. parse.ts has
+ * query runs with `eval: runFilter` (bound), a callback that never evaluates code. parse.ts has
  * already parsed every filter into a FilterExpression, registered below under an opaque id,
  * and the id is all the query text carries; runFilter looks the id up and evaluates the
  * parsed expression with filter.ts.
@@ -101,7 +101,7 @@ function isContainer(node: unknown): boolean {
  * One jsonpath-plus instance per query, built once; `gate` says which nodes the step applies
  * to (jsonpath-plus also answers for the others, where Jayway selects nothing).
  */
-function queryStage(path: string, gate: (node: unknown) => boolean, filter?: FilterExpression): Stage {
+function queryStage(path: string, gate: (node: unknown) => boolean, withFilter = false): Stage {
   const sandbox: FilterSandbox = { root: undefined };
   const engine = JSONPath({
     autostart: false,
@@ -109,7 +109,7 @@ function queryStage(path: string, gate: (node: unknown) => boolean, filter?: Fil
     json: null,
     wrap: true,
     resultType: 'value',
-    eval: filter === undefined ? false : evalFilter,
+    eval: withFilter ? evalFilter : false,
     // Typed as a Map by jsonpath-plus; at run time it is the plain object handed to `eval`.
     sandbox: sandbox as unknown as Map<string, unknown>,
   });
@@ -145,7 +145,7 @@ function indexUnion(indexes: readonly number[]): Stage {
  * itself, where jsonpath-plus would test its property values, so that case is decided here.
  */
 function filterStage(expression: FilterExpression): Stage {
-  const onArray = queryStage(`$[?(${filterId(expression)})]`, Array.isArray, expression);
+  const onArray = queryStage(`$[?(${filterId(expression)})]`, Array.isArray, true);
   return (node, root, out) => {
     if (Array.isArray(node)) onArray(node, root, out);
     else if (isJsonObject(node) && testFilter(expression, node, root)) out.push(node);

@@ -52,6 +52,7 @@ const shop = {
   names: ['abc', 'de'],
   list: [10, 20, 30, 40],
   nested: { price: 1, inner: { price: 20, deeper: [{ price: 30 }] } },
+  byNumber: { '0': 'zero' },
 };
 
 describe('which paths jsonpath-plus evaluates', () => {
@@ -120,6 +121,8 @@ describe('where jsonpath-plus alone differs from Jayway (AWS), our answer and it
     ['$.list[-1,0]', [40, 10], [10]],
     // Jayway reads indices only from arrays; jsonpath-plus indexes into strings.
     ['$.names[*][0]', [], ['a', 'd']],
+    // Jayway's index union reads arrays only; jsonpath-plus takes keys "0" and "1" of an object.
+    ['$.byNumber[0,1]', [], ['zero']],
   ])('%s', (text, ours, theirs) => {
     expect(compiled(text).evaluate(shop, env)).toEqual(ours);
     expect(plain(text, shop)).toEqual(theirs);
