@@ -1,15 +1,16 @@
 /**
  * Static checks on the AST, run once at compile time. Errors are what AWS refuses at
- * CreateStateMachine (unknown function name, arity; the parser and the AST builder report
- * grammar, escapes, paths and nesting). Everything else is a warning, because AWS accepts the
- * definition and the call fails only when it runs (States.Runtime, `Invalid arguments in
- * States.X`; recorded for literal type mismatches, a zero step and ranges over 1000 elements):
- * the types of literal and nested-call arguments, each function's literal checks, unescaped
- * braces outside a States.Format template (§3.3) and a literal given to States.JsonToString.
+ * CreateStateMachine: an unknown function name (the parser and the AST builder report grammar,
+ * escapes, paths and nesting). AWS's grammar knows the 18 names but not their signatures, so
+ * everything else is a warning: AWS creates the machine and the call fails whenever it runs
+ * (States.Runtime, `Invalid arguments in States.X`; recorded for argument counts, literal type
+ * mismatches, a zero step and ranges over 1000 elements): the argument count, the types of
+ * literal and nested-call arguments, each function's literal checks, unescaped braces outside
+ * a States.Format template (§3.3) and a literal given to States.JsonToString.
  */
 import type { CallNode, IntrinsicIssue, IntrinsicNode } from './ast.js';
-import { INTRINSIC_FUNCTIONS, INTRINSIC_FUNCTIONS_BY_NAME, describeType, jsonTypeOf, parameterType } from './functions.js';
-import type { ArgumentType, IntrinsicFunction } from './functions.js';
+import { INTRINSIC_FUNCTIONS, INTRINSIC_FUNCTIONS_BY_NAME, arityMismatch, describeType, jsonTypeOf, parameterType } from './functions.js';
+import type { ArgumentType } from './functions.js';
 
 function editDistance(a: string, b: string): number {
   let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
@@ -33,13 +34,6 @@ export function suggestFunction(name: string): string | undefined {
     if (distance <= 3 && (!best || distance < best.distance)) best = { name: fn.name, distance };
   }
   return best?.name;
-}
-
-function arityText(fn: IntrinsicFunction): string {
-  if (fn.maxArgs === 0) return 'no arguments';
-  if (fn.maxArgs === Infinity) return `at least ${fn.minArgs} argument${fn.minArgs === 1 ? '' : 's'}`;
-  if (fn.minArgs === fn.maxArgs) return `${fn.minArgs} argument${fn.minArgs === 1 ? '' : 's'}`;
-  return `${fn.minArgs} or ${fn.maxArgs} arguments`;
 }
 
 function staticType(node: IntrinsicNode): ArgumentType | undefined {
@@ -69,8 +63,7 @@ export function checkCall(call: CallNode, outcome: CheckOutcome): void {
       error(`Unknown intrinsic function '${call.name}'${suggestion ? `; did you mean '${suggestion}'?` : ''}`, call.offset, 'unknown-function'),
     );
   } else if (call.args.length < fn.minArgs || call.args.length > fn.maxArgs) {
-    const given = call.args.length;
-    outcome.issues.push(error(`${fn.name} takes ${arityText(fn)} but was given ${given}`, call.offset, 'arity'));
+    outcome.warnings.push(warning(`${fn.name} ${arityMismatch(fn, call.args.length)}`, call.offset, 'arity'));
   } else {
     call.args.forEach((arg, index) => {
       const expected = parameterType(fn, index);

@@ -8,7 +8,7 @@ import type { CompileResult, EvaluationEnv } from '../types.js';
 import { buildAst } from './ast.js';
 import type { CallNode, IntrinsicIssue, IntrinsicNode } from './ast.js';
 import { checkCall } from './check.js';
-import { INTRINSIC_FUNCTIONS_BY_NAME, describeType, invalidArguments, jsonTypeOf, parameterType } from './functions.js';
+import { INTRINSIC_FUNCTIONS_BY_NAME, arityMismatch, describeType, invalidArguments, jsonTypeOf, parameterType } from './functions.js';
 import type { ArgumentType, IntrinsicFunction } from './functions.js';
 import { parseIntrinsic } from './parser.js';
 import { LParen, RParen, UnterminatedString, intrinsicLexer } from './tokens.js';
@@ -91,10 +91,18 @@ function compileNode(node: IntrinsicNode): Evaluator {
     };
   }
   const fn = INTRINSIC_FUNCTIONS_BY_NAME.get(node.name)!;
-  const impl = fn.specialize?.(node.args) ?? fn.impl;
   const args = node.args.map(compileNode);
-  const expected = node.args.map((_, index) => parameterType(fn, index));
   const count = args.length;
+  if (count < fn.minArgs || count > fn.maxArgs) {
+    // AWS creates the machine and fails the call when it runs, after reading its arguments.
+    const failure = invalidArguments(fn.name, arityMismatch(fn, count));
+    return (input, env, fieldName) => {
+      for (const arg of args) arg(input, env, fieldName);
+      throw failure;
+    };
+  }
+  const impl = fn.specialize?.(node.args) ?? fn.impl;
+  const expected = node.args.map((_, index) => parameterType(fn, index));
   return (input, env, fieldName) => {
     const values = new Array<unknown>(count);
     for (let i = 0; i < count; i++) {
@@ -126,7 +134,7 @@ const CACHE_LIMIT = 2000;
 
 /**
  * Compiles an intrinsic call. `ok: false` only for what AWS refuses at CreateStateMachine
- * (grammar, illegal escapes, invalid path arguments, nesting, unknown names, arity); the rest
+ * (grammar, illegal escapes, invalid path arguments, nesting, unknown names); the rest
  * are `warnings` on the compiled value, and the call raises States.Runtime when evaluated.
  */
 export function compileIntrinsic(text: string): CompileResult<CompiledIntrinsic> {

@@ -76,6 +76,16 @@ export function describeType(type: ArgumentType): string {
   return TYPE_WORDS[type];
 }
 
+/** `takes 2 arguments but was given 1`, for a call whose argument count is outside the function's. */
+export function arityMismatch(fn: IntrinsicFunction, given: number): string {
+  let takes: string;
+  if (fn.maxArgs === 0) takes = 'no arguments';
+  else if (fn.maxArgs === Infinity) takes = `at least ${fn.minArgs} argument${fn.minArgs === 1 ? '' : 's'}`;
+  else if (fn.minArgs === fn.maxArgs) takes = `${fn.minArgs} argument${fn.minArgs === 1 ? '' : 's'}`;
+  else takes = `${fn.minArgs} or ${fn.maxArgs} arguments`;
+  return `takes ${takes} but was given ${given}`;
+}
+
 export function invalidArguments(fn: string, reason: string): StatesError {
   return new StatesError(INTRINSIC_FAILURE_ERROR, `Invalid arguments in ${fn}: ${reason}`);
 }

@@ -52,7 +52,7 @@ export default defineRule<MessageIds>({
     },
     docs: {
       rationale:
-        "AWS checks an intrinsic function call's grammar, function name and argument count when the machine is created, but not the types or values of its literal arguments: `States.MathAdd(1, '-1')` is accepted and then fails every execution that reaches it with `States.Runtime` (`Invalid arguments in States.MathAdd`), which Retry and Catch cannot handle. This rule reports such calls in payload templates (`.$` fields) and in a Fail state's ErrorPath and CausePath, with the place inside the string. A `{` or `}` that is not part of a `{}` placeholder in a `States.Format` template fails the same way (write `\\{` and `\\}`); elsewhere in string literals such braces work but the spec reserves them, so the rule warns once per literal.",
+        "AWS checks an intrinsic function call's grammar and function name when the machine is created, but not its argument count nor the types or values of its literal arguments: `States.Hash('hello')` and `States.MathAdd(1, '-1')` are accepted and then fail every execution that reaches them with `States.Runtime` (`Invalid arguments in States.MathAdd`), which Retry and Catch cannot handle. This rule reports such calls in payload templates (`.$` fields) and in a Fail state's ErrorPath and CausePath, with the place inside the string. A `{` or `}` that is not part of a `{}` placeholder in a `States.Format` template fails the same way (write `\\{` and `\\}`); elsewhere in string literals such braces work but the spec reserves them, so the rule warns once per literal.",
       valid: [
         {
           definition: {

@@ -28,7 +28,7 @@ States:
       code: `
 StartAt: P
 States:
-  P: { Type: Pass, Parameters: { a.$: "States.MathAdd(1)", b.$: "States.Nope('x')" }, End: true }
+  P: { Type: Pass, Parameters: { a.$: "States.MathAdd(1, ", b.$: "States.Nope('x')", c.$: "States.Format('\\\\q')" }, End: true }
 `,
     },
     {
@@ -226,6 +226,13 @@ States:
           line: 14,
           column: 26,
           data: { field: 'i.$', detail: 'States.Base64Encode: argument 1 must be a string, but a number was given', position: 21 },
+        },
+        {
+          messageId: 'failsAtRunTime',
+          pointer: '/States/M/ItemReader/Parameters/Bucket.$',
+          line: 17,
+          column: 31,
+          data: { field: 'Bucket.$', detail: 'States.UUID takes no arguments but was given 1', position: 14 },
         },
         {
           messageId: 'questionable',
