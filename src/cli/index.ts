@@ -55,9 +55,13 @@ const NON_RULES: readonly RuleDescriptor[] = [
     id: 'cloudformation-intrinsic',
     description: 'Enforce reading a CloudFormation intrinsic function in a standalone definition as its deploy-time placeholder',
   },
+  {
+    id: 'unsubstituted-placeholder',
+    description: 'Disallow a ${Name} in a template definition that neither DefinitionSubstitutions nor Fn::Sub substitutes',
+  },
 ];
 /** The non-rules that lint() still lets a setting change. */
-const CONFIGURABLE_NON_RULES = ['schema', 'no-duplicate-keys', 'cloudformation-intrinsic'];
+const CONFIGURABLE_NON_RULES = ['schema', 'no-duplicate-keys', 'cloudformation-intrinsic', 'unsubstituted-placeholder'];
 
 function checkRuleIds(command: LintCommand): string | undefined {
   const known = [...new Set([...rules.map((rule) => rule.meta.id), ...CONFIGURABLE_NON_RULES])];

@@ -5,8 +5,12 @@ import { parseJson, recordJsonPositions } from './json.js';
 import {
   intrinsicName,
   joinParts,
+  placeholderOccurrences,
   replaceIntrinsics,
   substituteBarePlaceholders,
+  unescapeSub,
+  unsubstitutedPlaceholders,
+  type UnsubstitutedPlaceholder,
 } from './placeholders.js';
 import type { LoadedDefinition, LoadOptions } from './source.js';
 import { LineIndex, TableSourceMap, valueOffsetOf, type OffsetMapper } from './source-map.js';
@@ -70,17 +74,25 @@ export function extractStateMachines(template: ParsedText, options: LoadOptions)
       const declaredType = properties[type === STEP_FUNCTIONS ? 'StateMachineType' : 'Type'];
       if (declaredType === 'STANDARD' || declaredType === 'EXPRESS') machine.stateMachineType = declaredType;
       const substitutions = substitutionValues(properties['DefinitionSubstitutions']);
+      // CloudFormation substitutes `${X}` outside Fn::Sub only when DefinitionSubstitutions maps X.
+      const mapped = new Set(substitutions.keys());
+      const literal = unsubstitutedMessage(logicalId, properties['DefinitionSubstitutions']);
 
       if ('Definition' in properties) {
         const prefix = `${base}/Definition`;
         definitionPrefixes.push(prefix);
+        const unsubstituted = unsubstitutedPlaceholders(properties['Definition'], (name) => !mapped.has(name));
+        for (const placeholder of unsubstituted) {
+          const offset = template.stringMapper(prefix + placeholder.textPointer)?.(placeholder.index) ?? at(prefix + placeholder.pointer);
+          report(literal(placeholder, offset));
+        }
         definitions.push({
           ...machine,
           definition: replaceIntrinsics(properties['Definition']),
           sourceMap: new TableSourceMap(template.positions, template.lines, prefix),
         });
       } else if ('DefinitionString' in properties) {
-        const text = definitionText(template, `${base}/DefinitionString`, properties['DefinitionString'], substitutions);
+        const text = definitionText(template, `${base}/DefinitionString`, properties['DefinitionString'], substitutions, mapped);
         if (text === undefined) {
           note(
             'warning',
@@ -89,11 +101,23 @@ export function extractStateMachines(template: ParsedText, options: LoadOptions)
           );
           continue;
         }
-        const prepared = substituteBarePlaceholders(text.text, substitutions);
+        const prepared = substituteBarePlaceholders(text.text, substitutions, (name, offset) => text.substituted(name, offset));
         const toSource: OffsetMapper = (offset) => text.toSource(prepared.toOriginal(offset));
         const parsed = parseJson(prepared.text);
         for (const finding of parsed.findings) report(finding, toSource);
         if (!parsed.ok) continue;
+        const literalNames = new Set(
+          placeholderOccurrences(text.text)
+            .filter(({ name, offset }) => !text.substituted(name, offset))
+            .map(({ name }) => name),
+        );
+        if (literalNames.size > 0) {
+          const preparedText = parseJsonText(prepared.text);
+          for (const placeholder of unsubstitutedPlaceholders(parsed.value, (name) => literalNames.has(name))) {
+            const offset = preparedText.stringMapper(placeholder.textPointer)?.(placeholder.index) ?? 0;
+            report(literal(placeholder, offset), toSource);
+          }
+        }
         definitions.push({
           ...machine,
           definition: parsed.value,
@@ -116,7 +140,7 @@ export function extractStateMachines(template: ParsedText, options: LoadOptions)
           continue;
         }
         const definitionFile = relativeTo(file, uri);
-        const loaded = loadDefinitionFile(content, uri, definitionFile, substitutions);
+        const loaded = loadDefinitionFile(content, uri, definitionFile, substitutions, literal);
         diagnostics.push(...loaded.diagnostics);
         if (loaded.definition) definitions.push({ ...machine, ...loaded.definition, file: definitionFile });
       } else if ('DefinitionS3Location' in properties) {
@@ -153,6 +177,8 @@ function relativeFinding(finding: RawFinding, prefixes: string[]): RawFinding {
 interface DefinitionText {
   text: string;
   toSource: OffsetMapper;
+  /** Whether CloudFormation substitutes the `${name}` at this offset of the text. */
+  substituted(name: string, offset: number): boolean;
 }
 
 /** The JSON text of a DefinitionString and where each of its characters sits in the template. */
@@ -161,56 +187,75 @@ function definitionText(
   pointer: string,
   value: unknown,
   substitutions: Map<string, unknown>,
+  mapped: ReadonlySet<string>,
 ): DefinitionText | undefined {
   const positionOf = (p: string): number => {
     const packed = template.positions().get(p);
     return packed === undefined ? 0 : valueOffsetOf(packed);
   };
+  const byDefinitionSubstitutions = (name: string): boolean => mapped.has(name);
   const stringAt = (p: string, text: string): DefinitionText => {
     const mapper = template.stringMapper(p);
     const start = positionOf(p);
-    return { text, toSource: mapper ?? (() => start) };
+    return { text, toSource: mapper ?? (() => start), substituted: byDefinitionSubstitutions };
+  };
+  // Fn::Sub substitutes every `${X}` (parameters, resources, attributes, pseudo parameters,
+  // its own variables); its `${!X}` is a literal `${X}` that only DefinitionSubstitutions may map.
+  const subAt = (p: string, text: string): DefinitionText => {
+    const raw = stringAt(p, text);
+    const unescaped = unescapeSub(text);
+    return {
+      text: unescaped.text,
+      toSource: (offset) => raw.toSource(unescaped.toOriginal(offset)),
+      substituted: (name, offset) => !unescaped.escaped.has(offset) || mapped.has(name),
+    };
   };
   if (typeof value === 'string') return stringAt(pointer, value);
   if (!isObject(value)) return undefined;
   const name = intrinsicName(value);
   const argument = name === undefined ? undefined : value[name];
   if (name === 'Fn::Sub') {
-    if (typeof argument === 'string') return stringAt(`${pointer}/Fn::Sub`, argument);
+    if (typeof argument === 'string') return subAt(`${pointer}/Fn::Sub`, argument);
     if (Array.isArray(argument) && typeof argument[0] === 'string') {
       for (const [key, v] of substitutionValues(argument[1])) substitutions.set(key, v);
-      return stringAt(`${pointer}/Fn::Sub/0`, argument[0]);
+      return subAt(`${pointer}/Fn::Sub/0`, argument[0]);
     }
     return undefined;
   }
   if (name === 'Fn::Join') {
     const parts = joinParts(argument);
     if (parts === undefined) return undefined;
-    // Pieces of the joined text: [start in text, mapper for offsets within the piece].
-    const pieces: [number, OffsetMapper][] = [];
+    // Pieces of the joined text: [start in text, mapper for offsets within the piece, whether
+    // its placeholders are substituted whatever DefinitionSubstitutions says (intrinsic parts)].
+    const pieces: [number, OffsetMapper, boolean][] = [];
     let text = '';
     const delimiter = stringAt(`${pointer}/Fn::Join/0`, parts.delimiter);
     parts.texts.forEach((part, index) => {
       if (index > 0) {
-        pieces.push([text.length, delimiter.toSource]);
+        pieces.push([text.length, delimiter.toSource, false]);
         text += parts.delimiter;
       }
       const partPointer = `${pointer}/Fn::Join/1/${index}`;
       const raw = (argument as [unknown, unknown[]])[1][index];
-      const piece = typeof raw === 'string' ? stringAt(partPointer, part).toSource : constant(positionOf(partPointer));
-      pieces.push([text.length, piece]);
+      const literal = typeof raw === 'string';
+      pieces.push([text.length, literal ? stringAt(partPointer, part).toSource : constant(positionOf(partPointer)), !literal]);
       text += part;
     });
+    const pieceAt = (offset: number): [number, OffsetMapper, boolean] | undefined => {
+      let chosen = pieces[0];
+      for (const piece of pieces) {
+        if (piece[0] <= offset) chosen = piece;
+        else break;
+      }
+      return chosen;
+    };
     return {
       text,
       toSource(offset) {
-        let chosen = pieces[0];
-        for (const piece of pieces) {
-          if (piece[0] <= offset) chosen = piece;
-          else break;
-        }
+        const chosen = pieceAt(offset);
         return chosen === undefined ? positionOf(pointer) : chosen[1](offset - chosen[0]);
       },
+      substituted: (name, offset) => pieceAt(offset)?.[2] === true || mapped.has(name),
     };
   }
   return undefined;
@@ -218,6 +263,33 @@ function definitionText(
 
 function constant(offset: number): OffsetMapper {
   return () => offset;
+}
+
+/**
+ * The finding for a `${X}` that CloudFormation leaves as it is: AWS receives the literal text,
+ * which a Task Resource rejects (it must be an ARN) and anywhere else is most likely a mistake.
+ */
+function unsubstitutedMessage(
+  logicalId: string,
+  definitionSubstitutions: unknown,
+): (placeholder: UnsubstitutedPlaceholder, offset: number) => RawFinding {
+  return ({ name, pointer, inTaskResource }, offset) => {
+    const reason =
+      definitionSubstitutions === undefined
+        ? `'${logicalId}' has no DefinitionSubstitutions`
+        : isObject(definitionSubstitutions)
+          ? `the DefinitionSubstitutions of '${logicalId}' have no '${name}'`
+          : `the DefinitionSubstitutions of '${logicalId}' are not a map`;
+    const finding: RawFinding = {
+      ruleId: 'unsubstituted-placeholder',
+      severity: inTaskResource ? 'error' : 'warning',
+      message: `'\${${name}}' is not substituted: ${reason}, so AWS receives it as literal text${inTaskResource ? ', which is not a valid resource ARN' : ''}`,
+      pointer,
+      offset,
+    };
+    if (inTaskResource) finding.code = 'SCHEMA_VALIDATION_FAILED';
+    return finding;
+  };
 }
 
 /** DefinitionSubstitutions or Fn::Sub variables: name -> value as written (intrinsics stay objects). */
@@ -231,20 +303,28 @@ function loadDefinitionFile(
   uri: string,
   file: string,
   substitutions: Map<string, unknown>,
+  literal: (placeholder: UnsubstitutedPlaceholder, offset: number) => RawFinding,
 ): { definition?: Pick<LoadedDefinition, 'definition' | 'sourceMap'>; diagnostics: Diagnostic[] } {
   const lines = new LineIndex(content);
+  const isLiteral = (name: string): boolean => !substitutions.has(name);
+  const unsubstituted = (parsed: ParsedText): RawFinding[] =>
+    unsubstitutedPlaceholders(parsed.value, isLiteral).map((placeholder) =>
+      literal(placeholder, parsed.stringMapper(placeholder.textPointer)?.(placeholder.index) ?? 0),
+    );
   if (/\.ya?ml$/i.test(uri)) {
     const parsed = parseYamlText(content);
-    const diagnostics = parsed.findings.map((f) => toDiagnostic(f, lines, (o) => o, file));
+    const findings = parsed.ok ? [...parsed.findings, ...unsubstituted(parsed)] : parsed.findings;
+    const diagnostics = findings.map((f) => toDiagnostic(f, lines, (o) => o, file));
     if (!parsed.ok) return { diagnostics };
     return {
       definition: { definition: parsed.value, sourceMap: new TableSourceMap(parsed.positions, lines) },
       diagnostics,
     };
   }
-  const prepared = substituteBarePlaceholders(content, substitutions);
+  const prepared = substituteBarePlaceholders(content, substitutions, (name) => !isLiteral(name));
   const parsed = parseJsonText(prepared.text);
-  const diagnostics = parsed.findings.map((f) => toDiagnostic(f, lines, prepared.toOriginal, file));
+  const findings = parsed.ok ? [...parsed.findings, ...unsubstituted(parsed)] : parsed.findings;
+  const diagnostics = findings.map((f) => toDiagnostic(f, lines, prepared.toOriginal, file));
   if (!parsed.ok) return { diagnostics };
   return {
     definition: {

@@ -3,7 +3,7 @@ import type { LineIndex, OffsetMapper } from './source-map.js';
 
 /** A loader finding while its place is still an offset in the parsed text. */
 export interface RawFinding {
-  ruleId: 'parse' | 'no-duplicate-keys' | 'cloudformation-intrinsic';
+  ruleId: 'parse' | 'no-duplicate-keys' | 'cloudformation-intrinsic' | 'unsubstituted-placeholder';
   severity: 'error' | 'warning';
   /** For syntax errors the place is added: `<message> at line L, column C[: <detail>]`. */
   message: string;

@@ -85,7 +85,7 @@ function placeholderFor(name: string, argument: unknown): unknown {
       return '${Fn::GetAtt}';
     case 'Fn::Sub': {
       const text = Array.isArray(argument) ? argument[0] : argument;
-      return typeof text === 'string' ? text : '${Fn::Sub}';
+      return typeof text === 'string' ? unescapeSub(text).text : '${Fn::Sub}';
     }
     case 'Fn::Join': {
       const parts = joinParts(argument);
@@ -125,14 +125,129 @@ export interface PreparedText {
   toOriginal: OffsetMapper;
 }
 
+/** One `${Name}` in a text: its name and the offset of its `$`. */
+export interface PlaceholderOccurrence {
+  name: string;
+  offset: number;
+}
+
+/** Every `${Name}` in a text, not Fn::Sub's escape `${!Name}` (which writes a literal `${Name}`). */
+export function placeholderOccurrences(text: string): PlaceholderOccurrence[] {
+  const out: PlaceholderOccurrence[] = [];
+  for (let i = text.indexOf('${'); i !== -1; i = text.indexOf('${', i + 2)) {
+    const close = text.indexOf('}', i + 2);
+    if (close === -1) break;
+    if (text[i + 2] !== '!') out.push({ name: text.slice(i + 2, close), offset: i });
+  }
+  return out;
+}
+
+/**
+ * Fn::Sub's output where it is known without deploying: `${!Name}` becomes the literal text
+ * `${Name}`; `escaped` holds the offsets (in the output) of those literal ones.
+ */
+export function unescapeSub(text: string): PreparedText & { escaped: ReadonlySet<number> } {
+  const removed: number[] = [];
+  const escaped = new Set<number>();
+  let out = '';
+  let copiedTo = 0;
+  for (let i = text.indexOf('${!'); i !== -1; i = text.indexOf('${!', i + 3)) {
+    out += text.slice(copiedTo, i + 2);
+    escaped.add(out.length - 2);
+    removed.push(out.length);
+    copiedTo = i + 3;
+  }
+  if (removed.length === 0) return { text, toOriginal: (offset) => offset, escaped };
+  out += text.slice(copiedTo);
+  return {
+    text: out,
+    // Each removed `!` before an offset shifts it by one.
+    toOriginal: (offset) => offset + removed.filter((at) => at <= offset).length,
+    escaped,
+  };
+}
+
+/** A `${Name}` that CloudFormation leaves as it is, found in a string of a definition. */
+export interface UnsubstitutedPlaceholder {
+  name: string;
+  /** The value of the definition that holds it. */
+  pointer: string;
+  /** The string it is written in: `pointer`, or the text of an Fn::Sub object there. */
+  textPointer: string;
+  /** Its offset in that string. */
+  index: number;
+  /** The value is a Task's Resource, which AWS requires to be an ARN. */
+  inTaskResource: boolean;
+}
+
+/**
+ * The placeholders of a definition (template Definition, or a parsed DefinitionString or
+ * DefinitionUri file) whose names `isLiteral` says nothing substitutes. Inside an Fn::Sub
+ * object only its `${!Name}` escapes count; other intrinsic functions are resolved values.
+ */
+export function unsubstitutedPlaceholders(definition: unknown, isLiteral: (name: string) => boolean): UnsubstitutedPlaceholder[] {
+  const out: UnsubstitutedPlaceholder[] = [];
+  const seen = new WeakSet<object>();
+  const stack: [unknown, string, boolean][] = [[definition, '', false]];
+  const collect = (text: string, pointer: string, textPointer: string, inTaskResource: boolean, onlyEscaped: boolean): void => {
+    const occurrences = onlyEscaped
+      ? (() => {
+          const unescaped = unescapeSub(text);
+          return placeholderOccurrences(unescaped.text)
+            .filter((o) => unescaped.escaped.has(o.offset))
+            .map((o) => ({ ...o, offset: unescaped.toOriginal(o.offset) }));
+        })()
+      : placeholderOccurrences(text);
+    for (const { name, offset } of occurrences) {
+      if (isLiteral(name)) out.push({ name, pointer, textPointer, index: offset, inTaskResource });
+    }
+  };
+  while (stack.length > 0) {
+    const [value, pointer, inTaskResource] = stack.pop() as [unknown, string, boolean];
+    if (typeof value === 'string') {
+      if (value.includes('${')) collect(value, pointer, pointer, inTaskResource, false);
+      continue;
+    }
+    if (value === null || typeof value !== 'object' || seen.has(value)) continue;
+    seen.add(value);
+    if (Array.isArray(value)) {
+      for (let index = value.length - 1; index >= 0; index--) stack.push([value[index], `${pointer}/${index}`, false]);
+      continue;
+    }
+    const record = value as Record<string, unknown>;
+    const intrinsic = intrinsicName(record);
+    if (intrinsic === 'Fn::Sub') {
+      const argument = record[intrinsic];
+      if (typeof argument === 'string') collect(argument, pointer, `${pointer}/Fn::Sub`, inTaskResource, true);
+      else if (Array.isArray(argument) && typeof argument[0] === 'string') {
+        collect(argument[0], pointer, `${pointer}/Fn::Sub/0`, inTaskResource, true);
+      }
+      continue;
+    }
+    if (intrinsic !== undefined) continue;
+    const entries = Object.entries(record);
+    for (let index = entries.length - 1; index >= 0; index--) {
+      const [key, member] = entries[index] as [string, unknown];
+      stack.push([member, `${pointer}/${escapePointerToken(key)}`, key === 'Resource' && record['Type'] === 'Task']);
+    }
+  }
+  return out;
+}
+
 const JSON_LITERAL = /^(?:-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?|true|false|null)$/;
 
 /**
  * Makes `${X}` that stands outside JSON strings (`"TimeoutSeconds": ${Timeout}`)
  * parse: the substituted value when it is a known JSON literal, else the
- * string "${X}". Placeholders inside strings stay as they are.
+ * string "${X}". Placeholders inside strings stay as they are, and so do those
+ * that `substituted` says nothing substitutes (AWS receives them, and so does
+ * the JSON parser).
  */
-export function substituteBarePlaceholders(text: string, values: ReadonlyMap<string, unknown>): PreparedText {
+export function substituteBarePlaceholders(
+  text: string,
+  values: ReadonlyMap<string, unknown>,
+  substituted: (name: string, offset: number) => boolean = () => true,
+): PreparedText {
   if (!text.includes('${')) return { text, toOriginal: (offset) => offset };
   // [preparedStart, originalStart, whether the run is a replaced placeholder]
   const runs: [number, number, boolean][] = [[0, 0, false]];
@@ -154,6 +269,10 @@ export function substituteBarePlaceholders(text: string, values: ReadonlyMap<str
     const close = text.indexOf('}', i + 2);
     if (close === -1) break;
     const name = text.slice(i + 2, close);
+    if (!substituted(name, i)) {
+      i = close;
+      continue;
+    }
     out += text.slice(copiedTo, i);
     runs.push([out.length, i, true]);
     out += replacementFor(name, values.get(name));

@@ -13,7 +13,7 @@ export interface LintOptions {
   format?: SourceFormat;
   /** The machine type when the source does not say it (a template's Type wins). STANDARD by default. */
   type?: StateMachineType;
-  /** Per-rule settings by rule id (also `schema`, `no-duplicate-keys` and `cloudformation-intrinsic`). */
+  /** Per-rule settings by rule id (also `schema`, `no-duplicate-keys`, `cloudformation-intrinsic`, `unsubstituted-placeholder`). */
   rules?: Record<string, RuleSetting>;
   /** Reads a template's local DefinitionUri; the CLI passes one, the library does not. */
   readFile?: (path: string) => string | undefined;
@@ -35,7 +35,7 @@ export function ruleDocsUrl(id: string): string {
 }
 
 /** Findings of the schema and the loader that a rules setting may also configure. */
-const CONFIGURABLE_NON_RULES = ['schema', 'no-duplicate-keys', 'cloudformation-intrinsic'];
+const CONFIGURABLE_NON_RULES = ['schema', 'no-duplicate-keys', 'cloudformation-intrinsic', 'unsubstituted-placeholder'];
 const SETTINGS: readonly unknown[] = ['off', 'warn', 'error'];
 const FORMATS: readonly unknown[] = ['auto', 'json', 'yaml', 'cloudformation'];
 

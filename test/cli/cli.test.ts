@@ -88,7 +88,7 @@ describe('usage errors are one clear line', () => {
     [['lint', '--rule', 'choice-default=loud'], "aslkit: --rule needs id=off|warn|error (got 'choice-default=loud')\n"],
     [
       ['lint', '--rule', 'choise-default=off'],
-      "aslkit: unknown rule 'choise-default' in --rule; did you mean 'choice-default'? Valid rules: choice-default, missing-end-state, schema, no-duplicate-keys, cloudformation-intrinsic\n",
+      "aslkit: unknown rule 'choise-default' in --rule; did you mean 'choice-default'? Valid rules: choice-default, missing-end-state, schema, no-duplicate-keys, cloudformation-intrinsic, unsubstituted-placeholder\n",
     ],
     [['lint', 'missing.asl.json'], "aslkit: cannot read 'missing.asl.json': no such file or directory\n"],
     [['lint', 'nothing/**/*.json'], "aslkit: no files match 'nothing/**/*.json'\n"],
@@ -171,6 +171,10 @@ describe('formats', () => {
         {
           id: 'cloudformation-intrinsic',
           shortDescription: { text: 'Enforce reading a CloudFormation intrinsic function in a standalone definition as its deploy-time placeholder' },
+        },
+        {
+          id: 'unsubstituted-placeholder',
+          shortDescription: { text: 'Disallow a ${Name} in a template definition that neither DefinitionSubstitutions nor Fn::Sub substitutes' },
         },
       ],
     });

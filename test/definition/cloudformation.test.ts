@@ -337,3 +337,79 @@ describe('DefinitionString forms', () => {
     expect(['/A', '/B', '/C', '/D', '/E'].map((p) => at(loaded!.sourceMap, p))).toEqual(['10:32', '10:49', '10:63', '10:77', '10:90']);
   });
 });
+
+describe('placeholders that CloudFormation does not substitute', () => {
+  const task = (resource: string, extra = '') => `{"StartAt": "A", "States": {"A": {"Type": "Task", "Resource": "${resource}"${extra}, "End": true}}}`;
+  const notSubstituted = (name: string, reason: string, resource: boolean) =>
+    `'\${${name}}' is not substituted: ${reason}, so AWS receives it as literal text${resource ? ', which is not a valid resource ARN' : ''}`;
+
+  it.each<[string, string, [string, string, string, string][]]>([
+    ['a mapped name', `DefinitionSubstitutions:\n  Fn: arn:aws:lambda:us-east-1:1:function:f\nDefinitionString: '${task('${Fn}')}'`, []],
+    ['a name mapped to an intrinsic', `DefinitionSubstitutions:\n  Fn: !GetAtt F.Arn\nDefinitionString: '${task('${Fn}')}'`, []],
+    [
+      'no DefinitionSubstitutions',
+      `DefinitionString: '${task('${Fn}')}'`,
+      [['error', '/States/A/Resource', '5:89', notSubstituted('Fn', "'M' has no DefinitionSubstitutions", true)]],
+    ],
+    [
+      'DefinitionSubstitutions that are not a map',
+      `DefinitionSubstitutions: Fn\nDefinitionString: '${task('${Fn}')}'`,
+      [['error', '/States/A/Resource', '6:89', notSubstituted('Fn', "the DefinitionSubstitutions of 'M' are not a map", true)]],
+    ],
+    [
+      'an unmapped name outside a Resource, beside a mapped one',
+      `DefinitionSubstitutions:\n  Fn: x\nDefinitionString: '${task('${Fn}', ', "Comment": "by ${Team}"')}'`,
+      [['warning', '/States/A/Comment', '7:112', notSubstituted('Team', "the DefinitionSubstitutions of 'M' have no 'Team'", false)]],
+    ],
+    ['Fn::Sub substitutes every name', `DefinitionString: !Sub '${task('arn:aws:lambda:\${AWS::Region}:\${AWS::AccountId}:function:\${Fn}')}'`, []],
+    [
+      "Fn::Sub's ${!X} is a literal ${X}",
+      `DefinitionString: !Sub '${task('${!Fn}')}'`,
+      [['error', '/States/A/Resource', '5:94', notSubstituted('Fn', "'M' has no DefinitionSubstitutions", true)]],
+    ],
+    ["Fn::Sub's ${!X} mapped by DefinitionSubstitutions", `DefinitionSubstitutions:\n  Fn: x\nDefinitionString: !Sub '${task('${!Fn}')}'`, []],
+    [
+      'Fn::Join: intrinsic parts are resolved, string parts are not',
+      `DefinitionString: !Join ['', ['{"StartAt": "A", "States": {"A": {"Type": "Task", "Resource": "', !GetAtt F.Arn, '", "Comment": "\${Gone}", "End": true}}}']]`,
+      [['warning', '/States/A/Comment', '5:135', notSubstituted('Gone', "'M' has no DefinitionSubstitutions", false)]],
+    ],
+    [
+      'a Definition object: strings, and the escapes of an Fn::Sub inside it',
+      'Definition:\n  StartAt: A\n  States:\n    A:\n      Type: Task\n      Resource: !GetAtt F.Arn\n      Parameters:\n        X: "${Gone}"\n        Y: !Sub "${Region} ${!Esc}"\n      End: true',
+      [
+        ['warning', '/States/A/Parameters/X', '12:19', notSubstituted('Gone', "'M' has no DefinitionSubstitutions", false)],
+        ['warning', '/States/A/Parameters/Y', '13:34', notSubstituted('Esc', "'M' has no DefinitionSubstitutions", false)],
+      ],
+    ],
+  ])('%s', (_, properties, expected) => {
+    const result = loadSource(template(properties), { filename: 't.yaml' });
+    expect(result.diagnostics.map((d) => [d.severity, d.pointer, `${d.line}:${d.column}`, d.message])).toEqual(expected);
+    expect(result.diagnostics.every((d) => d.ruleId === 'unsubstituted-placeholder')).toBe(true);
+    expect(result.definitions).toHaveLength(1);
+  });
+
+  it('leaves an unmapped placeholder outside quotes in the text, so it is the JSON error AWS would give', () => {
+    const result = loadSource(template(`DefinitionString: '{"StartAt": "A", "TimeoutSeconds": \${T}, "States": {}}'`), { filename: 't.yaml' });
+    expect(result.definitions).toEqual([]);
+    expect(result.diagnostics.map((d) => [d.ruleId, d.line, d.column, d.message])).toEqual([
+      ['parse', 5, 61, "Unexpected token '$' at line 5, column 61: expected a value"],
+    ]);
+  });
+
+  it.each([
+    ['JSON', 'flow.asl.json', '{\n  "StartAt": "A",\n  "States": {"A": {"Type": "Task", "Resource": "${Fn}", "End": true}}\n}', '3:49'],
+    ['YAML', 'flow.asl.yaml', 'StartAt: A\nStates:\n  A:\n    Type: Task\n    Resource: "${Fn}"\n    End: true\n', '5:16'],
+  ])('checks a %s DefinitionUri file against its DefinitionSubstitutions, in that file', (_, uri, content, position) => {
+    const text = template(`DefinitionUri: ${uri}\nDefinitionSubstitutions:\n  Other: x`, 'AWS::Serverless::StateMachine');
+    const result = loadSource(text, { filename: 'infra/t.yaml', readFile: () => content });
+    expect(result.diagnostics.map((d) => [d.file, `${d.line}:${d.column}`, d.severity, d.message])).toEqual([
+      ['infra/' + uri, position, 'error', notSubstituted('Fn', "the DefinitionSubstitutions of 'M' have no 'Fn'", true)],
+    ]);
+    const mapped = loadSource(text.replace('Other', 'Fn'), { filename: 'infra/t.yaml', readFile: () => content });
+    expect(mapped.diagnostics).toEqual([]);
+  });
+
+  it('accepts every ${X} in a standalone definition (substituted at deploy time)', () => {
+    expect(loadSource(task('${Fn}'), { filename: 'm.asl.json' }).diagnostics).toEqual([]);
+  });
+});

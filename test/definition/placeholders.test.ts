@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { replaceIntrinsics, substituteBarePlaceholders } from '../../src/definition/placeholders.js';
+import {
+  intrinsicPointers,
+  placeholderOccurrences,
+  replaceIntrinsics,
+  substituteBarePlaceholders,
+  unescapeSub,
+  unsubstitutedPlaceholders,
+} from '../../src/definition/placeholders.js';
 
 describe('replaceIntrinsics', () => {
   it.each<[string, unknown, unknown]>([
@@ -9,6 +16,7 @@ describe('replaceIntrinsics', () => {
     ['Fn::GetAtt as a string', { 'Fn::GetAtt': 'Fn.Arn' }, '${Fn.Arn}'],
     ['Fn::Sub text', { 'Fn::Sub': 'arn:${AWS::Partition}:sns:x' }, 'arn:${AWS::Partition}:sns:x'],
     ['Fn::Sub with variables', { 'Fn::Sub': ['${A}-x', { A: 'a' }] }, '${A}-x'],
+    ['Fn::Sub escape ${!X} as the literal ${X}', { 'Fn::Sub': '${!Lit}-${A}' }, '${Lit}-${A}'],
     ['Fn::Join', { 'Fn::Join': [':', ['arn', { Ref: 'AWS::Partition' }, { 'Fn::GetAtt': ['F', 'Arn'] }, 3]] }, 'arn:${AWS::Partition}:${F.Arn}:3'],
     ['Fn::If takes the first branch', { 'Fn::If': ['IsProd', { Ref: 'A' }, 'b'] }, '${A}'],
     ['other functions', { 'Fn::ImportValue': 'Shared' }, '${Fn::ImportValue}'],
@@ -48,5 +56,73 @@ describe('substituteBarePlaceholders', () => {
     const { text, toOriginal } = substituteBarePlaceholders('[${Word}, 7]', values);
     expect(text).toBe('["${Word}", 7]');
     expect([0, 1, 5, 10, 12].map(toOriginal)).toEqual([0, 1, 1, 8, 10]);
+  });
+});
+
+describe('substituteBarePlaceholders with names nothing substitutes', () => {
+  it('leaves them as AWS receives them, so the JSON parser sees the same text', () => {
+    const result = substituteBarePlaceholders('{"a": ${N}, "b": ${Gone}}', new Map([['N', 1]]), (name) => name !== 'Gone');
+    expect(result.text).toBe('{"a": 1, "b": ${Gone}}');
+  });
+});
+
+describe('placeholderOccurrences', () => {
+  it.each<[string, [string, number][]]>([
+    ['${A}', [['A', 0]]],
+    ['arn:${AWS::Partition}:x:${F.Arn}', [['AWS::Partition', 4], ['F.Arn', 24]]],
+    ['${!Escaped} ${A}', [['A', 12]]],
+    ['${unclosed', []],
+    ['no placeholder', []],
+  ])('%j', (text, expected) => {
+    expect(placeholderOccurrences(text).map((o) => [o.name, o.offset])).toEqual(expected);
+  });
+});
+
+describe('unescapeSub', () => {
+  it('writes ${!X} as ${X}, remembers which, and maps offsets back', () => {
+    const result = unescapeSub('a${!B}c${D}${!E}');
+    expect(result.text).toBe('a${B}c${D}${E}');
+    expect([...result.escaped]).toEqual([1, 10]);
+    expect([0, 1, 3, 5, 10, 12].map(result.toOriginal)).toEqual([0, 1, 4, 6, 11, 14]);
+  });
+
+  it('is the identity without escapes', () => {
+    const result = unescapeSub('${A}');
+    expect([result.text, result.escaped.size, result.toOriginal(3)]).toEqual(['${A}', 0, 3]);
+  });
+});
+
+describe('unsubstitutedPlaceholders', () => {
+  const definition = {
+    StartAt: 'A',
+    States: {
+      A: {
+        Type: 'Task',
+        Resource: 'arn:aws:lambda:${Region}:1:function:${Fn}',
+        Parameters: { Mapped: '${Known}', List: ['x ${Gone}'], Ref: { Ref: 'Gone' }, Sub: { 'Fn::Sub': ['${Gone} ${!Esc}', {}] } },
+        End: true,
+      },
+      P: { Type: 'Pass', Resource: '${Gone}', End: true },
+    },
+  };
+
+  it('finds each literal name with its string, offset and whether it is a Task Resource', () => {
+    expect(unsubstitutedPlaceholders(definition, (name) => name !== 'Known')).toEqual([
+      { name: 'Region', pointer: '/States/A/Resource', textPointer: '/States/A/Resource', index: 15, inTaskResource: true },
+      { name: 'Fn', pointer: '/States/A/Resource', textPointer: '/States/A/Resource', index: 36, inTaskResource: true },
+      { name: 'Gone', pointer: '/States/A/Parameters/List/0', textPointer: '/States/A/Parameters/List/0', index: 2, inTaskResource: false },
+      { name: 'Esc', pointer: '/States/A/Parameters/Sub', textPointer: '/States/A/Parameters/Sub/Fn::Sub/0', index: 8, inTaskResource: false },
+      { name: 'Gone', pointer: '/States/P/Resource', textPointer: '/States/P/Resource', index: 0, inTaskResource: false },
+    ]);
+  });
+});
+
+describe('intrinsicPointers', () => {
+  it('lists the outermost intrinsic objects in document order', () => {
+    expect(intrinsicPointers({ a: { Ref: 'X' }, b: [1, { 'Fn::Join': ['', [{ Ref: 'Y' }]] }], c: { d: { 'Fn::GetAtt': 'F.Arn' } } })).toEqual([
+      '/a',
+      '/b/1',
+      '/c/d',
+    ]);
   });
 });
