@@ -1,5 +1,6 @@
 /**
- * Our own evaluator for the filter expressions parse.ts accepts: comparisons of `@`/`$`
+ * Our own evaluator for the filter expressions parse.ts accepts (jsonpath-plus calls it through
+ * indefinite.ts's eval callback): comparisons of `@`/`$`
  * paths with JSON literals, existence tests, `&&`, `||`. Jayway's semantics (§2.2):
  * `[?(@.keep)]` is an existence test (true for `false` and `null` values), values of
  * different JSON types are never equal or ordered, and a missing operand makes every
