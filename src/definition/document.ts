@@ -79,8 +79,11 @@ function jsonStringMapper(text: string, tokenOffset: number): OffsetMapper {
 function yamlStringMapper(text: string, scalar: Scalar): OffsetMapper {
   const value = scalar.value as string;
   const [start, end] = scalar.range ?? [0, 0];
-  // A one-line double-quoted YAML string escapes like JSON.
-  if (scalar.type === 'QUOTE_DOUBLE' && !text.slice(start, end).includes('\n')) return jsonStringMapper(text, start);
+  if (scalar.type === 'QUOTE_DOUBLE' || scalar.type === 'QUOTE_SINGLE') {
+    const map = quotedScalarOffsets(text, start, end, scalar.type === 'QUOTE_DOUBLE');
+    // Exact when the decoding agrees with the parser's; the line-by-line match below otherwise.
+    if (map.length === value.length + 1) return (offset) => map[Math.min(Math.max(offset, 0), map.length - 1)] as number;
+  }
   // Segments: [valueOffset, sourceOffset, length], ascending.
   const segments: [number, number, number][] = [];
   let cursor = 0;
@@ -117,6 +120,59 @@ function yamlStringMapper(text: string, scalar: Scalar): OffsetMapper {
     if (offset < valueAt) return sourceAt;
     return sourceAt + Math.min(offset - valueAt, length);
   };
+}
+
+/**
+ * For a quoted YAML scalar from `start` (its opening quote) to `end` (after its closing
+ * quote): the source offset of each character of its value, plus one for the end. Follows
+ * YAML 1.2 flow folding: a line break between text becomes a space, n empty lines become n
+ * line breaks, white space around breaks is dropped, and `\` before a break joins the lines.
+ */
+function quotedScalarOffsets(text: string, start: number, end: number, double: boolean): number[] {
+  const map: number[] = [];
+  const close = end - 1;
+  const blank = (c: string | undefined): boolean => c === ' ' || c === '\t';
+  let i = start + 1;
+  while (i < close) {
+    const c = text[i];
+    if (double && c === '\\') {
+      const next = text[i + 1];
+      if (next === '\n' || next === '\r') {
+        i += next === '\r' && text[i + 2] === '\n' ? 3 : 2;
+        while (i < close && blank(text[i])) i++;
+        continue;
+      }
+      const length = next === 'x' ? 4 : next === 'u' ? 6 : next === 'U' ? 10 : 2;
+      map.push(i);
+      // Outside the BMP a code point is two UTF-16 units of the value.
+      if (next === 'U' && Number.parseInt(text.slice(i + 2, i + 10), 16) > 0xffff) map.push(i);
+      i += length;
+      continue;
+    }
+    if (!double && c === "'" && text[i + 1] === "'") {
+      map.push(i);
+      i += 2;
+      continue;
+    }
+    if (c === '\n' || c === '\r') {
+      while (map.length > 0 && blank(text[map[map.length - 1] as number])) map.pop();
+      let j = i;
+      let breaks = 0;
+      while (j < close && (text[j] === '\n' || text[j] === '\r')) {
+        if (text[j] === '\r' && text[j + 1] === '\n') j++;
+        j++;
+        breaks++;
+        while (j < close && blank(text[j])) j++;
+      }
+      for (let k = 0; k < Math.max(breaks - 1, 1); k++) map.push(i);
+      i = j;
+      continue;
+    }
+    map.push(i);
+    i++;
+  }
+  map.push(close);
+  return map;
 }
 
 function endOfLine(text: string, from: number): number {

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { loadSource } from '../../src/definition/load.js';
+import { parseYamlText } from '../../src/definition/document.js';
 import { parseYaml } from '../../src/definition/yaml.js';
 
 const load = (text: string) => loadSource(text, { filename: 'machine.asl.yaml' });
@@ -155,5 +156,25 @@ describe('CloudFormation short-form tags', () => {
     const result = parseYaml(`V: ${source}\n`);
     expect(result.findings).toEqual([]);
     expect(result.value).toEqual({ V: value });
+  });
+});
+
+describe('offsets inside quoted strings (for a DefinitionString)', () => {
+  // [YAML value, index in the decoded string, the source text from the mapped offset]
+  it.each<[string, string, number, string]>([
+    ['single quote escape', "'it''s X'", 5, 'X'],
+    ['double-quoted escapes', '"\\x41\\u0042\\U0001F600X"', 4, 'X'],
+    ['an escape is placed at its backslash', '"a\\tb"', 1, '\\tb'],
+    ['a folded line break', '"one\n  two X"', 8, 'X'],
+    ['an empty line is a line break', '"one\n\n  two X"', 8, 'X'],
+    ['an escaped line break joins the lines', '"one\\\n   two X"', 7, 'X'],
+    ['trailing blanks before a break are dropped', "'one   \n  two X'", 8, 'X'],
+  ])('%s', (_, value, index, rest) => {
+    const text = `V: ${value}\n`;
+    const parsed = parseYamlText(text);
+    const mapper = parsed.stringMapper('/V')!;
+    const decoded = (parsed.value as { V: string }).V;
+    expect(text.slice(mapper(index), mapper(index) + rest.length)).toBe(rest);
+    expect(decoded.slice(index, index + 1)).toBe(rest === '\\tb' ? '\t' : 'X');
   });
 });
