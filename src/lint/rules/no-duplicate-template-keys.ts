@@ -1,6 +1,6 @@
 import { joinPointer } from '../../definition/diagnostic.js';
 import { defineRule } from '../rule.js';
-import { compileTemplate, payloadTemplates } from './valid-payload-template.js';
+import { payloadTemplates, templateProblems } from './valid-payload-template.js';
 
 type MessageIds = 'duplicate';
 
@@ -40,15 +40,11 @@ export default defineRule<MessageIds>({
   create(context) {
     return {
       state(walked) {
-        for (const { template, pointer } of payloadTemplates(walked)) {
-          const result = compileTemplate(template);
-          if (result.ok) continue;
-          for (const issue of result.issues) {
-            if (issue.code !== 'DUPLICATE_FIELD_NAME') continue;
-            const second = String(issue.path[issue.path.length - 1]);
-            const name = second.endsWith('.$') ? second.slice(0, -2) : second;
-            const first = second === name ? `${name}.$` : name;
-            context.report({ messageId: 'duplicate', pointer: joinPointer(pointer, ...issue.path), data: { name, first, second }, at: 'key' });
+        for (const { template, statePointer, tokens } of payloadTemplates(walked)) {
+          for (const problem of templateProblems(template)) {
+            if (problem.kind !== 'duplicate') continue;
+            const { name, first, second } = problem;
+            context.report({ messageId: 'duplicate', pointer: joinPointer(statePointer, ...tokens, ...problem.path), data: { name, first, second }, at: 'key' });
           }
         }
       },

@@ -9,6 +9,21 @@ type MessageIds = 'invalid' | 'intrinsic';
 const FIELDS = ['InputPath', 'OutputPath'] as const;
 const PATH_PREFIX = 'Value is not a valid JSONPath: ';
 
+/** Each distinct text is compiled once (`$` and `$.input` recur); bounded so hostile input cannot grow it. */
+const problems = new Map<string, string | undefined>();
+const CACHE_LIMIT = 10_000;
+
+/** Why `text` is not a Path, or undefined when it is one. */
+function pathProblem(text: string): string | undefined {
+  if (problems.has(text)) return problems.get(text);
+  const compiled = compilePath(text, 'Path');
+  const message = compiled.ok ? undefined : (compiled.issues[0]?.message ?? '');
+  const detail = message?.startsWith(PATH_PREFIX) ? message.slice(PATH_PREFIX.length) : message;
+  if (problems.size >= CACHE_LIMIT) problems.clear();
+  problems.set(text, detail);
+  return detail;
+}
+
 export default defineRule<MessageIds>({
   meta: {
     id: 'valid-path',
@@ -47,15 +62,11 @@ export default defineRule<MessageIds>({
         for (const field of FIELDS) {
           const value = state[field];
           if (typeof value !== 'string' || hasPlaceholder(value) || hasFilterOrScript(value)) continue;
-          const compiled = compilePath(value, 'Path');
-          if (compiled.ok) continue;
+          const detail = pathProblem(value);
+          if (detail === undefined) continue;
           const at = joinPointer(pointer, field);
-          if (isIntrinsicCall(value)) {
-            context.report({ messageId: 'intrinsic', pointer: at, data: { field } });
-            continue;
-          }
-          const message = compiled.issues[0]?.message ?? '';
-          context.report({ messageId: 'invalid', pointer: at, data: { detail: message.startsWith(PATH_PREFIX) ? message.slice(PATH_PREFIX.length) : message } });
+          if (isIntrinsicCall(value)) context.report({ messageId: 'intrinsic', pointer: at, data: { field } });
+          else context.report({ messageId: 'invalid', pointer: at, data: { detail } });
         }
       },
     };

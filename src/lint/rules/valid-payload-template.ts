@@ -1,14 +1,16 @@
 import { joinPointer } from '../../definition/diagnostic.js';
 import { isObject, type WalkedState } from '../../definition/walk.js';
-import { isIntrinsicCall } from '../../expressions/intrinsics/index.js';
-import { compilePayloadTemplate, type TemplateCompileResult } from '../../expressions/paths/index.js';
+import { compileIntrinsic, isIntrinsicCall } from '../../expressions/intrinsics/index.js';
+import { compilePath } from '../../expressions/paths/index.js';
 import { defineRule } from '../rule.js';
 import { hasFilterOrScript, hasPlaceholder } from './valid-reference-path.js';
 
 /** A JSONPath payload template of a state and where it sits. */
 export interface PayloadTemplate {
   template: object;
-  pointer: string;
+  /** The state's pointer and the tokens from it to the template: joined only when there is something to report. */
+  statePointer: string;
+  tokens: readonly (string | number)[];
 }
 
 /** Fields of a state that hold a payload template (ASL-NOTES §2.3). Pass `Result` is not one. */
@@ -19,51 +21,120 @@ const STATE_TEMPLATE_FIELDS = ['Parameters', 'ResultSelector', 'ItemSelector', '
  * top-level Choice rule's Assign, ItemReader and ResultWriter Parameters, ItemBatcher BatchInput.
  * Only objects and arrays are templates (a scalar has no `.$` key); JSONata states have none.
  */
-export function payloadTemplates({ state, pointer, type, queryLanguage }: WalkedState): PayloadTemplate[] {
-  if (queryLanguage !== 'JSONPath') return [];
-  const found: PayloadTemplate[] = [];
-  const add = (value: unknown, at: string): void => {
-    if (typeof value === 'object' && value !== null) found.push({ template: value, pointer: at });
-  };
-  for (const field of STATE_TEMPLATE_FIELDS) add(state[field], joinPointer(pointer, field));
-  const catchers = state['Catch'];
-  if (Array.isArray(catchers)) catchers.forEach((c: unknown, i) => isObject(c) && add(c['Assign'], joinPointer(pointer, 'Catch', i, 'Assign')));
-  const choices = type === 'Choice' ? state['Choices'] : undefined;
-  if (Array.isArray(choices)) choices.forEach((c: unknown, i) => isObject(c) && add(c['Assign'], joinPointer(pointer, 'Choices', i, 'Assign')));
-  for (const holder of ['ItemReader', 'ResultWriter'] as const) {
-    const value = state[holder];
-    if (isObject(value)) add(value['Parameters'], joinPointer(pointer, holder, 'Parameters'));
+export function payloadTemplates(walked: WalkedState): readonly PayloadTemplate[] {
+  let found = templatesOf.get(walked);
+  if (found === undefined) {
+    found = findTemplates(walked);
+    templatesOf.set(walked, found);
   }
-  const batcher = state['ItemBatcher'];
-  if (isObject(batcher)) add(batcher['BatchInput'], joinPointer(pointer, 'ItemBatcher', 'BatchInput'));
   return found;
 }
 
-/** One compile per template object, shared by the rules that read its issues (the definition is never mutated). */
-const compiled = new WeakMap<object, TemplateCompileResult>();
+/** Found once per walked state, shared by the rules that read templates. */
+const templatesOf = new WeakMap<WalkedState, readonly PayloadTemplate[]>();
+const NONE: readonly PayloadTemplate[] = [];
 
-export function compileTemplate(template: object): TemplateCompileResult {
-  let result = compiled.get(template);
-  if (result === undefined) {
-    result = compilePayloadTemplate(template);
-    compiled.set(template, result);
+function findTemplates({ state, pointer, type, queryLanguage }: WalkedState): readonly PayloadTemplate[] {
+  if (queryLanguage !== 'JSONPath') return NONE;
+  const found: PayloadTemplate[] = [];
+  const add = (value: unknown, ...tokens: (string | number)[]): void => {
+    if (typeof value === 'object' && value !== null) found.push({ template: value, statePointer: pointer, tokens });
+  };
+  for (const field of STATE_TEMPLATE_FIELDS) add(state[field], field);
+  const catchers = state['Catch'];
+  if (Array.isArray(catchers)) catchers.forEach((c: unknown, i) => isObject(c) && add(c['Assign'], 'Catch', i, 'Assign'));
+  const choices = type === 'Choice' ? state['Choices'] : undefined;
+  if (Array.isArray(choices)) choices.forEach((c: unknown, i) => isObject(c) && add(c['Assign'], 'Choices', i, 'Assign'));
+  for (const holder of ['ItemReader', 'ResultWriter'] as const) {
+    const value = state[holder];
+    if (isObject(value)) add(value['Parameters'], holder, 'Parameters');
   }
-  return result;
+  const batcher = state['ItemBatcher'];
+  if (isObject(batcher)) add(batcher['BatchInput'], 'ItemBatcher', 'BatchInput');
+  return found;
 }
 
-/** The value at `path` inside a template (a path from a TemplateIssue). */
-export function valueAt(template: unknown, path: readonly (string | number)[]): unknown {
-  let current = template;
-  for (const key of path) {
-    if (typeof current !== 'object' || current === null) return undefined;
-    current = (current as Record<string | number, unknown>)[key];
+/** A problem of one template: a `.$` value that does not compile, or a key duplicated once `.$` is removed. */
+export type TemplateProblem =
+  | { kind: 'invalid'; path: (string | number)[]; field: string; detail?: string }
+  | { kind: 'duplicate'; path: (string | number)[]; name: string; first: string; second: string };
+
+const SUFFIX = '.$';
+const PATH_PREFIX = 'Value is not a valid JSONPath: ';
+/** Deeper templates are not walked further: a possible miss, never a stack overflow. */
+const MAX_DEPTH = 200;
+
+/**
+ * Why a `.$` value does not compile (the path or intrinsic parser's words), '' when it is neither
+ * a path nor an intrinsic call, undefined when it compiles. Classified as compilePayloadTemplate
+ * does; each distinct text is compiled once, as the same paths recur across states and runs.
+ */
+const verdicts = new Map<string, string | undefined>();
+const VERDICT_CACHE_LIMIT = 10_000;
+
+function valueProblem(value: string): string | undefined {
+  if (verdicts.has(value)) return verdicts.get(value);
+  let problem: string | undefined;
+  // Placeholders are substituted before AWS validates; filters follow a wider grammar than ours.
+  if (hasPlaceholder(value) || hasFilterOrScript(value)) problem = undefined;
+  else if (value.startsWith('$')) {
+    const compiled = compilePath(value, 'Path');
+    const message = compiled.ok ? undefined : (compiled.issues[0]?.message ?? '');
+    problem = message?.startsWith(PATH_PREFIX) ? message.slice(PATH_PREFIX.length) : message;
+  } else if (isIntrinsicCall(value)) {
+    const compiled = compileIntrinsic(value);
+    problem = compiled.ok ? undefined : (compiled.issues[0]?.message ?? '');
+  } else problem = '';
+  if (verdicts.size >= VERDICT_CACHE_LIMIT) verdicts.clear();
+  verdicts.set(value, problem);
+  return problem;
+}
+
+/** One walk per template object, shared by the rules that read its problems (the definition is never mutated). */
+const checked = new WeakMap<object, TemplateProblem[]>();
+
+export function templateProblems(template: object): TemplateProblem[] {
+  let problems = checked.get(template);
+  if (problems === undefined) {
+    problems = [];
+    walk(template, [], problems, 0);
+    checked.set(template, problems);
   }
-  return current;
+  return problems;
+}
+
+/** Through objects and arrays, as ASL-NOTES §2.3 rule 1 says; only object keys carry `.$`. */
+function walk(node: unknown, path: (string | number)[], problems: TemplateProblem[], depth: number): void {
+  if (typeof node !== 'object' || node === null || depth > MAX_DEPTH) return;
+  if (Array.isArray(node)) {
+    node.forEach((item: unknown, i) => walk(item, [...path, i], problems, depth + 1));
+    return;
+  }
+  const seen = new Map<string, string>();
+  for (const [key, value] of Object.entries(node as Record<string, unknown>)) {
+    const dynamic = key.endsWith(SUFFIX);
+    const name = dynamic ? key.slice(0, -SUFFIX.length) : key;
+    const first = seen.get(name);
+    if (first !== undefined) {
+      problems.push({ kind: 'duplicate', path: [...path, key], name, first, second: key });
+      continue;
+    }
+    seen.set(name, key);
+    if (!dynamic) {
+      walk(value, [...path, key], problems, depth + 1);
+      continue;
+    }
+    if (typeof value !== 'string') {
+      problems.push({ kind: 'invalid', path: [...path, key], field: key });
+      continue;
+    }
+    const detail = valueProblem(value);
+    if (detail === '') problems.push({ kind: 'invalid', path: [...path, key], field: key });
+    else if (detail !== undefined) problems.push({ kind: 'invalid', path: [...path, key], field: key, detail });
+  }
 }
 
 type MessageIds = 'invalid' | 'invalidExpression';
-
-const PATH_PREFIX = 'Value is not a valid JSONPath: ';
 
 export default defineRule<MessageIds>({
   meta: {
@@ -121,22 +192,13 @@ export default defineRule<MessageIds>({
   create(context) {
     return {
       state(walked) {
-        for (const { template, pointer } of payloadTemplates(walked)) {
-          const result = compileTemplate(template);
-          if (result.ok) continue;
-          for (const issue of result.issues) {
-            if (issue.code === 'DUPLICATE_FIELD_NAME') continue;
-            const value = valueAt(template, issue.path);
-            if (typeof value === 'string' && (hasPlaceholder(value) || hasFilterOrScript(value))) continue;
-            const at = joinPointer(pointer, ...issue.path);
-            const field = String(issue.path[issue.path.length - 1]);
-            // A path or an intrinsic call that fails to compile: its own explanation helps; anything else gets AWS's words alone.
-            if (typeof value === 'string' && issue.detail !== undefined && (value.startsWith('$') || isIntrinsicCall(value))) {
-              const detail = issue.detail.startsWith(PATH_PREFIX) ? issue.detail.slice(PATH_PREFIX.length) : issue.detail;
-              context.report({ messageId: 'invalidExpression', pointer: at, data: { field, detail } });
-            } else {
-              context.report({ messageId: 'invalid', pointer: at, data: { field } });
-            }
+        for (const { template, statePointer, tokens } of payloadTemplates(walked)) {
+          for (const problem of templateProblems(template)) {
+            if (problem.kind !== 'invalid') continue;
+            const at = joinPointer(statePointer, ...tokens, ...problem.path);
+            // A path or an intrinsic call that does not compile gets its parser's explanation; anything else AWS's words alone.
+            if (problem.detail === undefined) context.report({ messageId: 'invalid', pointer: at, data: { field: problem.field } });
+            else context.report({ messageId: 'invalidExpression', pointer: at, data: { field: problem.field, detail: problem.detail } });
           }
         }
       },

@@ -1,6 +1,6 @@
 import { joinPointer } from '../../definition/diagnostic.js';
 import { isObject } from '../../definition/walk.js';
-import { compilePath } from '../../expressions/paths/index.js';
+import { compilePath, type PathRoot } from '../../expressions/paths/index.js';
 import { defineRule, type RuleContext } from '../rule.js';
 
 /** What a reference-path field may start with besides `$` (ASL-NOTES §2.2 table). */
@@ -34,17 +34,40 @@ export function hasFilterOrScript(text: string): boolean {
   return /\[\s*[?(]/.test(text);
 }
 
+/** What a text is as a Reference Path, whatever the field: a syntax problem or its root. */
+type ReferencePathVerdict = { detail: string } | { root: PathRoot; variable: string };
+
+/**
+ * The same strings (`$`, `$.input`, `$.result`) recur across states and across lint runs of one
+ * definition, so each distinct text is compiled once; bounded so hostile input cannot grow it.
+ */
+const verdicts = new Map<string, ReferencePathVerdict | undefined>();
+const VERDICT_CACHE_LIMIT = 10_000;
+
+function verdictOf(text: string): ReferencePathVerdict | undefined {
+  if (verdicts.has(text)) return verdicts.get(text);
+  let verdict: ReferencePathVerdict | undefined;
+  if (!hasPlaceholder(text) && !hasFilterOrScript(text)) {
+    const compiled = compilePath(text, 'ReferencePath');
+    if (!compiled.ok) {
+      const message = compiled.issues[0]?.message ?? '';
+      verdict = { detail: message.startsWith(REFERENCE_PREFIX) ? message.slice(REFERENCE_PREFIX.length) : message };
+    } else {
+      verdict = { root: compiled.value.root, variable: compiled.value.variable ?? '' };
+    }
+  }
+  if (verdicts.size >= VERDICT_CACHE_LIMIT) verdicts.clear();
+  verdicts.set(text, verdict);
+  return verdict;
+}
+
 /** Why `text` is not a Reference Path for a field with these roots, or undefined when it is one. */
 export function referencePathProblem(text: string, roots: ReferencePathRoots): ReferencePathProblem | undefined {
-  if (hasPlaceholder(text) || hasFilterOrScript(text)) return undefined;
-  const compiled = compilePath(text, 'ReferencePath');
-  if (!compiled.ok) {
-    const message = compiled.issues[0]?.message ?? '';
-    return { kind: 'invalid', detail: message.startsWith(REFERENCE_PREFIX) ? message.slice(REFERENCE_PREFIX.length) : message };
-  }
-  const { root, variable } = compiled.value;
-  if (root === 'context' && !roots.context) return { kind: 'context' };
-  if (root === 'variable' && !roots.variables) return { kind: 'variable', variable: `$${variable ?? ''}` };
+  const verdict = verdictOf(text);
+  if (verdict === undefined) return undefined;
+  if ('detail' in verdict) return { kind: 'invalid', detail: verdict.detail };
+  if (verdict.root === 'context' && !roots.context) return { kind: 'context' };
+  if (verdict.root === 'variable' && !roots.variables) return { kind: 'variable', variable: `$${verdict.variable}` };
   return undefined;
 }
 
@@ -133,26 +156,26 @@ export default defineRule<MessageIds>({
         if (queryLanguage !== 'JSONPath') return;
         for (const field of STATE_FIELD_NAMES) {
           const value = state[field];
-          if (typeof value === 'string') check(context, value, field, STATE_FIELDS[field] as ReferencePathRoots, joinPointer(pointer, field));
+          if (typeof value === 'string') check(context, value, field, STATE_FIELDS[field] as ReferencePathRoots, pointer, field);
         }
         const catchers = state['Catch'];
         if (Array.isArray(catchers)) {
           catchers.forEach((catcher: unknown, i) => {
             const value = isObject(catcher) ? catcher['ResultPath'] : undefined;
-            if (typeof value === 'string') check(context, value, 'ResultPath', INPUT_ONLY, joinPointer(pointer, 'Catch', i, 'ResultPath'));
+            if (typeof value === 'string') check(context, value, 'ResultPath', INPUT_ONLY, pointer, 'Catch', i, 'ResultPath');
           });
         }
         const reader = state['ItemReader'];
         const readerConfig = isObject(reader) ? reader['ReaderConfig'] : undefined;
         const maxItemsPath = isObject(readerConfig) ? readerConfig['MaxItemsPath'] : undefined;
         if (typeof maxItemsPath === 'string') {
-          check(context, maxItemsPath, 'MaxItemsPath', NO_CONTEXT, joinPointer(pointer, 'ItemReader', 'ReaderConfig', 'MaxItemsPath'));
+          check(context, maxItemsPath, 'MaxItemsPath', NO_CONTEXT, pointer, 'ItemReader', 'ReaderConfig', 'MaxItemsPath');
         }
         const batcher = state['ItemBatcher'];
         if (isObject(batcher)) {
           for (const field of BATCHER_FIELDS) {
             const value = batcher[field];
-            if (typeof value === 'string') check(context, value, field, NO_CONTEXT, joinPointer(pointer, 'ItemBatcher', field));
+            if (typeof value === 'string') check(context, value, field, NO_CONTEXT, pointer, 'ItemBatcher', field);
           }
         }
       },
@@ -160,9 +183,18 @@ export default defineRule<MessageIds>({
   },
 });
 
-function check(context: RuleContext<MessageIds>, text: string, field: string, roots: ReferencePathRoots, pointer: string): void {
+/** The pointer is joined only when there is a problem: ResultPath and friends are checked in every state. */
+function check(
+  context: RuleContext<MessageIds>,
+  text: string,
+  field: string,
+  roots: ReferencePathRoots,
+  statePointer: string,
+  ...tokens: (string | number)[]
+): void {
   const problem = referencePathProblem(text, roots);
   if (problem === undefined) return;
+  const pointer = joinPointer(statePointer, ...tokens);
   if (problem.kind === 'invalid') context.report({ messageId: 'invalid', pointer, data: { detail: problem.detail } });
   else if (problem.kind === 'context') context.report({ messageId: 'context', pointer, data: { field } });
   else context.report({ messageId: 'variable', pointer, data: { field, variable: problem.variable } });
