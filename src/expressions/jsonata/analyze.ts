@@ -363,9 +363,9 @@ export function analyzeJsonata(text: string): JsonataAnalysis {
   };
 }
 
-/** Distinct expressions of the definitions linted so far; cleared when full, so memory stays bounded. */
+/** Distinct expressions of the definitions linted so far; the oldest leaves first, so memory stays bounded. */
 const analyses = new Map<string, Readonly<JsonataAnalysis>>();
-const MAX_CACHED_ANALYSES = 10_000;
+const MAX_CACHED_ANALYSES = 50_000;
 
 /**
  * `analyzeJsonata` once per distinct text: one definition often repeats an expression, and the
@@ -374,7 +374,10 @@ const MAX_CACHED_ANALYSES = 10_000;
 export function analyzeJsonataOnce(text: string): Readonly<JsonataAnalysis> {
   let analysis = analyses.get(text);
   if (analysis === undefined) {
-    if (analyses.size >= MAX_CACHED_ANALYSES) analyses.clear();
+    if (analyses.size >= MAX_CACHED_ANALYSES) {
+      const oldest = analyses.keys().next();
+      if (oldest.done !== true) analyses.delete(oldest.value);
+    }
     analysis = analyzeJsonata(text);
     analyses.set(text, analysis);
   }

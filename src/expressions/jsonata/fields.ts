@@ -83,12 +83,7 @@ function ownFields(object: Readonly<Record<string, unknown>>, base: (string | nu
   }
 }
 
-/**
- * Calls `visit` for every string of a JSONata state that starts with `{%` or ends with `%}` and
- * sits where AWS evaluates expressions. Object keys and literal-only fields (`Type`, `Next`,
- * `Comment`, `Label`, `Resource`, Retry...) are never visited.
- */
-export function forEachJsonataString(state: Readonly<Record<string, unknown>>, visit: Visit): void {
+function collect(state: Readonly<Record<string, unknown>>, visit: Visit): void {
   ownFields(state, [], 'state', visit);
   for (const field of SCALAR_FIELDS) {
     const value = state[field];
@@ -113,6 +108,31 @@ export function forEachJsonataString(state: Readonly<Record<string, unknown>>, v
       if (isRecord(item)) ownFields(item, [list, i], owner, visit);
     });
   }
+}
+
+/** Several lint rules read the same state: its strings are collected once per state object. */
+const collected = new WeakMap<object, readonly JsonataString[]>();
+const NONE: readonly JsonataString[] = [];
+
+/**
+ * Every string of a JSONata state that starts with `{%` or ends with `%}` and sits where AWS
+ * evaluates expressions, in document order. Object keys and literal-only fields (`Type`, `Next`,
+ * `Comment`, `Label`, `Resource`, Retry...) are never included. Read the result, never change it.
+ */
+export function jsonataStringsOf(state: Readonly<Record<string, unknown>>): readonly JsonataString[] {
+  let found = collected.get(state);
+  if (found === undefined) {
+    const list: JsonataString[] = [];
+    collect(state, (item) => list.push(item));
+    found = list.length === 0 ? NONE : list;
+    collected.set(state, found);
+  }
+  return found;
+}
+
+/** Calls `visit` for each of `jsonataStringsOf(state)`. */
+export function forEachJsonataString(state: Readonly<Record<string, unknown>>, visit: Visit): void {
+  for (const found of jsonataStringsOf(state)) visit(found);
 }
 
 /**

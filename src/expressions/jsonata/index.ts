@@ -14,7 +14,7 @@ export {
   UNSUPPORTED_JSONATA_EXPRESSION,
 } from './analyze.js';
 export type { FunctionCall, JsonataAnalysis, NameReference } from './analyze.js';
-export { forEachJsonataString, jsonataLocation, looksLikeJsonata } from './fields.js';
+export { forEachJsonataString, jsonataLocation, jsonataStringsOf, looksLikeJsonata } from './fields.js';
 export type { JsonataOwner, JsonataString } from './fields.js';
 export { compileJsonata, EVALUATION_TIMEOUT_MS, MAX_EVALUATION_DEPTH } from './compile.js';
 export type { CompiledJsonata, JsonataBindings, JsonataLimits } from './compile.js';

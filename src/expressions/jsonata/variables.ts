@@ -6,7 +6,7 @@
 import { joinPointer } from '../../definition/diagnostic.js';
 import type { DefinitionWalk, Scope, WalkedState } from '../../definition/walk.js';
 import { analyzeJsonataOnce, isJsonataString } from './analyze.js';
-import { forEachJsonataString } from './fields.js';
+import { jsonataStringsOf } from './fields.js';
 import { KNOWN_FUNCTIONS } from './functions.js';
 
 export interface VariableAssignment {
@@ -118,78 +118,89 @@ export function jsonPathVariables(text: string): string[] {
   return m === null ? [] : [m[1] as string];
 }
 
-type AddRead = (name: string, pointer: string, mayBeFunction: boolean) => void;
+type Path = (string | number)[];
+type AddRead = (name: string, path: readonly (string | number)[], mayBeFunction: boolean) => void;
 
-function templateReads(value: unknown, pointer: string, add: AddRead, depth: number): void {
+function templateReads(value: unknown, path: Path, add: AddRead, depth: number): void {
   if (depth > MAX_DEPTH || typeof value !== 'object' || value === null) return;
   if (Array.isArray(value)) {
-    value.forEach((item: unknown, i) => templateReads(item, joinPointer(pointer, i), add, depth + 1));
+    value.forEach((item: unknown, i) => templateReads(item, [...path, i], add, depth + 1));
     return;
   }
   for (const key of Object.keys(value)) {
     const item = (value as Record<string, unknown>)[key];
-    const itemPointer = joinPointer(pointer, key);
-    if (key.endsWith('.$') && typeof item === 'string') for (const name of jsonPathVariables(item)) add(name, itemPointer, false);
-    else templateReads(item, itemPointer, add, depth + 1);
+    if (key.endsWith('.$') && typeof item === 'string') for (const name of jsonPathVariables(item)) add(name, [...path, key], false);
+    else if (typeof item === 'object' && item !== null) templateReads(item, [...path, key], add, depth + 1);
   }
 }
 
-function choiceRuleReads(rule: unknown, pointer: string, add: AddRead, depth: number): void {
+function choiceRuleReads(rule: unknown, path: Path, add: AddRead, depth: number): void {
   if (!isRecord(rule) || depth > MAX_DEPTH) return;
   for (const key of Object.keys(rule)) {
     const value = rule[key];
-    const keyPointer = joinPointer(pointer, key);
     if ((key === 'Variable' || key.endsWith('Path')) && typeof value === 'string') {
-      for (const name of jsonPathVariables(value)) add(name, keyPointer, false);
+      for (const name of jsonPathVariables(value)) add(name, [...path, key], false);
     } else if ((key === 'And' || key === 'Or') && Array.isArray(value)) {
-      value.forEach((inner: unknown, i) => choiceRuleReads(inner, joinPointer(keyPointer, i), add, depth + 1));
+      value.forEach((inner: unknown, i) => choiceRuleReads(inner, [...path, key, i], add, depth + 1));
     } else if (key === 'Not') {
-      choiceRuleReads(value, keyPointer, add, depth + 1);
+      choiceRuleReads(value, [...path, key], add, depth + 1);
     } else if (key === 'Assign') {
-      templateReads(value, keyPointer, add, 0);
+      templateReads(value, [...path, key], add, 0);
     }
   }
 }
 
-function jsonPathStateReads(walked: WalkedState, add: AddRead): void {
-  const { state, pointer } = walked;
+function jsonPathStateReads(state: Readonly<Record<string, unknown>>, add: AddRead): void {
   for (const field of STATE_PATH_FIELDS) {
     const value = state[field];
-    if (typeof value === 'string') for (const name of jsonPathVariables(value)) add(name, joinPointer(pointer, field), false);
+    if (typeof value === 'string') for (const name of jsonPathVariables(value)) add(name, [field], false);
   }
   for (const keys of NESTED_PATH_FIELDS) {
     const value = at(state, keys);
-    if (typeof value === 'string') for (const name of jsonPathVariables(value)) add(name, joinPointer(pointer, ...keys), false);
+    if (typeof value === 'string') for (const name of jsonPathVariables(value)) add(name, [...keys], false);
   }
-  for (const keys of TEMPLATE_FIELDS) templateReads(at(state, keys), joinPointer(pointer, ...keys), add, 0);
+  for (const keys of TEMPLATE_FIELDS) templateReads(at(state, keys), [...keys], add, 0);
   const choices = state['Choices'];
-  if (Array.isArray(choices)) choices.forEach((rule: unknown, i) => choiceRuleReads(rule, joinPointer(pointer, 'Choices', i), add, 0));
+  if (Array.isArray(choices)) choices.forEach((rule: unknown, i) => choiceRuleReads(rule, ['Choices', i], add, 0));
   const catchers = state['Catch'];
-  if (Array.isArray(catchers)) {
-    catchers.forEach((catcher: unknown, i) => templateReads(at(catcher, ['Assign']), joinPointer(pointer, 'Catch', i, 'Assign'), add, 0));
+  if (Array.isArray(catchers)) catchers.forEach((catcher: unknown, i) => templateReads(at(catcher, ['Assign']), ['Catch', i, 'Assign'], add, 0));
+}
+
+/** The pointer is built only when a rule reports the read. */
+class Read implements VariableRead {
+  constructor(
+    readonly name: string,
+    private readonly path: readonly (string | number)[],
+    readonly state: WalkedState,
+    readonly mayBeFunction: boolean,
+  ) {}
+  get pointer(): string {
+    return joinPointer(this.state.pointer, ...this.path);
   }
 }
 
 /** Every variable a state reads, in either query language. */
 export function readsOf(walked: WalkedState): VariableRead[] {
   const reads: VariableRead[] = [];
-  const add: AddRead = (name, pointer, mayBeFunction) => reads.push({ name, pointer, state: walked, mayBeFunction });
+  const add: AddRead = (name, path, mayBeFunction) => reads.push(new Read(name, path, walked, mayBeFunction));
   if (walked.queryLanguage === 'JSONPath') {
-    jsonPathStateReads(walked, add);
+    jsonPathStateReads(walked.state, add);
     return reads;
   }
-  forEachJsonataString(walked.state, ({ text, path }) => {
-    if (!isJsonataString(text)) return;
-    const pointer = joinPointer(walked.pointer, ...path);
-    for (const name of analyzeJsonataOnce(text).variables) add(name, pointer, KNOWN_FUNCTIONS.has(name));
-  });
+  for (const { text, path } of jsonataStringsOf(walked.state)) {
+    if (!isJsonataString(text)) continue;
+    for (const name of analyzeJsonataOnce(text).variables) add(name, path, KNOWN_FUNCTIONS.has(name));
+  }
   return reads;
 }
 
+const NONE: readonly never[] = [];
+
 /** The Assign objects of a state: its own, each top-level Choice rule's and each catcher's. */
-export function assignObjectsOf(walked: WalkedState): { assign: Readonly<Record<string, unknown>>; pointer: string }[] {
-  const out: { assign: Readonly<Record<string, unknown>>; pointer: string }[] = [];
+export function assignObjectsOf(walked: WalkedState): readonly { assign: Readonly<Record<string, unknown>>; pointer: string }[] {
   const { state, pointer } = walked;
+  if (state['Assign'] === undefined && state['Choices'] === undefined && state['Catch'] === undefined) return NONE;
+  const out: { assign: Readonly<Record<string, unknown>>; pointer: string }[] = [];
   const own = state['Assign'];
   if (isRecord(own)) out.push({ assign: own, pointer: joinPointer(pointer, 'Assign') });
   for (const list of ['Choices', 'Catch'] as const) {

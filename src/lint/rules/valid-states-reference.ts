@@ -69,12 +69,14 @@ export default defineRule({
         forEachJsonataString(walked.state, (found) => {
           if (!isJsonataString(found.text)) return;
           const members = analyzeJsonataOnce(found.text).statesMembers;
+          if (members.length === 0) return;
+          const badResult = members.includes('result') && !resultAvailable(found, walked.type);
+          const badErrorOutput = members.includes('errorOutput') && !errorOutputAvailable(found);
+          if (!badResult && !badErrorOutput) return;
           const pointer = joinPointer(walked.pointer, ...found.path);
           const location = jsonataLocation(found.path);
-          if (members.includes('result') && !resultAvailable(found, walked.type)) {
-            context.report({ messageId: 'result', pointer, data: { location, type: walked.type ?? 'untyped' } });
-          }
-          if (members.includes('errorOutput') && !errorOutputAvailable(found)) context.report({ messageId: 'errorOutput', pointer, data: { location } });
+          if (badResult) context.report({ messageId: 'result', pointer, data: { location, type: walked.type ?? 'untyped' } });
+          if (badErrorOutput) context.report({ messageId: 'errorOutput', pointer, data: { location } });
         });
       },
     };
