@@ -81,7 +81,10 @@ export function extractStateMachines(template: ParsedText, options: LoadOptions)
       if ('Definition' in properties) {
         const prefix = `${base}/Definition`;
         definitionPrefixes.push(prefix);
-        const unsubstituted = unsubstitutedPlaceholders(properties['Definition'], (name) => !mapped.has(name));
+        // Most templates write no `${` at all: then there is nothing to look for.
+        const unsubstituted = template.text.includes('${')
+          ? unsubstitutedPlaceholders(properties['Definition'], (name) => !mapped.has(name))
+          : [];
         for (const placeholder of unsubstituted) {
           const offset = template.stringMapper(prefix + placeholder.textPointer)?.(placeholder.index) ?? at(prefix + placeholder.pointer);
           report(literal(placeholder, offset));
@@ -308,7 +311,7 @@ function loadDefinitionFile(
   const lines = new LineIndex(content);
   const isLiteral = (name: string): boolean => !substitutions.has(name);
   const unsubstituted = (parsed: ParsedText): RawFinding[] =>
-    unsubstitutedPlaceholders(parsed.value, isLiteral).map((placeholder) =>
+    (content.includes('${') ? unsubstitutedPlaceholders(parsed.value, isLiteral) : []).map((placeholder) =>
       literal(placeholder, parsed.stringMapper(placeholder.textPointer)?.(placeholder.index) ?? 0),
     );
   if (/\.ya?ml$/i.test(uri)) {

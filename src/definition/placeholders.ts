@@ -26,11 +26,35 @@ export function replaceIntrinsics(value: unknown): unknown {
   return copy;
 }
 
+/** Deeper than this, a template fragment's intrinsic functions are not looked for. */
+const MAX_INTRINSIC_DEPTH = 256;
+
+/**
+ * Whether a value holds an intrinsic function object. Cheap (no pointers) and bounded in depth,
+ * so cycles and hostile nesting end: lint() also takes objects that are not JSON data.
+ */
+function hasIntrinsic(value: unknown, depth: number): boolean {
+  if (value === null || typeof value !== 'object' || depth > MAX_INTRINSIC_DEPTH) return false;
+  if (Array.isArray(value)) {
+    for (const item of value) if (hasIntrinsic(item, depth + 1)) return true;
+    return false;
+  }
+  for (const key in value) {
+    if (!Object.hasOwn(value, key)) continue;
+    if (key === 'Ref' || key.startsWith('Fn::')) {
+      if (intrinsicName(value) !== undefined) return true;
+    }
+    if (hasIntrinsic((value as Record<string, unknown>)[key], depth + 1)) return true;
+  }
+  return false;
+}
+
 /**
  * The pointers of the intrinsic function objects in a value (not those inside one), in
  * document order. Iterative and cycle-safe: lint() also takes objects that are not JSON data.
  */
 export function intrinsicPointers(value: unknown): string[] {
+  if (!hasIntrinsic(value, 0)) return [];
   const out: string[] = [];
   const seen = new WeakSet<object>();
   const stack: [unknown, string][] = [[value, '']];

@@ -147,6 +147,14 @@ describe('CloudFormation intrinsic functions in a standalone definition', () => 
     expect(loadObject(cyclic).definitions[0]!.definition).toBe(cyclic);
     expect(loadObject(cyclic).diagnostics).toEqual([]);
   });
+
+  it('ends on a cyclic object that holds an intrinsic: the warning, the object as it is', () => {
+    const cyclic: Record<string, unknown> = { StartAt: 'A', Resource: { Ref: 'Fn' } };
+    cyclic['self'] = cyclic;
+    const result = loadObject(cyclic);
+    expect(result.diagnostics.map((d) => d.pointer)).toEqual(['/Resource']);
+    expect(result.definitions[0]!.definition).toBe(cyclic);
+  });
 });
 
 describe('bad input', () => {
