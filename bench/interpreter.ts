@@ -25,6 +25,8 @@ if (typeof P.withResolvers !== 'function') {
 
 interface Workload {
   name: string;
+  /** The JSONPath workload this JSONata one mirrors (its ratio is printed). */
+  twinOf?: string;
   definition: StateMachineDefinition;
   input: unknown;
   transitions: number;
@@ -48,6 +50,38 @@ const choiceLoop = {
     Loop: { Type: 'Choice', Choices: [{ Variable: '$.i', NumericLessThan: 1000, Next: 'Inc' }], Default: 'Done' },
     Inc: { Type: 'Pass', Parameters: { 'i.$': 'States.MathAdd($.i, 1)' }, Next: 'Loop' },
     Done: { Type: 'Succeed' },
+  },
+} as unknown as StateMachineDefinition;
+
+/** The JSONata twins: the same work through `{% %}` expressions, one per state. */
+function jsonataPassChain(n: number): StateMachineDefinition {
+  const States: Record<string, object> = {};
+  for (let i = 0; i < n; i++) {
+    States[`P${i}`] = { Type: 'Pass', Output: '{% $states.input %}', ...(i === n - 1 ? { End: true } : { Next: `P${i + 1}` }) };
+  }
+  return { QueryLanguage: 'JSONata', StartAt: 'P0', States } as StateMachineDefinition;
+}
+
+const jsonataChoiceLoop = {
+  QueryLanguage: 'JSONata',
+  StartAt: 'Init',
+  States: {
+    Init: { Type: 'Pass', Output: { i: 0 }, Next: 'Loop' },
+    Loop: { Type: 'Choice', Choices: [{ Condition: '{% $states.input.i < 1000 %}', Next: 'Inc' }], Default: 'Done' },
+    Inc: { Type: 'Pass', Output: { i: '{% $states.input.i + 1 %}' }, Next: 'Loop' },
+    Done: { Type: 'Succeed' },
+  },
+} as unknown as StateMachineDefinition;
+
+const jsonataMapDef = {
+  QueryLanguage: 'JSONata',
+  StartAt: 'M',
+  States: {
+    M: {
+      Type: 'Map', Items: '{% $states.input %}', MaxConcurrency: 0,
+      ItemProcessor: { StartAt: 'P', States: { P: { Type: 'Pass', Output: '{% $states.input %}', End: true } } },
+      End: true,
+    },
   },
 } as unknown as StateMachineDefinition;
 
@@ -158,6 +192,23 @@ function workloads(): Workload[] {
       },
     },
     { name: 'Map over 10,000 items', definition: mapDef, input: items, transitions: 10_001, repeat: 5, plain: (input) => (input as number[]).map((x) => x) },
+    {
+      name: 'JSONata Pass chain, 1000 states', twinOf: 'Pass chain, 1000 states', definition: jsonataPassChain(1000), input: { a: 1 }, transitions: 1000, repeat: 50,
+      plain: (input) => {
+        let v = input;
+        for (let i = 0; i < 1000; i++) v = ((x: unknown) => x)(v);
+        return v;
+      },
+    },
+    {
+      name: 'JSONata Choice loop, 1000 iterations', twinOf: 'Choice loop, 1000 iterations (States.MathAdd)', definition: jsonataChoiceLoop, input: {}, transitions: 2003, repeat: 20,
+      plain: () => {
+        let s = { i: 0 };
+        while (s.i < 1000) s = { i: s.i + 1 };
+        return s;
+      },
+    },
+    { name: 'JSONata Map over 10,000 items', twinOf: 'Map over 10,000 items', definition: jsonataMapDef, input: items, transitions: 10_001, repeat: 5, plain: (input) => (input as number[]).map((x) => x) },
     { name: 'Parallel, 10 branches', definition: parallelDef, input: {}, transitions: 11, repeat: 500, plain: () => Array.from({ length: 10 }, (_, i) => i) },
     {
       name: 'Task retried twice, then succeeds', definition: retryDef, input: {}, transitions: 1, repeat: 500,
@@ -200,6 +251,8 @@ export async function run(): Promise<void> {
   console.log('## interpreter: aslkit vs aws-local-stepfunctions vs plain JS (mean per execution)');
   console.log('| workload | aslkit | aws-local-stepfunctions | plain JS | local/aslkit | aslkit/plain |');
   console.log('|---|---|---|---|---|---|');
+  const perRun = new Map<string, number>();
+  const ratios: string[] = [];
   for (const w of workloads()) {
     const machine = createStateMachine(w.definition, {
       clock: 'simulated', type: 'EXPRESS', ...(w.handlers ? { handlers: w.handlers } : {}),
@@ -208,24 +261,34 @@ export async function run(): Promise<void> {
       const r = await machine.execute(w.input);
       if (r.status !== 'SUCCEEDED') throw new Error(`${w.name}: ${r.error} ${r.cause}`);
     });
+    perRun.set(w.name, ours);
+    if (w.twinOf !== undefined) {
+      const twin = perRun.get(w.twinOf);
+      if (twin !== undefined) ratios.push(`${w.twinOf.split(',')[0]}: JSONata/JSONPath ${(ours / twin).toFixed(2)}x (target <= 3x)`);
+    }
     let theirs = Number.NaN;
-    try {
-      const local = new LocalStateMachine(w.definition as never, { validationOptions: { checkPaths: false, checkArn: false } } as never);
-      const overrides = {
-        ...(w.localHandlers ? { taskResourceLocalHandlers: w.localHandlers } : {}),
-        retryIntervalOverrides: { Call: 0, Charge: 0 },
-      };
-      theirs = await timeAsync(Math.max(1, Math.floor(w.repeat / 5)), async () => {
-        await local.run(w.input as never, { overrides } as never).result;
-      });
-    } catch (error) {
-      console.log(`  (aws-local-stepfunctions could not run "${w.name}": ${String(error).slice(0, 120)})`);
+    // aws-local-stepfunctions has no JSONata mode: the JSONata twins run against aslkit only.
+    if (w.twinOf === undefined) {
+      try {
+        const local = new LocalStateMachine(w.definition as never, { validationOptions: { checkPaths: false, checkArn: false } } as never);
+        const overrides = {
+          ...(w.localHandlers ? { taskResourceLocalHandlers: w.localHandlers } : {}),
+          retryIntervalOverrides: { Call: 0, Charge: 0 },
+        };
+        theirs = await timeAsync(Math.max(1, Math.floor(w.repeat / 5)), async () => {
+          await local.run(w.input as never, { overrides } as never).result;
+        });
+      } catch (error) {
+        console.log(`  (aws-local-stepfunctions could not run "${w.name}": ${String(error).slice(0, 120)})`);
+      }
     }
     const plain = await timeAsync(w.repeat * 10, async () => w.plain(w.input));
     console.log(
-      `| ${w.name} | ${fmt(ours)} (${((ours * 1000) / w.transitions).toFixed(2)} µs/transition) | ${Number.isNaN(theirs) ? 'n/a' : fmt(theirs)} | ${fmt(plain)} | ${(theirs / ours).toFixed(1)}x | ${(ours / plain).toFixed(1)}x |`,
+      `| ${w.name} | ${fmt(ours)} (${((ours * 1000) / w.transitions).toFixed(2)} µs/transition) | ${Number.isNaN(theirs) ? 'n/a' : fmt(theirs)} | ${fmt(plain)} | ${Number.isNaN(theirs) ? 'n/a' : `${(theirs / ours).toFixed(1)}x`} | ${(ours / plain).toFixed(1)}x |`,
     );
   }
+
+  for (const line of ratios) console.log(line);
 
   // Memory of one Map over 10,000 items: peak heap growth while it runs, history included.
   const gc = (globalThis as { gc?: () => void }).gc;

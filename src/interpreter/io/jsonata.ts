@@ -6,16 +6,71 @@
  */
 import { StatesError } from '../../definition/errors.js';
 import { compileJsonataTemplate, expectType, isJsonataString } from '../../expressions/jsonata/index.js';
-import type { CompiledJsonataTemplate, ExpectedType, JsonataBindings } from '../../expressions/jsonata/index.js';
+import type { ExpectedType, JsonataBindings } from '../../expressions/jsonata/index.js';
 import type { Thread } from '../runtime.js';
 import { CompileFailure } from './expressions.js';
+import { FALLBACK, fastExpression } from './jsonata-fast.js';
+import type { FastEvaluator } from './jsonata-fast.js';
 
-export type { CompiledJsonataTemplate };
+/** A compiled JSONata template; evaluate returns the value, or a promise of it when jsonata runs. */
+export interface CompiledJsonataTemplate {
+  /** The trimmed text when the whole value is one `{% %}` string (for expectType). */
+  readonly expression: string | undefined;
+  evaluate(b: JsonataBindings): unknown;
+}
 
 export function jsonataTemplate(value: unknown, field: string, pointer: string): CompiledJsonataTemplate {
   const result = compileJsonataTemplate(value, field);
-  if (result.ok) return result.value;
-  throw new CompileFailure(pointer, result.issues.map((i) => i.message).join('; '));
+  if (!result.ok) throw new CompileFailure(pointer, result.issues.map((i) => i.message).join('; '));
+  const slow = result.value;
+  const fast = slow.isConstant ? undefined : fastTemplate(value);
+  if (fast === undefined) return slow;
+  return {
+    expression: slow.expression,
+    evaluate(b) {
+      const v = fast(b);
+      return v === FALLBACK ? slow.evaluate(b) : v;
+    },
+  };
+}
+
+/**
+ * The template evaluated without jsonata when every expression in it has a direct evaluator
+ * (see jsonata-fast.ts), building fresh objects and arrays as jsonata's template does;
+ * FALLBACK from any expression sends the whole template to jsonata.
+ */
+function fastTemplate(value: unknown): FastEvaluator | undefined {
+  if (isJsonataString(value)) return fastExpression(value);
+  if (value === null || typeof value !== 'object') return () => value;
+  const entries = Object.entries(value);
+  const parts: FastEvaluator[] = [];
+  for (const [key, item] of entries) {
+    if (key === '__proto__') return undefined;
+    const part = fastTemplate(item);
+    if (part === undefined) return undefined;
+    parts.push(part);
+  }
+  if (Array.isArray(value)) {
+    return (b) => {
+      const out: unknown[] = [];
+      for (const part of parts) {
+        const v = part(b);
+        if (v === FALLBACK) return FALLBACK;
+        out.push(v);
+      }
+      return out;
+    };
+  }
+  const keys = entries.map(([key]) => key);
+  return (b) => {
+    const out: Record<string, unknown> = {};
+    for (let i = 0; i < parts.length; i++) {
+      const v = parts[i]!(b);
+      if (v === FALLBACK) return FALLBACK;
+      out[keys[i]!] = v;
+    }
+    return out;
+  };
 }
 
 export function optionalJsonataTemplate(value: unknown, field: string, pointer: string): CompiledJsonataTemplate | undefined {

@@ -107,7 +107,8 @@ export function prepareEnv(t: Thread, state: CompiledState, extras?: ContextExtr
 /** Whether a piece of a definition may read the context object. */
 export function readsContext(value: unknown): boolean {
   const text = JSON.stringify(value ?? null);
-  return text.includes('$$') || text.includes('$states');
+  // `$states.input`, `.result` and `.errorOutput` do not; `$states.context` and a bare `$states` do.
+  return text.includes('$$') || /\$states(?!\.(?:input|result|errorOutput)\b)/.test(text);
 }
 
 export interface CompiledCatcher {
