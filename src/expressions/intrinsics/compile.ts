@@ -130,7 +130,7 @@ export function invalidIntrinsicFieldMessage(fieldName: string): string {
  * same strings, and a compiled intrinsic is immutable. Cleared when full, which bounds memory.
  */
 const cache = new Map<string, CompileResult<CompiledIntrinsic>>();
-const CACHE_LIMIT = 2000;
+const CACHE_LIMIT = 5000;
 
 /**
  * Compiles an intrinsic call. `ok: false` only for what AWS refuses at CreateStateMachine
