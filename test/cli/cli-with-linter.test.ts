@@ -62,6 +62,39 @@ describe('aslkit lint with the linter', () => {
     }
   });
 
+  it('reports a placeholder no DefinitionSubstitutions maps, and lets --rule turn it off', async () => {
+    const template = [
+      'Resources:',
+      '  M:',
+      '    Type: AWS::StepFunctions::StateMachine',
+      '    Properties:',
+      '      DefinitionSubstitutions: jobqueue',
+      `      DefinitionString: '{"StartAt": "A", "States": {"A": {"Type": "Task", "Resource": "\${jobqueue}", "End": true}}}'`,
+    ].join('\n');
+    const io = memoryIo({ '/repo/t.yaml': template });
+    expect(await main(['lint', '--no-color', 't.yaml'], io)).toBe(1);
+    expect(io.out).toBe(
+      [
+        '',
+        't.yaml',
+        "  6:89  error  '${jobqueue}' is not substituted: the DefinitionSubstitutions of 'M' are not a map, so AWS receives it as literal text, which is not a valid resource ARN  unsubstituted-placeholder",
+        '',
+        '✖ 1 problem (1 error, 0 warnings)',
+        '',
+      ].join('\n'),
+    );
+    const off = memoryIo({ '/repo/t.yaml': template });
+    expect(await main(['lint', '--rule', 'unsubstituted-placeholder=off', 't.yaml'], off)).toBe(0);
+  });
+
+  it('reads an intrinsic in a standalone definition as a placeholder, with one warning', async () => {
+    const fragment = JSON.stringify({ StartAt: 'A', States: { A: { Type: 'Task', Resource: { 'Fn::GetAtt': ['Fn', 'Arn'] }, End: true } } }, null, 2);
+    const io = memoryIo({ '/repo/f.asl.json': fragment });
+    expect(await main(['lint', '--no-color', '--max-warnings', '0', 'f.asl.json'], io)).toBe(1);
+    expect(io.out).toContain(`  6:19  warning  'Fn::GetAtt' is a CloudFormation intrinsic function, resolved at deploy time; aslkit checks it as the placeholder "\${Fn.Arn}"  cloudformation-intrinsic`);
+    expect(await main(['lint', '--rule', 'cloudformation-intrinsic=off', '--max-warnings', '0', 'f.asl.json'], memoryIo({ '/repo/f.asl.json': fragment }))).toBe(0);
+  });
+
   it('accepts the registry ids and the schema setting in --rule', async () => {
     const io = memoryIo({ '/repo/d.asl.json': danglingNext });
     expect(await main(['lint', '--rule', 'no-missing-transition-target=off', '--rule', 'no-unreachable-state=off', '--rule', 'schema=warn', 'd.asl.json'], io)).toBe(0);
