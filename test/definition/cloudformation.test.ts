@@ -413,3 +413,16 @@ describe('placeholders that CloudFormation does not substitute', () => {
     expect(loadSource(task('${Fn}'), { filename: 'm.asl.json' }).diagnostics).toEqual([]);
   });
 });
+
+describe('Fn::Sub escapes and positions', () => {
+  it('places a finding after a ${!X} escape at its own character in the template', () => {
+    const line = `DefinitionString: !Sub '{"Comment": "\${!A} \${!B}", "StartAt": "A", "StartAt": "B"}'`;
+    const text = template(`DefinitionSubstitutions:\n  A: x\n  B: y\n${line}`);
+    const result = loadSource(text, { filename: 't.yaml' });
+    const column = `      ${line}`.lastIndexOf('"StartAt"') + 1;
+    expect(result.diagnostics.map((d) => [d.ruleId, d.line, d.column])).toEqual([['no-duplicate-keys', 8, column]]);
+    expect(column).toBe(74);
+    // `${!A}` is the literal `${A}`, which DefinitionSubstitutions then maps: no other finding.
+    expect(result.definitions.map((d) => d.definition)).toEqual([{ Comment: '${A} ${B}', StartAt: 'B' }]);
+  });
+});
