@@ -1,21 +1,34 @@
+import type { VariableRead } from '../../expressions/jsonata/index.js';
 import { isDistributedProcessor, variablesOf, visibleScopes } from '../../expressions/jsonata/index.js';
-import type { Scope } from '../rule.js';
+import { scopeGraph } from '../graph.js';
+import type { Scope, WalkedState } from '../rule.js';
 import { defineRule } from '../rule.js';
+
+/** States visited by the backward searches of one definition, beyond which reads are assumed fine. */
+const SEARCH_BUDGET = 200_000;
+
+interface ScopeFlow {
+  /** The states with a transition to each state. */
+  predecessors: Map<WalkedState, WalkedState[]>;
+  /** The names each state assigns (its own, its Choice rules' and its catchers' Assign). */
+  assigns: Map<WalkedState, Set<string>>;
+}
 
 export default defineRule({
   meta: {
     id: 'no-undefined-variable',
-    description: 'Disallow reading a variable that no state visible from the reader assigns',
+    description: 'Disallow reading a variable that no state visible from the reader assigns, or that no Assign can have set yet',
     severity: 'warning',
     recommended: true,
     messages: {
       undefined: "The variable '{{name}}' is never assigned in this scope or an enclosing one; reading it fails at run time",
+      notYetAssigned: "The variable '{{name}}' is read before any state that assigns it can have run; reading it fails at run time",
       distributed:
         "The variable '{{name}}' is assigned outside this Distributed Map, whose iterations run as child workflows that cannot read outer variables",
     },
     docs: {
       rationale:
-        'A variable exists once an `Assign` in the same scope or an enclosing one has run. Reading a name that nothing visible assigns (a typo such as `$state` for `$states`, or a name assigned only inside a Parallel branch or Map iteration, whose variables disappear when it ends) is accepted at creation but fails at run time: JSONata raises `States.QueryEvaluationError`, a JSONPath path `States.Runtime`. Distributed Map iterations cannot read outer variables at all.',
+        'A variable exists once an `Assign` in the same scope or an enclosing one has run, and is visible from the next state on. Reading a name that nothing visible assigns (a typo such as `$state` for `$states`, or a name assigned only inside a Parallel branch or Map iteration, whose variables disappear when it ends), or reading it where no path from StartAt passes an Assign of it first, is accepted at creation but fails at run time: JSONata raises `States.QueryEvaluationError`, a JSONPath path `States.Runtime`. Distributed Map iterations cannot read outer variables at all.',
       valid: [
         {
           definition: {
@@ -35,13 +48,76 @@ export default defineRule({
             States: { Use: { Type: 'Pass', Output: '{% $greting %}', End: true } },
           },
         },
+        {
+          definition: {
+            StartAt: 'Use',
+            States: {
+              Use: { Type: 'Pass', Parameters: { 'text.$': '$greeting' }, Next: 'Init' },
+              Init: { Type: 'Pass', Assign: { greeting: 'hello' }, End: true },
+            },
+          },
+        },
       ],
     },
   },
   create(context) {
+    const variables = variablesOf(context.walk);
+    const flows = new Map<Scope, ScopeFlow>();
+    let budget = SEARCH_BUDGET;
+
+    const flowOf = (scope: Scope): ScopeFlow => {
+      let flow = flows.get(scope);
+      if (flow === undefined) {
+        const graph = scopeGraph(scope);
+        const predecessors = new Map<WalkedState, WalkedState[]>();
+        for (const [from, transitions] of graph.transitions) {
+          for (const { target } of transitions) {
+            const to = graph.byName.get(target);
+            if (to === undefined) continue;
+            const list = predecessors.get(to);
+            if (list === undefined) predecessors.set(to, [from]);
+            else list.push(from);
+          }
+        }
+        const assigns = new Map<WalkedState, Set<string>>();
+        for (const { name, state } of variables.scopes.get(scope)?.assignments ?? []) {
+          const names = assigns.get(state);
+          if (names === undefined) assigns.set(state, new Set([name]));
+          else names.add(name);
+        }
+        flow = { predecessors, assigns };
+        flows.set(scope, flow);
+      }
+      return flow;
+    };
+
+    /** Whether some state that can run before `target` (in `scope`) assigns `name`; true when the budget runs out. */
+    const assignedBefore = (scope: Scope, target: WalkedState, name: string): boolean => {
+      const { predecessors, assigns } = flowOf(scope);
+      const seen = new Set<WalkedState>();
+      const stack = [...(predecessors.get(target) ?? [])];
+      for (let state = stack.pop(); state !== undefined; state = stack.pop()) {
+        if (seen.has(state)) continue;
+        seen.add(state);
+        if (--budget < 0) return true;
+        if (assigns.get(state)?.has(name) === true) return true;
+        for (const previous of predecessors.get(state) ?? []) if (!seen.has(previous)) stack.push(previous);
+      }
+      return false;
+    };
+
+    const canBeAssigned = (visible: readonly Scope[], read: VariableRead): boolean => {
+      let target: WalkedState | undefined = read.state;
+      for (const scope of visible) {
+        if (target === undefined) return true;
+        if (variables.scopes.get(scope)?.assigned.has(read.name) === true && assignedBefore(scope, target, read.name)) return true;
+        target = scope.owner;
+      }
+      return false;
+    };
+
     return {
       scope(scope) {
-        const variables = variablesOf(context.walk);
         const reads = variables.scopes.get(scope)?.reads;
         if (reads === undefined || reads.length === 0) return;
         const visible = visibleScopes(scope);
@@ -51,12 +127,15 @@ export default defineRule({
         const reported = new Set<string>();
         for (const read of reads) {
           if (read.mayBeFunction) continue;
-          if (visible.some((s) => variables.scopes.get(s)?.assigned.has(read.name))) continue;
-          const key = `${read.pointer}\n${read.name}`;
+          const anywhere = visible.some((s) => variables.scopes.get(s)?.assigned.has(read.name));
+          if (anywhere && canBeAssigned(visible, read)) continue;
+          const pointer = read.pointer;
+          const key = `${pointer}\n${read.name}`;
           if (reported.has(key)) continue;
           reported.add(key);
-          const outside = hidden.some((s) => variables.scopes.get(s)?.assigned.has(read.name));
-          context.report({ messageId: outside ? 'distributed' : 'undefined', pointer: read.pointer, data: { name: read.name } });
+          const outside = !anywhere && hidden.some((s) => variables.scopes.get(s)?.assigned.has(read.name));
+          const messageId = anywhere ? 'notYetAssigned' : outside ? 'distributed' : 'undefined';
+          context.report({ messageId, pointer, data: { name: read.name } });
         }
       },
     };

@@ -28,8 +28,52 @@ States:
     End: true
 `,
     },
+    {
+      name: 'assigned on some path before the read: a loop back, a Choice rule, a catcher, before the enclosing Map',
+      code: `
+StartAt: Init
+States:
+  Init: { Type: Pass, Assign: { items: [1] }, Next: Loop }
+  Loop:
+    Type: Choice
+    Choices:
+      - { Variable: $count, IsPresent: true, Next: Work }
+      - { Variable: $.go, BooleanEquals: true, Assign: { count: 0 }, Next: Work }
+    Default: Work
+  Work:
+    Type: Task
+    Resource: arn:aws:states:::lambda:invoke
+    Parameters: { "n.$": $count }
+    Catch: [{ ErrorEquals: [States.ALL], Assign: { failed: true }, Next: Bump }]
+    Next: Bump
+  Bump: { Type: Pass, Assign: { "count.$": $failed }, Next: Each }
+  Each:
+    Type: Map
+    ItemsPath: $items
+    ItemProcessor: { StartAt: P, States: { P: { Type: Pass, OutputPath: $count, Next: P2 } , P2: { Type: Pass, Next: Loop2 }, Loop2: { Type: Pass, End: true } } }
+    Next: Loop
+`,
+    },
   ],
   invalid: [
+    {
+      name: 'read before the only assignment can have run',
+      code: `
+StartAt: Use
+States:
+  Use: { Type: Pass, InputPath: $later, Next: M }
+  M:
+    Type: Map
+    Assign: { late: 1 }
+    ItemProcessor: { StartAt: P, States: { P: { Type: Pass, QueryLanguage: JSONata, Output: "{% $late %}", End: true } } }
+    Next: Set
+  Set: { Type: Pass, Assign: { later: 1 }, End: true }
+`,
+      errors: [
+        { messageId: 'notYetAssigned', pointer: '/States/Use/InputPath', line: 4, column: 33, data: { name: 'later' } },
+        { messageId: 'notYetAssigned', pointer: '/States/M/ItemProcessor/States/P/Output', line: 8, column: 93, data: { name: 'late' } },
+      ],
+    },
     {
       code: `
 StartAt: Par
