@@ -176,7 +176,7 @@ function workloads(): Workload[] {
   const items = Array.from({ length: 10_000 }, (_, i) => i);
   return [
     {
-      name: 'Pass chain, 1000 states', definition: passChain(1000), input: { a: 1 }, transitions: 1000, repeat: 50,
+      name: 'Pass chain, 1000 states', definition: passChain(1000), input: { a: 1 }, transitions: 1000, repeat: 200,
       plain: (input) => {
         let v = input;
         for (let i = 0; i < 1000; i++) v = ((x: unknown) => x)(v);
@@ -193,7 +193,7 @@ function workloads(): Workload[] {
     },
     { name: 'Map over 10,000 items', definition: mapDef, input: items, transitions: 10_001, repeat: 5, plain: (input) => (input as number[]).map((x) => x) },
     {
-      name: 'JSONata Pass chain, 1000 states', twinOf: 'Pass chain, 1000 states', definition: jsonataPassChain(1000), input: { a: 1 }, transitions: 1000, repeat: 50,
+      name: 'JSONata Pass chain, 1000 states', twinOf: 'Pass chain, 1000 states', definition: jsonataPassChain(1000), input: { a: 1 }, transitions: 1000, repeat: 200,
       plain: (input) => {
         let v = input;
         for (let i = 0; i < 1000; i++) v = ((x: unknown) => x)(v);

@@ -69,8 +69,12 @@ const defer: (fn: () => void) => void =
     ? (fn) => (globalThis as unknown as { setImmediate: (f: () => void) => void }).setImmediate(fn)
     : (fn) => setTimeout(fn, 0);
 
-/** Macrotask rounds without any activity after which everything left is taken to wait on the clock. */
-const QUIET_ROUNDS = 2;
+/**
+ * Macrotask rounds without any activity after which everything left is taken to wait on the
+ * clock. The engine itself only ever waits on promises (microtasks, all drained before a
+ * round ends) and handlers hold the clock, so one round is enough.
+ */
+const QUIET_ROUNDS = 1;
 
 /**
  * Virtual time: it moves only when every piece of work is waiting on the clock, and then

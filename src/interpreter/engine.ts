@@ -112,9 +112,17 @@ export function compileStateMachine(definition: StateMachineDefinition): Compile
     }
     const start = states.get(def.StartAt);
     if (!start) throw new CompileFailure(pointer.replace(/\/States$/, '/StartAt'), `Missing 'StartAt' target: ${def.StartAt}`);
-    return { start, states, assigns: JSON.stringify(def.States).includes('"Assign"') };
+    return { start, states, assigns: Object.values(def.States).some(assignsVariables) };
   };
   return { definition, root: compileContainer(definition as never, '/States') };
+}
+
+/** Whether a state assigns variables in its own scope (nested branches and iterations have theirs). */
+function assignsVariables(raw: unknown): boolean {
+  const def = raw as { Assign?: unknown; Choices?: { Assign?: unknown }[]; Catch?: { Assign?: unknown }[] };
+  return def.Assign !== undefined
+    || (def.Choices?.some((c) => c.Assign !== undefined) ?? false)
+    || (def.Catch?.some((c) => c.Assign !== undefined) ?? false);
 }
 
 function linkTarget(states: Map<string, CompiledState>, name: string, pointer: string): CompiledState {

@@ -23,6 +23,25 @@ export class CompileFailure extends Error {
   }
 }
 
+/**
+ * Compiled paths and templates are immutable and re-entrant, so one compile serves every
+ * machine that uses the same text: test suites build many machines from few definitions.
+ */
+const CACHE_LIMIT = 10_000;
+
+export function cached<T>(cache: Map<string, T>, key: string, compile: () => T): T {
+  let value = cache.get(key);
+  if (value === undefined) {
+    if (cache.size >= CACHE_LIMIT) cache.clear();
+    value = compile();
+    cache.set(key, value);
+  }
+  return value;
+}
+
+const paths = new Map<string, CompileResult<CompiledPath>>();
+const templates = new Map<string, CompileResult<CompiledTemplate>>();
+
 function unwrap<T>(result: CompileResult<T>, pointer: string): T {
   if (result.ok) return result.value;
   throw new CompileFailure(pointer, result.issues.map((i) => i.message).join('; '));
@@ -39,15 +58,16 @@ export function optionalPath(
 ): CompiledPath | null | undefined {
   if (text === undefined || text === '$') return undefined;
   if (text === null) return null;
-  return unwrap(compilePath(text, kind), pointer);
+  return requiredPath(text, kind, pointer);
 }
 
 export function requiredPath(text: string, kind: 'Path' | 'ReferencePath', pointer: string): CompiledPath {
-  return unwrap(compilePath(text, kind), pointer);
+  return unwrap(cached(paths, `${kind} ${text}`, () => compilePath(text, kind)), pointer);
 }
 
 export function template(value: unknown, field: string, pointer: string): CompiledTemplate {
-  return unwrap(compilePayloadTemplate(value, { field }), pointer);
+  const key = `${field} ${JSON.stringify(value)}`;
+  return unwrap(cached(templates, key, () => compilePayloadTemplate(value, { field })), pointer);
 }
 
 export function optionalTemplate(value: unknown, field: string, pointer: string): CompiledTemplate | undefined {

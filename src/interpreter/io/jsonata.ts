@@ -8,7 +8,7 @@ import { StatesError } from '../../definition/errors.js';
 import { compileJsonataTemplate, expectType, isJsonataString } from '../../expressions/jsonata/index.js';
 import type { ExpectedType, JsonataBindings } from '../../expressions/jsonata/index.js';
 import type { Thread } from '../runtime.js';
-import { CompileFailure } from './expressions.js';
+import { CompileFailure, cached } from './expressions.js';
 import { FALLBACK, fastExpression } from './jsonata-fast.js';
 import type { FastEvaluator } from './jsonata-fast.js';
 
@@ -19,9 +19,18 @@ export interface CompiledJsonataTemplate {
   evaluate(b: JsonataBindings): unknown;
 }
 
+const templates = new Map<string, CompiledJsonataTemplate | string>();
+
 export function jsonataTemplate(value: unknown, field: string, pointer: string): CompiledJsonataTemplate {
+  const compiled = cached(templates, `${field} ${JSON.stringify(value)}`, () => compileTemplate(value, field));
+  if (typeof compiled === 'string') throw new CompileFailure(pointer, compiled);
+  return compiled;
+}
+
+/** The template, or the message of its compile issues. */
+function compileTemplate(value: unknown, field: string): CompiledJsonataTemplate | string {
   const result = compileJsonataTemplate(value, field);
-  if (!result.ok) throw new CompileFailure(pointer, result.issues.map((i) => i.message).join('; '));
+  if (!result.ok) return result.issues.map((i) => i.message).join('; ');
   const slow = result.value;
   const fast = slow.isConstant ? undefined : fastTemplate(value);
   if (fast === undefined) return slow;
