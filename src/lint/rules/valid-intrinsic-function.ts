@@ -1,35 +1,15 @@
 import { joinPointer } from '../../definition/diagnostic.js';
-import { isObject } from '../../definition/walk.js';
-import type { WalkedState } from '../../definition/walk.js';
 import { compileIntrinsic, isIntrinsicCall } from '../../expressions/intrinsics/index.js';
 import type { IntrinsicIssue } from '../../expressions/intrinsics/index.js';
 import { defineRule } from '../rule.js';
+import { payloadTemplates } from './valid-payload-template.js';
+import { hasPlaceholder } from './valid-reference-path.js';
 
 type MessageIds = 'failsAtRunTime' | 'questionable';
 
 const SUFFIX = '.$';
-
-/** A `${Name}` placeholder: CloudFormation or DefinitionSubstitutions replace it before AWS validates. */
-const PLACEHOLDER = /\$\{[^}]*\}/;
-
-/** Fields of a state that hold a payload template (ASL-NOTES §2.3); Pass `Result` is not one. */
-const TEMPLATE_FIELDS = ['Parameters', 'ResultSelector', 'ItemSelector', 'Credentials', 'Assign'] as const;
-
-/** Every payload template of a JSONPath state with its pointer: its own fields, catcher and Choice rule Assign, ItemReader/ResultWriter Parameters, ItemBatcher BatchInput. */
-function templatesOf({ state, pointer, type }: WalkedState): [unknown, string][] {
-  const found: [unknown, string][] = TEMPLATE_FIELDS.map((field) => [state[field], joinPointer(pointer, field)]);
-  for (const list of type === 'Choice' ? (['Catch', 'Choices'] as const) : (['Catch'] as const)) {
-    const entries = state[list];
-    if (Array.isArray(entries)) entries.forEach((entry: unknown, i) => isObject(entry) && found.push([entry['Assign'], joinPointer(pointer, list, i, 'Assign')]));
-  }
-  for (const holder of ['ItemReader', 'ResultWriter'] as const) {
-    const value = state[holder];
-    if (isObject(value)) found.push([value['Parameters'], joinPointer(pointer, holder, 'Parameters')]);
-  }
-  const batcher = state['ItemBatcher'];
-  if (isObject(batcher)) found.push([batcher['BatchInput'], joinPointer(pointer, 'ItemBatcher', 'BatchInput')]);
-  return found;
-}
+/** Deeper templates are not walked further: a possible miss, never a stack overflow. */
+const MAX_DEPTH = 200;
 
 /** Warnings of these checks are not sure failures: the call may well run as meant. */
 const QUESTIONABLE: ReadonlySet<IntrinsicIssue['check']> = new Set(['unescaped-brace', 'literal-argument']);
@@ -91,7 +71,7 @@ export default defineRule<MessageIds>({
   },
   create(context) {
     const check = (value: string, field: string, pointer: string): void => {
-      if (!isIntrinsicCall(value) || PLACEHOLDER.test(value)) return;
+      if (!isIntrinsicCall(value) || hasPlaceholder(value)) return;
       const compiled = compileIntrinsic(value);
       if (!compiled.ok) return;
       for (const warning of compiled.value.warnings) {
@@ -103,15 +83,15 @@ export default defineRule<MessageIds>({
       }
     };
 
-    const visit = (node: unknown, pointer: string): void => {
+    const visit = (node: unknown, pointer: string, depth: number): void => {
+      if (typeof node !== 'object' || node === null || depth > MAX_DEPTH) return;
       if (Array.isArray(node)) {
-        node.forEach((item: unknown, i) => visit(item, joinPointer(pointer, i)));
+        node.forEach((item: unknown, i) => visit(item, joinPointer(pointer, i), depth + 1));
         return;
       }
-      if (typeof node !== 'object' || node === null) return;
       for (const [key, value] of Object.entries(node)) {
         const at = joinPointer(pointer, key);
-        if (!key.endsWith(SUFFIX)) visit(value, at);
+        if (!key.endsWith(SUFFIX)) visit(value, at, depth + 1);
         else if (typeof value === 'string') check(value, key, at);
       }
     };
@@ -119,7 +99,7 @@ export default defineRule<MessageIds>({
     return {
       state(walked) {
         if (walked.queryLanguage !== 'JSONPath') return;
-        for (const [template, pointer] of templatesOf(walked)) visit(template, pointer);
+        for (const { template, statePointer, tokens } of payloadTemplates(walked)) visit(template, joinPointer(statePointer, ...tokens), 0);
         if (walked.type !== 'Fail') return;
         for (const field of ['ErrorPath', 'CausePath'] as const) {
           const value = walked.state[field];
