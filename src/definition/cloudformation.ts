@@ -37,12 +37,14 @@ export function isTemplate(value: unknown): boolean {
 export interface ExtractedMachines {
   definitions: LoadedDefinition[];
   diagnostics: Diagnostic[];
+  definitionFiles?: Record<string, string>;
 }
 
 /** `template` must have parsed (template.ok). */
 export function extractStateMachines(template: ParsedText, options: LoadOptions): ExtractedMachines {
   const definitions: LoadedDefinition[] = [];
   const diagnostics: Diagnostic[] = [];
+  const definitionFiles = new Map<string, string>();
   const file = options.filename;
   const report = (finding: RawFinding, toSource: OffsetMapper = (o) => o): void => {
     diagnostics.push(toDiagnostic(finding, template.lines, toSource, file));
@@ -143,6 +145,7 @@ export function extractStateMachines(template: ParsedText, options: LoadOptions)
           continue;
         }
         const definitionFile = relativeTo(file, uri);
+        definitionFiles.set(definitionFile, logicalId);
         const loaded = loadDefinitionFile(content, uri, definitionFile, substitutions, literal);
         diagnostics.push(...loaded.diagnostics);
         if (loaded.definition) definitions.push({ ...machine, ...loaded.definition, file: definitionFile });
@@ -161,10 +164,12 @@ export function extractStateMachines(template: ParsedText, options: LoadOptions)
 
   // Findings of the template parse: relative to the definition they fall in.
   const templateFindings = template.findings.map((finding) => relativeFinding(finding, definitionPrefixes));
-  return {
+  const extracted: ExtractedMachines = {
     definitions,
     diagnostics: [...templateFindings.map((f) => toDiagnostic(f, template.lines, (o) => o, file)), ...diagnostics],
   };
+  if (definitionFiles.size > 0) extracted.definitionFiles = Object.fromEntries(definitionFiles);
+  return extracted;
 }
 
 function relativeFinding(finding: RawFinding, prefixes: string[]): RawFinding {

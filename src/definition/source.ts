@@ -51,4 +51,9 @@ export interface LoadResult {
   format: Exclude<SourceFormat, 'auto'>;
   definitions: LoadedDefinition[];
   diagnostics: Diagnostic[];
+  /**
+   * For templates: each SAM DefinitionUri file that was read (as findings name it in `file`)
+   * -> the logical id of its resource, also when the file did not parse.
+   */
+  definitionFiles?: Record<string, string>;
 }

@@ -60,10 +60,10 @@ export function lint(source: string | object, lintOptions?: LintOptions): LintRe
     if (adjusted.file === undefined && options.filename !== undefined) adjusted.file = options.filename;
     diagnostics.push(adjusted);
   }
+  for (const definition of loaded.definitions) diagnostics.push(...lintDefinition(definition, options));
   const definitionFiles: Record<string, string> = {};
-  for (const definition of loaded.definitions) {
-    diagnostics.push(...lintDefinition(definition, options));
-    if (definition.file !== undefined) definitionFiles[definition.file] = machineName(definition, options) ?? definition.file;
+  for (const [file, resourceName] of Object.entries(loaded.definitionFiles ?? {})) {
+    definitionFiles[file] = options.filename === undefined ? resourceName : `${options.filename}#${resourceName}`;
   }
   // Stable: findings without a place (object input) keep their order. Findings in another
   // file (a DefinitionUri) come after the template's own, file by file.

@@ -136,6 +136,23 @@ describe('aslkit lint on a SAM template with DefinitionUri machines', () => {
     ]);
   });
 
+  it('places a syntax error of a DefinitionUri file in that file, under its machine', async () => {
+    writeFileSync(join(root, 'sam/broken.yaml'), 'Resources:\n  Broken:\n    Type: AWS::Serverless::StateMachine\n    Properties:\n      DefinitionUri: machines/broken.asl.json\n');
+    writeFileSync(join(root, 'sam/machines/broken.asl.json'), '{\n  "StartAt": "A",\n}\n');
+    const { code, out } = await run('lint', '--no-color', 'sam/broken.yaml');
+    expect(code).toBe(1);
+    expect(out).toBe(
+      [
+        '',
+        'sam/machines/broken.asl.json (sam/broken.yaml#Broken)',
+        "  3:1  error  Unexpected token '}' at line 3, column 1: expected a property name in double quotes (trailing commas are not allowed)  parse",
+        '',
+        '✖ 1 problem (1 error, 0 warnings)',
+        '',
+      ].join('\n'),
+    );
+  });
+
   it('a DefinitionUri that is a directory is one finding on its line, not a crash', async () => {
     writeFileSync(join(root, 'dir-template.yaml'), 'Resources:\n  M:\n    Type: AWS::Serverless::StateMachine\n    Properties:\n      DefinitionUri: sam\n');
     const { code, out, err } = await run('lint', '--format', 'json', 'dir-template.yaml');

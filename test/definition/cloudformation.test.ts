@@ -267,6 +267,7 @@ describe('template findings', () => {
     expect(result.diagnostics.map((d) => [d.severity, d.message, d.line, d.column])).toEqual([
       ['error', "Cannot read DefinitionUri 'gone.json' of 'M': no such file or directory", 5, 22],
     ]);
+    expect(result.definitionFiles).toBeUndefined();
     const missing = loadSource(template('DefinitionUri: gone.json', 'AWS::Serverless::StateMachine'), { readFile: () => undefined });
     expect(missing.diagnostics.map((d) => d.message)).toEqual(["Cannot read DefinitionUri 'gone.json' of 'M': no such file"]);
   });
@@ -278,6 +279,7 @@ describe('template findings', () => {
     });
     expect(result.definitions[0]!.definition).toEqual({ StartAt: 'A', States: { A: { Type: 'Pass', End: false } } });
     expect(result.definitions[0]!.file).toBe('infra/flows/order.asl.yaml');
+    expect(result.definitionFiles).toEqual({ 'infra/flows/order.asl.yaml': 'M' });
     expect(at(result.definitions[0]!.sourceMap, '/States/A/Type')).toBe('3:13');
     // Findings inside the DefinitionUri file name that file, beside the template.
     expect(result.diagnostics.map((d) => [d.pointer, d.line, d.column, d.file])).toEqual([
