@@ -4,6 +4,7 @@ import maxDefinitionSize from './max-definition-size.js';
 import noConflictingFields from './no-conflicting-fields.js';
 import noDuplicateTemplateKeys from './no-duplicate-template-keys.js';
 import noExpressUnsupportedResource from './no-express-unsupported-resource.js';
+import noFilterInReferencePath from './no-filter-in-reference-path.js';
 import noInfiniteLoop from './no-infinite-loop.js';
 import noJsonataTopLevelReference from './no-jsonata-top-level-reference.js';
 import noMissingTransitionTarget from './no-missing-transition-target.js';
@@ -47,6 +48,7 @@ export const rules: readonly RuleModule[] = [
   noConflictingFields,
   noDuplicateTemplateKeys,
   noExpressUnsupportedResource,
+  noFilterInReferencePath,
   noInfiniteLoop,
   noJsonataTopLevelReference,
   noMissingTransitionTarget,

@@ -1,7 +1,7 @@
 import { joinPointer } from '../../definition/diagnostic.js';
 import { CHOICE_COMPARISON_OPERATORS } from '../../definition/types.js';
-import { isObject } from '../../definition/walk.js';
-import { defineRule, type RuleContext } from '../rule.js';
+import { isObject, type WalkedState } from '../../definition/walk.js';
+import { defineRule } from '../rule.js';
 import { referencePathProblem, type ReferencePathRoots } from './valid-reference-path.js';
 
 type MessageIds = 'invalid';
@@ -61,27 +61,41 @@ export default defineRule<MessageIds>({
   },
   create(context) {
     return {
-      state({ state, pointer, type, queryLanguage }) {
-        if (type !== 'Choice' || queryLanguage !== 'JSONPath') return;
-        const choices = state['Choices'];
-        if (Array.isArray(choices)) choices.forEach((rule: unknown, i) => checkRule(context, rule, joinPointer(pointer, 'Choices', i), 0));
+      state(walked) {
+        forEachChoiceRulePath(walked, (text, _field, tokens) => {
+          const problem = referencePathProblem(text, ROOTS);
+          if (problem?.kind === 'invalid') context.report({ messageId: 'invalid', pointer: joinPointer(walked.pointer, ...tokens), data: { detail: problem.detail } });
+        });
       },
     };
   },
 });
 
+/** Each `Variable` and `…Path` operator of a JSONPath Choice state, at any depth of And, Or and Not. */
+export function forEachChoiceRulePath(
+  { state, type, queryLanguage }: WalkedState,
+  visit: (text: string, field: string, tokens: readonly (string | number)[]) => void,
+): void {
+  if (type !== 'Choice' || queryLanguage !== 'JSONPath') return;
+  const choices = state['Choices'];
+  if (Array.isArray(choices)) choices.forEach((rule: unknown, i) => visitRule(rule, ['Choices', i], visit, 0));
+}
+
 /** Choice rules nest through And, Or and Not; depth is bounded so hostile input cannot exhaust the stack. */
-function checkRule(context: RuleContext<MessageIds>, rule: unknown, pointer: string, depth: number): void {
+function visitRule(
+  rule: unknown,
+  tokens: readonly (string | number)[],
+  visit: (text: string, field: string, tokens: readonly (string | number)[]) => void,
+  depth: number,
+): void {
   if (!isObject(rule) || depth > 100) return;
   for (const field of PATH_FIELDS) {
     const value = rule[field];
-    if (typeof value !== 'string') continue;
-    const problem = referencePathProblem(value, ROOTS);
-    if (problem?.kind === 'invalid') context.report({ messageId: 'invalid', pointer: joinPointer(pointer, field), data: { detail: problem.detail } });
+    if (typeof value === 'string') visit(value, field, [...tokens, field]);
   }
   for (const field of ['And', 'Or'] as const) {
     const list = rule[field];
-    if (Array.isArray(list)) list.forEach((inner: unknown, i) => checkRule(context, inner, joinPointer(pointer, field, i), depth + 1));
+    if (Array.isArray(list)) list.forEach((inner: unknown, i) => visitRule(inner, [...tokens, field, i], visit, depth + 1));
   }
-  checkRule(context, rule['Not'], joinPointer(pointer, 'Not'), depth + 1);
+  visitRule(rule['Not'], [...tokens, 'Not'], visit, depth + 1);
 }

@@ -1,7 +1,7 @@
 import { joinPointer } from '../../definition/diagnostic.js';
-import { isObject } from '../../definition/walk.js';
+import { isObject, type WalkedState } from '../../definition/walk.js';
 import { compilePath, type PathRoot } from '../../expressions/paths/index.js';
-import { defineRule, type RuleContext } from '../rule.js';
+import { defineRule } from '../rule.js';
 
 /** What a reference-path field may start with besides `$` (ASL-NOTES §2.2 table). */
 export interface ReferencePathRoots {
@@ -151,51 +151,51 @@ export default defineRule<MessageIds>({
   },
   create(context) {
     return {
-      state({ state, pointer, queryLanguage }) {
-        // Under JSONata these fields do not exist (the schema reports them).
-        if (queryLanguage !== 'JSONPath') return;
-        for (const field of STATE_FIELD_NAMES) {
-          const value = state[field];
-          if (typeof value === 'string') check(context, value, field, STATE_FIELDS[field] as ReferencePathRoots, pointer, field);
-        }
-        const catchers = state['Catch'];
-        if (Array.isArray(catchers)) {
-          catchers.forEach((catcher: unknown, i) => {
-            const value = isObject(catcher) ? catcher['ResultPath'] : undefined;
-            if (typeof value === 'string') check(context, value, 'ResultPath', INPUT_ONLY, pointer, 'Catch', i, 'ResultPath');
-          });
-        }
-        const reader = state['ItemReader'];
-        const readerConfig = isObject(reader) ? reader['ReaderConfig'] : undefined;
-        const maxItemsPath = isObject(readerConfig) ? readerConfig['MaxItemsPath'] : undefined;
-        if (typeof maxItemsPath === 'string') {
-          check(context, maxItemsPath, 'MaxItemsPath', NO_CONTEXT, pointer, 'ItemReader', 'ReaderConfig', 'MaxItemsPath');
-        }
-        const batcher = state['ItemBatcher'];
-        if (isObject(batcher)) {
-          for (const field of BATCHER_FIELDS) {
-            const value = batcher[field];
-            if (typeof value === 'string') check(context, value, field, NO_CONTEXT, pointer, 'ItemBatcher', field);
-          }
-        }
+      state(walked) {
+        forEachReferencePath(walked, (text, field, roots, tokens) => {
+          const problem = referencePathProblem(text, roots);
+          if (problem === undefined) return;
+          const pointer = joinPointer(walked.pointer, ...tokens);
+          if (problem.kind === 'invalid') context.report({ messageId: 'invalid', pointer, data: { detail: problem.detail } });
+          else if (problem.kind === 'context') context.report({ messageId: 'context', pointer, data: { field } });
+          else context.report({ messageId: 'variable', pointer, data: { field, variable: problem.variable } });
+        });
       },
     };
   },
 });
 
-/** The pointer is joined only when there is a problem: ResultPath and friends are checked in every state. */
-function check(
-  context: RuleContext<MessageIds>,
-  text: string,
-  field: string,
-  roots: ReferencePathRoots,
-  statePointer: string,
-  ...tokens: (string | number)[]
-): void {
-  const problem = referencePathProblem(text, roots);
-  if (problem === undefined) return;
-  const pointer = joinPointer(statePointer, ...tokens);
-  if (problem.kind === 'invalid') context.report({ messageId: 'invalid', pointer, data: { detail: problem.detail } });
-  else if (problem.kind === 'context') context.report({ messageId: 'context', pointer, data: { field } });
-  else context.report({ messageId: 'variable', pointer, data: { field, variable: problem.variable } });
+/** Called for each reference-path field present as a string, with the tokens from the state to it. */
+export type ReferencePathVisitor = (text: string, field: string, roots: ReferencePathRoots, tokens: readonly (string | number)[]) => void;
+
+/**
+ * The reference-path fields of a JSONPath state other than Choice rules and Fail paths: its own,
+ * each catcher's ResultPath, ItemReader MaxItemsPath, ItemBatcher's. Under JSONata these fields
+ * do not exist (the schema reports them). Pointers are left to the caller, to be joined only
+ * for findings: this runs for every state.
+ */
+export function forEachReferencePath({ state, queryLanguage }: WalkedState, visit: ReferencePathVisitor): void {
+  if (queryLanguage !== 'JSONPath') return;
+  for (const field of STATE_FIELD_NAMES) {
+    const value = state[field];
+    if (typeof value === 'string') visit(value, field, STATE_FIELDS[field] as ReferencePathRoots, [field]);
+  }
+  const catchers = state['Catch'];
+  if (Array.isArray(catchers)) {
+    catchers.forEach((catcher: unknown, i) => {
+      const value = isObject(catcher) ? catcher['ResultPath'] : undefined;
+      if (typeof value === 'string') visit(value, 'ResultPath', INPUT_ONLY, ['Catch', i, 'ResultPath']);
+    });
+  }
+  const reader = state['ItemReader'];
+  const readerConfig = isObject(reader) ? reader['ReaderConfig'] : undefined;
+  const maxItemsPath = isObject(readerConfig) ? readerConfig['MaxItemsPath'] : undefined;
+  if (typeof maxItemsPath === 'string') visit(maxItemsPath, 'MaxItemsPath', NO_CONTEXT, ['ItemReader', 'ReaderConfig', 'MaxItemsPath']);
+  const batcher = state['ItemBatcher'];
+  if (isObject(batcher)) {
+    for (const field of BATCHER_FIELDS) {
+      const value = batcher[field];
+      if (typeof value === 'string') visit(value, field, NO_CONTEXT, ['ItemBatcher', field]);
+    }
+  }
 }
