@@ -66,8 +66,8 @@ const INTRINSIC_VARIABLE = /(?<![\p{ID_Continue}$.])\$([\p{ID_Start}_][\p{ID_Con
 /** Single-quoted intrinsic string literals, with their `\'` escapes. */
 const INTRINSIC_STRING = /'(?:[^'\\]|\\.)*'/g;
 
-/** Path fields of a JSONPath state (and of its nested configuration objects). */
-const STATE_PATH_FIELDS = [
+/** Path fields of a JSONPath state. */
+const STATE_PATH_FIELDS: ReadonlySet<string> = new Set([
   'InputPath',
   'OutputPath',
   'ItemsPath',
@@ -80,23 +80,15 @@ const STATE_PATH_FIELDS = [
   'MaxConcurrencyPath',
   'ToleratedFailureCountPath',
   'ToleratedFailurePercentagePath',
-] as const;
-const NESTED_PATH_FIELDS: readonly (readonly string[])[] = [
-  ['ItemReader', 'ReaderConfig', 'MaxItemsPath'],
-  ['ItemBatcher', 'MaxItemsPerBatchPath'],
-  ['ItemBatcher', 'MaxInputBytesPerBatchPath'],
-];
+]);
 /** Payload templates of a JSONPath state, where `.$` values are paths or intrinsic calls. */
-const TEMPLATE_FIELDS: readonly (readonly string[])[] = [
-  ['Parameters'],
-  ['ResultSelector'],
-  ['ItemSelector'],
-  ['Assign'],
-  ['Credentials'],
-  ['ItemReader', 'Parameters'],
-  ['ResultWriter', 'Parameters'],
-  ['ItemBatcher', 'BatchInput'],
-];
+const STATE_TEMPLATE_FIELDS: ReadonlySet<string> = new Set(['Parameters', 'ResultSelector', 'ItemSelector', 'Assign', 'Credentials']);
+/** The nested configuration objects: their path fields and their templates. */
+const NESTED_FIELDS: Readonly<Record<string, { paths: readonly (readonly string[])[]; templates: readonly string[] }>> = {
+  ItemReader: { paths: [['ReaderConfig', 'MaxItemsPath']], templates: ['Parameters'] },
+  ItemBatcher: { paths: [['MaxItemsPerBatchPath'], ['MaxInputBytesPerBatchPath']], templates: ['BatchInput'] },
+  ResultWriter: { paths: [], templates: ['Parameters'] },
+};
 
 function isRecord(value: unknown): value is Readonly<Record<string, unknown>> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
@@ -150,20 +142,28 @@ function choiceRuleReads(rule: unknown, path: Path, add: AddRead, depth: number)
   }
 }
 
+function pathReads(value: unknown, path: readonly (string | number)[], add: AddRead): void {
+  if (typeof value === 'string') for (const name of jsonPathVariables(value)) add(name, [...path], false);
+}
+
+/** One pass over the state's own keys: a state has a handful of fields, the tables have dozens. */
 function jsonPathStateReads(state: Readonly<Record<string, unknown>>, add: AddRead): void {
-  for (const field of STATE_PATH_FIELDS) {
+  for (const field of Object.keys(state)) {
     const value = state[field];
-    if (typeof value === 'string') for (const name of jsonPathVariables(value)) add(name, [field], false);
+    if (STATE_PATH_FIELDS.has(field)) {
+      pathReads(value, [field], add);
+    } else if (STATE_TEMPLATE_FIELDS.has(field)) {
+      templateReads(value, [field], add, 0);
+    } else if (field === 'Choices' && Array.isArray(value)) {
+      value.forEach((rule: unknown, i) => choiceRuleReads(rule, ['Choices', i], add, 0));
+    } else if (field === 'Catch' && Array.isArray(value)) {
+      value.forEach((catcher: unknown, i) => templateReads(at(catcher, ['Assign']), ['Catch', i, 'Assign'], add, 0));
+    } else if (isRecord(value) && Object.hasOwn(NESTED_FIELDS, field)) {
+      const nested = NESTED_FIELDS[field];
+      for (const keys of nested?.paths ?? []) pathReads(at(value, keys), [field, ...keys], add);
+      for (const key of nested?.templates ?? []) templateReads(value[key], [field, key], add, 0);
+    }
   }
-  for (const keys of NESTED_PATH_FIELDS) {
-    const value = at(state, keys);
-    if (typeof value === 'string') for (const name of jsonPathVariables(value)) add(name, [...keys], false);
-  }
-  for (const keys of TEMPLATE_FIELDS) templateReads(at(state, keys), [...keys], add, 0);
-  const choices = state['Choices'];
-  if (Array.isArray(choices)) choices.forEach((rule: unknown, i) => choiceRuleReads(rule, ['Choices', i], add, 0));
-  const catchers = state['Catch'];
-  if (Array.isArray(catchers)) catchers.forEach((catcher: unknown, i) => templateReads(at(catcher, ['Assign']), ['Catch', i, 'Assign'], add, 0));
 }
 
 /** The pointer is built only when a rule reports the read. */
