@@ -8,6 +8,8 @@ import { hasPlaceholder } from './valid-reference-path.js';
 type MessageIds = 'failsAtRunTime' | 'questionable';
 
 const SUFFIX = '.$';
+const DOLLAR = 0x24;
+const NONE: readonly IntrinsicIssue[] = [];
 /** Deeper templates are not walked further: a possible miss, never a stack overflow. */
 const MAX_DEPTH = 200;
 
@@ -70,11 +72,18 @@ export default defineRule<MessageIds>({
     },
   },
   create(context) {
-    const check = (value: string, field: string, pointer: string): void => {
-      if (!isIntrinsicCall(value) || hasPlaceholder(value)) return;
+    /** The warnings of a `.$` value that is an intrinsic call compiling without errors; none for anything else. */
+    const warningsOf = (value: string): readonly IntrinsicIssue[] => {
+      // Most `.$` values are paths: skip them before the regular expression.
+      if (value.charCodeAt(0) === DOLLAR || !isIntrinsicCall(value) || hasPlaceholder(value)) return NONE;
       const compiled = compileIntrinsic(value);
-      if (!compiled.ok) return;
-      for (const warning of compiled.value.warnings) {
+      return compiled.ok ? compiled.value.warnings : NONE;
+    };
+
+    /** Pointers are built only for a finding: `tokens` is the path from the template's holder. */
+    const report = (warnings: readonly IntrinsicIssue[], field: string, base: string, tokens: readonly (string | number)[]): void => {
+      const pointer = joinPointer(base, ...tokens);
+      for (const warning of warnings) {
         context.report({
           messageId: QUESTIONABLE.has(warning.check) ? 'questionable' : 'failsAtRunTime',
           pointer,
@@ -83,27 +92,32 @@ export default defineRule<MessageIds>({
       }
     };
 
-    const visit = (node: unknown, pointer: string, depth: number): void => {
-      if (typeof node !== 'object' || node === null || depth > MAX_DEPTH) return;
+    const visit = (node: unknown, base: string, tokens: (string | number)[]): void => {
+      if (typeof node !== 'object' || node === null || tokens.length > MAX_DEPTH) return;
       if (Array.isArray(node)) {
-        node.forEach((item: unknown, i) => visit(item, joinPointer(pointer, i), depth + 1));
+        node.forEach((item: unknown, i) => visit(item, base, [...tokens, i]));
         return;
       }
-      for (const [key, value] of Object.entries(node)) {
-        const at = joinPointer(pointer, key);
-        if (!key.endsWith(SUFFIX)) visit(value, at, depth + 1);
-        else if (typeof value === 'string') check(value, key, at);
+      for (const key of Object.keys(node)) {
+        const value = (node as Record<string, unknown>)[key];
+        if (!key.endsWith(SUFFIX)) visit(value, base, [...tokens, key]);
+        else if (typeof value === 'string') {
+          const warnings = warningsOf(value);
+          if (warnings.length > 0) report(warnings, key, base, [...tokens, key]);
+        }
       }
     };
 
     return {
       state(walked) {
         if (walked.queryLanguage !== 'JSONPath') return;
-        for (const { template, statePointer, tokens } of payloadTemplates(walked)) visit(template, joinPointer(statePointer, ...tokens), 0);
+        for (const { template, statePointer, tokens } of payloadTemplates(walked)) visit(template, statePointer, [...tokens]);
         if (walked.type !== 'Fail') return;
         for (const field of ['ErrorPath', 'CausePath'] as const) {
           const value = walked.state[field];
-          if (typeof value === 'string') check(value, field, joinPointer(walked.pointer, field));
+          if (typeof value !== 'string') continue;
+          const warnings = warningsOf(value);
+          if (warnings.length > 0) report(warnings, field, walked.pointer, [field]);
         }
       },
     };
