@@ -1,3 +1,6 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { lint } from '../../../src/lint/index.js';
 import rule from '../../../src/lint/rules/valid-jsonata-syntax.js';
 import { ruleTester } from '../rule-tester.js';
 
@@ -84,4 +87,32 @@ States:
       ],
     },
   ],
+});
+
+describe('the JSONata and variable rules on arbitrary expressions', () => {
+  it('never fail internally', () => {
+    const token = fc.oneof(fc.constantFrom('$', '$$', '$states.result', '$x', 'a', '(', ')', '[', '{', '}', ':=', ';', "'", '1', '+', '?', '$eval(', 'function($v){'), fc.string({ maxLength: 3 }));
+    const text = fc.array(token, { maxLength: 8 }).map((parts) => `{% ${parts.join(' ')} %}`);
+    const value = fc.oneof(text, fc.jsonValue({ maxDepth: 1 }));
+    const state = fc.record(
+      {
+        Type: fc.constantFrom('Task', 'Pass', 'Choice', 'Map'),
+        Resource: fc.constant('arn:aws:states:::lambda:invoke'),
+        Assign: fc.dictionary(fc.constantFrom('x', 'a', 'states', 'b.c'), value),
+        Output: value,
+        Arguments: value,
+        Choices: fc.array(fc.record({ Condition: value, Next: fc.constant('A') }), { maxLength: 2 }),
+        Catch: fc.array(fc.record({ ErrorEquals: fc.constant(['States.ALL']), Output: value, Next: fc.constant('A') }), { maxLength: 2 }),
+        Next: fc.constantFrom('A', 'B'),
+      },
+      { requiredKeys: ['Type'] },
+    );
+    fc.assert(
+      fc.property(fc.dictionary(fc.constantFrom('A', 'B'), state, { minKeys: 1 }), (states) => {
+        const result = lint({ QueryLanguage: 'JSONata', StartAt: 'A', States: states });
+        expect(result.diagnostics.filter((d) => d.message.startsWith('Internal error'))).toEqual([]);
+      }),
+      { numRuns: 200, seed: 20261126 },
+    );
+  });
 });
