@@ -136,7 +136,7 @@ export function extractStateMachines(template: ParsedText, options: LoadOptions)
           continue;
         }
         if (options.readFile === undefined) {
-          note('warning', `DefinitionUri '${uri}' of '${logicalId}' is a local file that only the CLI reads; it is not checked`, uriPointer);
+          note('warning', `DefinitionUri '${uri}' of '${logicalId}' is a local file and no readFile option was given to read it; it is not checked`, uriPointer);
           continue;
         }
         const content = readQuietly(options.readFile, uri);

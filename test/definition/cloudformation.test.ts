@@ -187,7 +187,7 @@ describe('template findings', () => {
     [
       'a DefinitionUri without readFile',
       template('DefinitionUri: machine.asl.json', 'AWS::Serverless::StateMachine'),
-      "DefinitionUri 'machine.asl.json' of 'M' is a local file that only the CLI reads; it is not checked",
+      "DefinitionUri 'machine.asl.json' of 'M' is a local file and no readFile option was given to read it; it is not checked",
       'warning',
       5,
       22,
