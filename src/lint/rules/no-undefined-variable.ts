@@ -1,8 +1,19 @@
+import { joinPointer } from '../../definition/diagnostic.js';
 import type { VariableRead } from '../../expressions/jsonata/index.js';
-import { isDistributedProcessor, variablesOf, visibleScopes } from '../../expressions/jsonata/index.js';
+import {
+  analyzeJsonataOnce,
+  isDistributedProcessor,
+  isJsonataString,
+  jsonataStringsOf,
+  variablesOf,
+  visibleScopes,
+} from '../../expressions/jsonata/index.js';
 import { scopeGraph } from '../graph.js';
 import type { Scope, WalkedState } from '../rule.js';
 import { defineRule } from '../rule.js';
+
+/** The members of JSONata's `$states` (ASL-NOTES §2.6). */
+const STATES_MEMBERS: ReadonlySet<string> = new Set(['input', 'context', 'result', 'errorOutput']);
 
 /** States visited by the backward searches of one definition, beyond which reads are assumed fine. */
 const SEARCH_BUDGET = 200_000;
@@ -23,12 +34,13 @@ export default defineRule({
     messages: {
       undefined: "The variable '{{name}}' is never assigned in this scope or an enclosing one; reading it fails at run time",
       notYetAssigned: "The variable '{{name}}' is read before any state that assigns it can have run; reading it fails at run time",
+      statesMember: "$states has no member '{{member}}' (it has input, context, result and errorOutput); reading it gives nothing",
       distributed:
         "The variable '{{name}}' is assigned outside this Distributed Map, whose iterations run as child workflows that cannot read outer variables",
     },
     docs: {
       rationale:
-        'A variable exists once an `Assign` in the same scope or an enclosing one has run, and is visible from the next state on. Reading a name that nothing visible assigns (a typo such as `$state` for `$states`, or a name assigned only inside a Parallel branch or Map iteration, whose variables disappear when it ends), or reading it where no path from StartAt passes an Assign of it first, is accepted at creation but fails at run time: JSONata raises `States.QueryEvaluationError`, a JSONPath path `States.Runtime`. Distributed Map iterations cannot read outer variables at all.',
+        'A variable exists once an `Assign` in the same scope or an enclosing one has run, and is visible from the next state on. Reading a name that nothing visible assigns (a typo such as `$state` for `$states`, or a name assigned only inside a Parallel branch or Map iteration, whose variables disappear when it ends), or reading it where no path from StartAt passes an Assign of it first, is accepted at creation but fails at run time: JSONata raises `States.QueryEvaluationError`, a JSONPath path `States.Runtime`. Distributed Map iterations cannot read outer variables at all. In JSONata, `$states` has only `input`, `context`, `result` and `errorOutput`.',
       valid: [
         {
           definition: {
@@ -117,6 +129,14 @@ export default defineRule({
     };
 
     return {
+      state(walked) {
+        if (walked.queryLanguage !== 'JSONata') return;
+        for (const { text, path } of jsonataStringsOf(walked.state)) {
+          if (!isJsonataString(text)) continue;
+          const unknown = analyzeJsonataOnce(text).statesMembers.filter((member) => !STATES_MEMBERS.has(member));
+          for (const member of unknown) context.report({ messageId: 'statesMember', pointer: joinPointer(walked.pointer, ...path), data: { member } });
+        }
+      },
       scope(scope) {
         const reads = variables.scopes.get(scope)?.reads;
         if (reads === undefined || reads.length === 0) return;

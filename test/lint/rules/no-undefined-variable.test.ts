@@ -93,6 +93,16 @@ States:
       ],
     },
     {
+      name: 'an unknown member of $states',
+      code: `
+QueryLanguage: JSONata
+StartAt: T
+States:
+  T: { Type: Pass, Output: { f: "{% $states.function %}", i: "{% $states.input.function %}" }, End: true }
+`,
+      errors: [{ messageId: 'statesMember', pointer: '/States/T/Output/f', line: 5, column: 33, data: { member: 'function' } }],
+    },
+    {
       name: 'a Distributed Map cannot read outer variables',
       code: `
 StartAt: Init
