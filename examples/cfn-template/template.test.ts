@@ -23,7 +23,7 @@ describe('CloudFormation template example (DefinitionString with Fn::Sub and Def
     const { definition } = loadMachine(template);
     const states = (definition as { States: Record<string, { Parameters?: Record<string, unknown> }> }).States;
     expect(states['CollectUnpaidInvoices']?.Parameters).toMatchObject({ Payload: { stage: '${Stage}' } });
-    expect(states['WriteSummary']?.Parameters).toMatchObject({ Bucket: '${!ReportBucket}' });
+    expect(states['WriteSummary']?.Parameters).toMatchObject({ Bucket: '${ReportBucket}' });
   });
 
   it('reports a broken definition at its line in the template', () => {
@@ -78,7 +78,7 @@ describe('CloudFormation template example (DefinitionString with Fn::Sub and Def
       { QueueUrl: '${QueueUrl}', MessageBody: { id: 'inv-2', due: 80 } },
     ]);
     expect(putObject).toEqual({
-      Bucket: '${!ReportBucket}',
+      Bucket: '${ReportBucket}',
       Key: 'invoice-reminders/prod/nightly-2024-01-01.json',
       Body: '[{"messageId":"msg-1"},{"messageId":"msg-2"}]',
       ContentType: 'application/json',
@@ -86,9 +86,8 @@ describe('CloudFormation template example (DefinitionString with Fn::Sub and Def
   });
 
   // Fn::Sub turns `${!Name}` into the literal `${Name}` (CloudFormation's documented escape), which
-  // DefinitionSubstitutions then replaces, so AWS sees "TimeoutSeconds": 900. aslkit keeps the `!`
-  // and reports "Field 'TimeoutSeconds' must be an integer".
-  it.fails('reads an escaped ${!Name} in a Fn::Sub DefinitionString as the DefinitionSubstitutions value', () => {
+  // DefinitionSubstitutions then replaces, so AWS sees "TimeoutSeconds": 900.
+  it('reads an escaped ${!Name} in a Fn::Sub DefinitionString as the DefinitionSubstitutions value', () => {
     const escaped = JSON.stringify({
       Resources: {
         Nightly: {
