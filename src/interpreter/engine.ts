@@ -27,7 +27,7 @@ import { compileChoice } from './states/choice.js';
 import { emit, failState } from './states/common.js';
 import { FailStateFailure, compileFail } from './states/fail.js';
 import { compileMap } from './states/map.js';
-import { compileParallel } from './states/parallel.js';
+import { BranchCancelled, compileParallel } from './states/parallel.js';
 import { compilePass } from './states/pass.js';
 import { compileSucceed } from './states/succeed.js';
 import { compileTask } from './states/task.js';
@@ -158,8 +158,14 @@ async function runContainer(container: CompiledContainer, input: unknown, t: Thr
       output = state.run(t, data);
       if (output instanceof Promise) output = await output;
     } catch (thrown) {
-      if (t.signal.aborted) throw t.signal.reason;
-      throw failState(t, state, thrown);
+      if (t.signal.aborted) {
+        // A sibling branch failed: the state this branch was running is stopped.
+        if (t.branch && state.abortedType !== null && t.signal.reason instanceof BranchCancelled) emit(t, state.abortedType);
+        throw t.signal.reason;
+      }
+      const failure = failState(t, state, thrown);
+      if (t.branch && state.abortedType !== null) emit(t, state.abortedType);
+      throw failure;
     }
     if (t.signal.aborted) throw t.signal.reason;
     if (output !== data && payloadBytes(output, limits.maxPayloadBytes) > limits.maxPayloadBytes) {
@@ -270,7 +276,7 @@ export class StateMachine {
     const scope: Record<string, unknown> = Object.create(null) as Record<string, unknown>;
     const thread: Thread = {
       exec, scope, signal: root.signal, history, lastEventId: 0, next: null, assigned: undefined,
-      enteredEventId: 0, enteredTime: startTime,
+      enteredEventId: 0, enteredTime: startTime, branch: false,
       env: { context: undefined, variables: scope, random },
     };
     // AWS records the first state's entry with previousEventId 0, not 1.

@@ -71,6 +71,8 @@ export interface Thread {
   /** The entered event id of the running state (for AWS's error prefix). */
   enteredEventId: number;
   enteredTime: number;
+  /** A Parallel branch: a state that fails or is cancelled in it is recorded as aborted. */
+  readonly branch: boolean;
   /** Reused for every expression evaluation of this thread. */
   readonly env: EvaluationEnv & { context: unknown };
 }
@@ -82,6 +84,8 @@ export interface CompiledState {
   readonly enteredType: HistoryEventType;
   /** Null for states that never exit normally (Fail). */
   readonly exitedType: HistoryEventType | null;
+  /** Recorded when the state fails or is cancelled inside a Parallel branch; null where AWS has none. */
+  readonly abortedType: HistoryEventType | null;
   /** Whether any expression of the state may read the context object. */
   readonly usesContext: boolean;
   readonly nextName: string | undefined;

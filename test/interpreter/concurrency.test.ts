@@ -51,6 +51,31 @@ describe('Parallel (ASL-NOTES §6.1)', () => {
     expect(sibling?.aborted).toBe(true);
   });
 
+  it('records the failed state and the stopped sibling states of its branches as aborted', async () => {
+    const result = await run({
+      StartAt: 'P',
+      States: {
+        P: {
+          Type: 'Parallel',
+          Branches: [
+            { StartAt: 'T', States: { T: { Type: 'Task', Resource: TASK, End: true } } },
+            { StartAt: 'W', States: { W: { Type: 'Wait', Seconds: 60, End: true } } },
+          ],
+          Catch: [{ ErrorEquals: ['States.ALL'], Next: 'F' }],
+          End: true,
+        },
+        F: { Type: 'Pass', End: true },
+      },
+    }, {}, { handlers: { T: async () => { await Promise.resolve(); throw new StatesError('Boom', 'no'); } } });
+    expect(result.status).toBe('SUCCEEDED');
+    expect(types(result)).toEqual([
+      'ExecutionStarted', 'ParallelStateEntered', 'ParallelStateStarted',
+      'TaskStateEntered', 'TaskScheduled', 'TaskStarted', 'WaitStateEntered',
+      'TaskFailed', 'TaskStateAborted', 'WaitStateAborted', 'ParallelStateFailed',
+      'ParallelStateExited', 'PassStateEntered', 'PassStateExited', 'ExecutionSucceeded',
+    ]);
+  });
+
   it('a catcher on the Parallel catches the branch error by its own name', async () => {
     const result = await run({
       StartAt: 'P',

@@ -3,15 +3,16 @@ import type { HistoryEventType } from '../history.js';
 import type { CompileContext, CompiledState } from '../runtime.js';
 import { readsContext } from './common.js';
 
-const EVENTS: Record<StateType, [HistoryEventType, HistoryEventType | null]> = {
-  Pass: ['PassStateEntered', 'PassStateExited'],
-  Task: ['TaskStateEntered', 'TaskStateExited'],
-  Choice: ['ChoiceStateEntered', 'ChoiceStateExited'],
-  Wait: ['WaitStateEntered', 'WaitStateExited'],
-  Succeed: ['SucceedStateEntered', 'SucceedStateExited'],
-  Fail: ['FailStateEntered', null],
-  Parallel: ['ParallelStateEntered', 'ParallelStateExited'],
-  Map: ['MapStateEntered', 'MapStateExited'],
+/** Entered, exited, and aborted (recorded for a state stopped inside a Parallel branch). */
+const EVENTS: Record<StateType, [HistoryEventType, HistoryEventType | null, HistoryEventType | null]> = {
+  Pass: ['PassStateEntered', 'PassStateExited', null],
+  Task: ['TaskStateEntered', 'TaskStateExited', 'TaskStateAborted'],
+  Choice: ['ChoiceStateEntered', 'ChoiceStateExited', null],
+  Wait: ['WaitStateEntered', 'WaitStateExited', 'WaitStateAborted'],
+  Succeed: ['SucceedStateEntered', 'SucceedStateExited', null],
+  Fail: ['FailStateEntered', null, null],
+  Parallel: ['ParallelStateEntered', 'ParallelStateExited', 'ParallelStateAborted'],
+  Map: ['MapStateEntered', 'MapStateExited', 'MapStateAborted'],
 };
 
 /** Effective query language: the state's own, else the top level's, never an enclosing state's (§13.9). */
@@ -26,7 +27,7 @@ export function baseFields(
   cc: CompileContext,
   contextProbe: unknown = def,
 ): Omit<CompiledState, 'run'> {
-  const [enteredType, exitedType] = EVENTS[def.Type];
+  const [enteredType, exitedType, abortedType] = EVENTS[def.Type];
   const nextName = 'Next' in def ? (def.Next as string | undefined) : undefined;
   return {
     name,
@@ -34,6 +35,7 @@ export function baseFields(
     queryLanguage: queryLanguageOf(def, cc),
     enteredType,
     exitedType,
+    abortedType,
     usesContext: readsContext(contextProbe),
     nextName,
     next: null,

@@ -39,6 +39,7 @@ export function childThread(
   signal: AbortSignal,
   scoping: 'own' | 'shared' | 'isolated',
   history = parent.history,
+  branch = false,
 ): Thread {
   const scope = scoping === 'shared'
     ? parent.scope
@@ -53,6 +54,7 @@ export function childThread(
     assigned: undefined,
     enteredEventId: 0,
     enteredTime: 0,
+    branch,
     env: { context: undefined, variables: scope, random: parent.exec.random },
   };
 }

@@ -113,7 +113,7 @@ function runBranches(t: Thread, branches: readonly CompiledContainer[], input: u
   return new Promise<unknown[]>((resolve, reject) => {
     let failed = false;
     branches.forEach((branch, i) => {
-      const child = childThread(t, controller.signal, branch.assigns ? 'own' : 'shared');
+      const child = childThread(t, controller.signal, branch.assigns ? 'own' : 'shared', t.history, true);
       t.exec.runContainer(branch, structuredClone(input), child).then(
         (output) => {
           results[i] = output;
