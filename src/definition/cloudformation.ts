@@ -60,6 +60,7 @@ export function extractStateMachines(template: ParsedText, options: LoadOptions)
 
   const resources = isObject(template.value) ? template.value['Resources'] : undefined;
   const definitionPrefixes: string[] = [];
+  const defaults = parameterDefaults(template.value);
   if (isObject(resources)) {
     for (const [logicalId, resource] of Object.entries(resources)) {
       if (!isObject(resource)) continue;
@@ -106,7 +107,9 @@ export function extractStateMachines(template: ParsedText, options: LoadOptions)
           );
           continue;
         }
-        const prepared = substituteBarePlaceholders(text.text, substitutions, (name, offset) => text.substituted(name, offset));
+        const prepared = substituteBarePlaceholders(text.text, deployValues(substitutions, defaults), (name, offset) =>
+          text.substituted(name, offset),
+        );
         const toSource: OffsetMapper = (offset) => text.toSource(prepared.toOriginal(offset));
         const parsed = parseJson(prepared.text);
         for (const finding of parsed.findings) report(finding, toSource);
@@ -146,7 +149,7 @@ export function extractStateMachines(template: ParsedText, options: LoadOptions)
         }
         const definitionFile = relativeTo(file, uri);
         definitionFiles.set(definitionFile, logicalId);
-        const loaded = loadDefinitionFile(content, uri, definitionFile, substitutions, literal);
+        const loaded = loadDefinitionFile(content, uri, definitionFile, substitutions, deployValues(substitutions, defaults), literal);
         diagnostics.push(...loaded.diagnostics);
         if (loaded.definition) definitions.push({ ...machine, ...loaded.definition, file: definitionFile });
       } else if ('DefinitionS3Location' in properties) {
@@ -300,6 +303,32 @@ function unsubstitutedMessage(
   };
 }
 
+/** The Default of each template parameter that has one. */
+function parameterDefaults(template: unknown): Map<string, unknown> {
+  const parameters = isObject(template) ? template['Parameters'] : undefined;
+  const defaults = new Map<string, unknown>();
+  if (!isObject(parameters)) return defaults;
+  for (const [name, parameter] of Object.entries(parameters)) {
+    if (isObject(parameter) && 'Default' in parameter) defaults.set(name, parameter['Default']);
+  }
+  return defaults;
+}
+
+/**
+ * The values a deployment most likely gives each `${X}` that stands outside a JSON string
+ * (`"MaxConcurrency": ${Concurrency}`): a substitution as written, a `Ref` to a parameter read
+ * as that parameter's Default, and a parameter's Default for Fn::Sub's own `${Parameter}`.
+ * Without one, the value is unknown and the placeholder is read as the string "${X}".
+ */
+function deployValues(substitutions: ReadonlyMap<string, unknown>, defaults: ReadonlyMap<string, unknown>): Map<string, unknown> {
+  const values = new Map(defaults);
+  for (const [name, value] of substitutions) {
+    const ref = isObject(value) && intrinsicName(value) === 'Ref' ? value['Ref'] : undefined;
+    values.set(name, typeof ref === 'string' && defaults.has(ref) ? defaults.get(ref) : value);
+  }
+  return values;
+}
+
 /** DefinitionSubstitutions or Fn::Sub variables: name -> value as written (intrinsics stay objects). */
 function substitutionValues(value: unknown): Map<string, unknown> {
   return new Map(isObject(value) ? Object.entries(value) : []);
@@ -311,6 +340,7 @@ function loadDefinitionFile(
   uri: string,
   file: string,
   substitutions: Map<string, unknown>,
+  values: ReadonlyMap<string, unknown>,
   literal: (placeholder: UnsubstitutedPlaceholder, offset: number) => RawFinding,
 ): { definition?: Pick<LoadedDefinition, 'definition' | 'sourceMap'>; diagnostics: Diagnostic[] } {
   const lines = new LineIndex(content);
@@ -329,7 +359,7 @@ function loadDefinitionFile(
       diagnostics,
     };
   }
-  const prepared = substituteBarePlaceholders(content, substitutions, (name) => !isLiteral(name));
+  const prepared = substituteBarePlaceholders(content, values, (name) => !isLiteral(name));
   const parsed = parseJsonText(prepared.text);
   const findings = parsed.ok ? [...parsed.findings, ...unsubstituted(parsed)] : parsed.findings;
   const diagnostics = findings.map((f) => toDiagnostic(f, lines, prepared.toOriginal, file));

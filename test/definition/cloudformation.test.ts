@@ -338,6 +338,16 @@ describe('DefinitionString forms', () => {
     expect(loaded!.definition).toEqual({ A: 30, B: true, C: 45, D: '${Arn}', E: '${Seconds}' });
     expect(['/A', '/B', '/C', '/D', '/E'].map((p) => at(loaded!.sourceMap, p))).toEqual(['10:32', '10:49', '10:63', '10:77', '10:90']);
   });
+
+  it.each([
+    ['a Fn::Sub ${Parameter}', 'DefinitionString: !Sub \'{"A": ${Concurrency}}\'', { A: 10 }],
+    ['a substitution that is a Ref to a parameter', 'DefinitionSubstitutions:\n  C: !Ref Concurrency\nDefinitionString: \'{"A": ${C}}\'', { A: 10 }],
+    ['a Fn::Sub ${Parameter} without a Default', 'DefinitionString: !Sub \'{"A": ${NoDefault}}\'', { A: '${NoDefault}' }],
+  ])('reads %s outside quotes as the parameter Default', (_name, properties, definition) => {
+    const parameters = 'Parameters:\n  Concurrency:\n    Type: Number\n    Default: 10\n  NoDefault:\n    Type: Number\n';
+    const [loaded] = loadSource(parameters + template(properties)).definitions;
+    expect(loaded!.definition).toEqual(definition);
+  });
 });
 
 describe('placeholders that CloudFormation does not substitute', () => {
