@@ -31,6 +31,8 @@ export interface ScopeVariables {
   readonly assigned: ReadonlyMap<string, VariableAssignment>;
   /** Every assignment in this scope, in document order. */
   readonly assignments: readonly VariableAssignment[];
+  /** Every assignment of each name in this scope, in document order. */
+  readonly assignmentsByName: ReadonlyMap<string, readonly VariableAssignment[]>;
   readonly reads: readonly VariableRead[];
 }
 
@@ -238,18 +240,25 @@ export function variablesOf(walk: DefinitionWalk): DefinitionVariables {
   for (const scope of walk.scopes) {
     const assigned = new Map<string, VariableAssignment>();
     const assignments: VariableAssignment[] = [];
+    const assignmentsByName = new Map<string, VariableAssignment[]>();
     const reads: VariableRead[] = [];
     for (const walked of scope.walkedStates) {
       for (const assignment of assignmentsOf(walked)) {
         assignments.push(assignment);
-        if (!assigned.has(assignment.name)) assigned.set(assignment.name, assignment);
+        const same = assignmentsByName.get(assignment.name);
+        if (same === undefined) {
+          assigned.set(assignment.name, assignment);
+          assignmentsByName.set(assignment.name, [assignment]);
+        } else {
+          same.push(assignment);
+        }
       }
       for (const read of readsOf(walked)) {
         reads.push(read);
         readNames.add(read.name);
       }
     }
-    scopes.set(scope, { assigned, assignments, reads });
+    scopes.set(scope, { assigned, assignments, assignmentsByName, reads });
   }
   const result: DefinitionVariables = { scopes, readNames };
   cache.set(walk, result);

@@ -52,7 +52,7 @@ export default defineRule({
           for (let outer: Scope | undefined = scope.parent; outer !== undefined; inner = outer, outer = outer.parent) {
             // The owner's own Assign and its catchers' do not conflict: AWS runs a Parallel whose
             // branch and catcher both assign `inputVar` (exec corpus, PARALLEL_CATCH_ERROR_VARIABLE_SAMPLING).
-            const found = variables.scopes.get(outer)?.assignments.find((a) => a.name === assignment.name && a.state !== inner.owner);
+            const found = variables.scopes.get(outer)?.assignmentsByName.get(assignment.name)?.find((a) => a.state !== inner.owner);
             if (found !== undefined) {
               context.report({ messageId: 'conflict', pointer: assignment.pointer, data: { name: assignment.name, outer: found.pointer }, at: 'key' });
               break;
