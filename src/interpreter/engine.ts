@@ -131,66 +131,89 @@ function linkTarget(states: Map<string, CompiledState>, name: string, pointer: s
   return target;
 }
 
+/** All stored variables of an execution: 10 MiB, that is 40 times the 256 KiB payload quota (ASL-NOTES §2.5). */
+const VARIABLE_QUOTA_FACTOR = 40;
+
 /**
  * Runs one container (the machine, a branch or an iteration) on a thread. Synchronous
- * states run without an await; only states that return a promise are awaited.
+ * states run without an await; only states that return a promise are awaited. The
+ * variables the run stores count towards the execution's total until the run ends (a
+ * branch's or iteration's scope then disappears).
  */
 async function runContainer(container: CompiledContainer, input: unknown, t: Thread): Promise<unknown> {
   const exec = t.exec;
   const limits = exec.limits;
   let state = container.start;
   let data = input;
-  for (;;) {
-    if (t.signal.aborted) throw t.signal.reason;
-    if (++exec.transitions > limits.maxTransitions) {
-      throw new StateFailure(
-        'States.Runtime',
-        `The execution exceeded the configured maximum of ${limits.maxTransitions} state transitions.`,
-        { terminal: true },
-      );
-    }
-    t.enteredTime = exec.clock.now();
-    t.enteredEventId = emit(t, state.enteredType, 'stateEnteredEventDetails', { name: state.name, input: data });
-    t.assigned = undefined;
-    t.next = null;
-    let output: unknown;
-    try {
-      output = state.run(t, data);
-      if (output instanceof Promise) output = await output;
-    } catch (thrown) {
-      if (t.signal.aborted) {
-        // A sibling branch failed: the state this branch was running is stopped.
-        if (t.branch && state.abortedType !== null && t.signal.reason instanceof BranchCancelled) emit(t, state.abortedType);
-        throw t.signal.reason;
+  let stored: Map<string, number> | undefined;
+  try {
+    for (;;) {
+      if (t.signal.aborted) throw t.signal.reason;
+      if (++exec.transitions > limits.maxTransitions) {
+        throw new StateFailure(
+          'States.Runtime',
+          `The execution exceeded the configured maximum of ${limits.maxTransitions} state transitions.`,
+          { terminal: true },
+        );
       }
-      const failure = failState(t, state, thrown);
-      if (t.branch && state.abortedType !== null) emit(t, state.abortedType);
-      throw failure;
+      t.enteredTime = exec.clock.now();
+      t.enteredEventId = emit(t, state.enteredType, 'stateEnteredEventDetails', { name: state.name, input: data });
+      t.assigned = undefined;
+      t.next = null;
+      let output: unknown;
+      try {
+        output = state.run(t, data);
+        if (output instanceof Promise) output = await output;
+      } catch (thrown) {
+        if (t.signal.aborted) {
+          // A sibling branch failed: the state this branch was running is stopped.
+          if (t.branch && state.abortedType !== null && t.signal.reason instanceof BranchCancelled) emit(t, state.abortedType);
+          throw t.signal.reason;
+        }
+        const failure = failState(t, state, thrown);
+        if (t.branch && state.abortedType !== null) emit(t, state.abortedType);
+        throw failure;
+      }
+      if (t.signal.aborted) throw t.signal.reason;
+      if (output !== data && payloadBytes(output, limits.maxPayloadBytes) > limits.maxPayloadBytes) {
+        throw new StateFailure('States.DataLimitExceeded', dataLimitCause(state.name), { terminal: true });
+      }
+      const assigned = t.assigned;
+      let assignedVariables: Record<string, string> | undefined;
+      if (assigned !== undefined) {
+        assignedVariables = serialiseAssigned(assigned, state.name, limits.maxPayloadBytes);
+        stored ??= new Map();
+        for (const key of Object.keys(assigned)) {
+          const bytes = textBytes(assignedVariables[key]!, 0);
+          exec.variableBytes += bytes - (stored.get(key) ?? 0);
+          stored.set(key, bytes);
+        }
+        if (exec.variableBytes > VARIABLE_QUOTA_FACTOR * limits.maxPayloadBytes) {
+          throw new StateFailure(
+            'States.DataLimitExceeded',
+            `The variables stored by the execution exceed the maximum total size of ${VARIABLE_QUOTA_FACTOR * limits.maxPayloadBytes} bytes.`,
+            { terminal: true },
+          );
+        }
+        for (const key of Object.keys(assigned)) t.scope[key] = assigned[key];
+      }
+      if (state.exitedType !== null) {
+        emit(
+          t,
+          state.exitedType,
+          'stateExitedEventDetails',
+          assignedVariables === undefined
+            ? { name: state.name, output }
+            : { name: state.name, output, assignedVariables, assignedVariablesDetails: { truncated: false } },
+        );
+      }
+      const next = t.next;
+      if (next === null) return output;
+      state = next;
+      data = output;
     }
-    if (t.signal.aborted) throw t.signal.reason;
-    if (output !== data && payloadBytes(output, limits.maxPayloadBytes) > limits.maxPayloadBytes) {
-      throw new StateFailure('States.DataLimitExceeded', dataLimitCause(state.name), { terminal: true });
-    }
-    const assigned = t.assigned;
-    let assignedVariables: Record<string, string> | undefined;
-    if (assigned !== undefined) {
-      assignedVariables = serialiseAssigned(assigned, state.name, limits.maxPayloadBytes);
-      for (const key of Object.keys(assigned)) t.scope[key] = assigned[key];
-    }
-    if (state.exitedType !== null) {
-      emit(
-        t,
-        state.exitedType,
-        'stateExitedEventDetails',
-        assignedVariables === undefined
-          ? { name: state.name, output }
-          : { name: state.name, output, assignedVariables, assignedVariablesDetails: { truncated: false } },
-      );
-    }
-    const next = t.next;
-    if (next === null) return output;
-    state = next;
-    data = output;
+  } finally {
+    if (stored !== undefined) for (const bytes of stored.values()) exec.variableBytes -= bytes;
   }
 }
 
@@ -271,6 +294,7 @@ export class StateMachine {
     const exec: Execution = {
       clock, random, handlers: o.handlers ?? {}, history, limits, context, region,
       transitions: 0,
+      variableBytes: 0,
       runContainer,
     };
     const scope: Record<string, unknown> = Object.create(null) as Record<string, unknown>;

@@ -51,6 +51,8 @@ export interface Execution {
   readonly context: ContextObject;
   readonly region: string;
   transitions: number;
+  /** UTF-8 bytes of the variables stored in live scopes (the 10 MiB quota). */
+  variableBytes: number;
   /** Runs a sub-machine (Parallel branch, Map iteration) on a new thread. */
   runContainer(container: CompiledContainer, input: unknown, thread: Thread): Promise<unknown>;
 }

@@ -244,6 +244,54 @@ describe('variables in history and their quotas (ASL-NOTES §2.5)', () => {
   });
 });
 
+describe('the 10 MiB quota on all stored variables (40 x the payload quota)', () => {
+  const chain = (n: number, extra: object = {}): object => {
+    const States: Record<string, object> = {};
+    for (let i = 0; i < n; i++) {
+      States[`S${i}`] = { Type: 'Pass', Assign: { [`v${i}.$`]: '$.s' }, ...(i === n - 1 ? { End: true } : { Next: `S${i + 1}` }) };
+    }
+    return { StartAt: 'S0', States, ...extra };
+  };
+  const s = 'x'.repeat(48); // 50 bytes of JSON text
+
+  it('fails once the stored variables exceed it', async () => {
+    const result = await run(chain(81), { s }, { limits: { maxPayloadBytes: 100 } });
+    expect(result).toMatchObject({
+      status: 'FAILED', error: 'States.DataLimitExceeded',
+      cause: 'The variables stored by the execution exceed the maximum total size of 4000 bytes.',
+    });
+    expect(result.history.filter((e) => e.type === 'PassStateExited')).toHaveLength(80);
+  });
+
+  it('counts a reassigned variable once', async () => {
+    const loop = {
+      StartAt: 'Init',
+      States: {
+        Init: { Type: 'Pass', Assign: { i: 0 }, Next: 'L' },
+        L: { Type: 'Pass', Assign: { 'v.$': '$.s', 'i.$': 'States.MathAdd($i, 1)' }, Next: 'C' },
+        C: { Type: 'Choice', Choices: [{ Variable: '$i', NumericLessThan: 100, Next: 'L' }], Default: 'Done' },
+        Done: { Type: 'Succeed' },
+      },
+    };
+    expect((await run(loop, { s }, { limits: { maxPayloadBytes: 60 } })).status).toBe('SUCCEEDED');
+  });
+
+  it('frees the variables of a finished Map iteration', async () => {
+    const map = {
+      StartAt: 'M',
+      States: {
+        M: {
+          Type: 'Map', MaxConcurrency: 1, ResultSelector: { n: 1 },
+          ItemProcessor: { StartAt: 'A', States: { A: { Type: 'Pass', Assign: { 'big.$': '$' }, End: true } } },
+          End: true,
+        },
+      },
+    };
+    const result = await run(map, Array.from({ length: 200 }, () => s), { limits: { maxPayloadBytes: 60 } });
+    expect(result).toMatchObject({ status: 'SUCCEEDED', output: { n: 1 } });
+  });
+});
+
 describe('ASL-NOTES §12 vectors 6 and 7 through the engine', () => {
   it.each([
     ["States.Format('Formatting argument {}.', $.x)", { x: { Arg1: 1, Arg2: [] } }, 'Formatting argument {Arg1=1, Arg2=[]}.'],
