@@ -15,14 +15,26 @@ import { defineRule } from '../rule.js';
 /** The members of JSONata's `$states` (ASL-NOTES §2.6). */
 const STATES_MEMBERS: ReadonlySet<string> = new Set(['input', 'context', 'result', 'errorOutput']);
 
-/** States visited by the backward searches of one definition, beyond which reads are assumed fine. */
-const SEARCH_BUDGET = 200_000;
+/** A backward search from a read gives up after this many states and reads the name's forward set instead. */
+const BACKWARD_LIMIT = 64;
+/** States visited by all searches of one definition, beyond which reads are assumed fine. */
+const SEARCH_BUDGET = 500_000;
 
 interface ScopeFlow {
   /** The states with a transition to each state. */
   predecessors: Map<WalkedState, WalkedState[]>;
+  /** The states each state has a transition to. */
+  successors: Map<WalkedState, WalkedState[]>;
   /** The names each state assigns (its own, its Choice rules' and its catchers' Assign). */
   assigns: Map<WalkedState, Set<string>>;
+  /** For a name: the states that can run after some Assign of it (computed when a backward search is long). */
+  after: Map<string, Set<WalkedState>>;
+}
+
+function push(map: Map<WalkedState, WalkedState[]>, key: WalkedState, value: WalkedState): void {
+  const list = map.get(key);
+  if (list === undefined) map.set(key, [value]);
+  else list.push(value);
 }
 
 export default defineRule({
@@ -82,13 +94,13 @@ export default defineRule({
       if (flow === undefined) {
         const graph = scopeGraph(scope);
         const predecessors = new Map<WalkedState, WalkedState[]>();
+        const successors = new Map<WalkedState, WalkedState[]>();
         for (const [from, transitions] of graph.transitions) {
           for (const { target } of transitions) {
             const to = graph.byName.get(target);
             if (to === undefined) continue;
-            const list = predecessors.get(to);
-            if (list === undefined) predecessors.set(to, [from]);
-            else list.push(from);
+            push(predecessors, to, from);
+            push(successors, from, to);
           }
         }
         const assigns = new Map<WalkedState, Set<string>>();
@@ -97,23 +109,47 @@ export default defineRule({
           if (names === undefined) assigns.set(state, new Set([name]));
           else names.add(name);
         }
-        flow = { predecessors, assigns };
+        flow = { predecessors, successors, assigns, after: new Map() };
         flows.set(scope, flow);
       }
       return flow;
     };
 
-    /** Whether some state that can run before `target` (in `scope`) assigns `name`; true when the budget runs out. */
+    /** Every state reachable from a successor of an Assign of `name`; undefined when the budget runs out. */
+    const afterAssignments = (scope: Scope, flow: ScopeFlow, name: string): Set<WalkedState> | undefined => {
+      let after = flow.after.get(name);
+      if (after !== undefined) return after;
+      after = new Set();
+      const stack: WalkedState[] = [];
+      for (const assignment of variables.scopes.get(scope)?.assignmentsByName.get(name) ?? []) stack.push(...(flow.successors.get(assignment.state) ?? []));
+      for (let state = stack.pop(); state !== undefined; state = stack.pop()) {
+        if (after.has(state)) continue;
+        if (--budget < 0) return undefined;
+        after.add(state);
+        for (const next of flow.successors.get(state) ?? []) if (!after.has(next)) stack.push(next);
+      }
+      flow.after.set(name, after);
+      return after;
+    };
+
+    /**
+     * Whether some state that can run before `target` (in `scope`) assigns `name`: a short backward
+     * search from the reader (an Assign is usually a few states earlier), else the name's forward set.
+     * True when the budget runs out: a warning is only given when it is certain.
+     */
     const assignedBefore = (scope: Scope, target: WalkedState, name: string): boolean => {
-      const { predecessors, assigns } = flowOf(scope);
+      const flow = flowOf(scope);
+      const known = flow.after.get(name);
+      if (known !== undefined) return known.has(target);
       const seen = new Set<WalkedState>();
-      const stack = [...(predecessors.get(target) ?? [])];
+      const stack = [...(flow.predecessors.get(target) ?? [])];
       for (let state = stack.pop(); state !== undefined; state = stack.pop()) {
         if (seen.has(state)) continue;
         seen.add(state);
         if (--budget < 0) return true;
-        if (assigns.get(state)?.has(name) === true) return true;
-        for (const previous of predecessors.get(state) ?? []) if (!seen.has(previous)) stack.push(previous);
+        if (seen.size > BACKWARD_LIMIT) return afterAssignments(scope, flow, name)?.has(target) ?? true;
+        if (flow.assigns.get(state)?.has(name) === true) return true;
+        for (const previous of flow.predecessors.get(state) ?? []) if (!seen.has(previous)) stack.push(previous);
       }
       return false;
     };
