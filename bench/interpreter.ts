@@ -264,7 +264,7 @@ export async function run(): Promise<void> {
     perRun.set(w.name, ours);
     if (w.twinOf !== undefined) {
       const twin = perRun.get(w.twinOf);
-      if (twin !== undefined) ratios.push(`${w.twinOf.split(',')[0]}: JSONata/JSONPath ${(ours / twin).toFixed(2)}x (target <= 3x)`);
+      if (twin !== undefined) ratios.push(`${w.name}: ${(ours / twin).toFixed(2)}x its JSONPath twin (target <= 3x)`);
     }
     let theirs = Number.NaN;
     // aws-local-stepfunctions has no JSONata mode: the JSONata twins run against aslkit only.

@@ -98,23 +98,27 @@ export function bindings(
   return { states, variables: t.scope, random: t.exec.random, now: () => clock.now() };
 }
 
+/** `fn(value)`, after the value settles when it is a promise: keeps synchronous work synchronous. */
+export function andThen<T, R>(value: T | Promise<T>, fn: (v: T) => R): R | Promise<R> {
+  return value instanceof Promise ? value.then(fn) : fn(value);
+}
+
 /** A field holding a literal of one JSON type or one `{% %}` expression yielding it. */
 export interface TypedField {
-  evaluate(b: JsonataBindings): Promise<unknown>;
+  /** The value, or a promise of it when jsonata runs. */
+  evaluate(b: JsonataBindings): unknown;
 }
 
 export function typedField(value: unknown, field: string, type: ExpectedType, pointer: string): TypedField | undefined {
   if (value === undefined) return undefined;
-  if (!isJsonataString(value)) return { evaluate: () => Promise.resolve(value) };
+  if (!isJsonataString(value)) return { evaluate: () => value };
   const tpl = jsonataTemplate(value, field, pointer);
   const text = tpl.expression ?? String(value);
-  return {
-    async evaluate(b) {
-      const v = await tpl.evaluate(b);
-      expectType(v, type, text, field);
-      return v;
-    },
+  const check = (v: unknown): unknown => {
+    expectType(v, type, text, field);
+    return v;
   };
+  return { evaluate: (b) => andThen(tpl.evaluate(b), check) };
 }
 
 /** A non-negative integer field: the value, or States.QueryEvaluationError naming the field. */

@@ -5,7 +5,7 @@ import { CompileFailure, inputPath, optionalPath, optionalTemplate, outputPath, 
 import type { CompiledTemplate } from '../io/expressions.js';
 import { parseTimestamp } from '../io/timestamp.js';
 import type { CompileContext, CompiledState, Thread } from '../runtime.js';
-import { bindings, optionalJsonataTemplate, typedField } from '../io/jsonata.js';
+import { andThen, bindings, optionalJsonataTemplate, typedField } from '../io/jsonata.js';
 import type { CompiledJsonataTemplate, TypedField } from '../io/jsonata.js';
 import { baseFields, pointerOf, queryLanguageOf } from './base.js';
 import { prepareEnv } from './common.js';
@@ -238,27 +238,30 @@ function compileJsonataChoice(name: string, def: ChoiceState, cc: CompileContext
   if (def.Default !== undefined) base.targets.set(def.Default, null);
   const state: CompiledState = {
     ...base,
-    async run(t: Thread, raw: unknown): Promise<unknown> {
+    run(t: Thread, raw: unknown): unknown {
       prepareEnv(t, state);
       const b = bindings(t, raw);
-      let chosen: string | undefined;
-      let chosenAssign = assign;
-      let chosenOutput = output;
-      for (const rule of rules) {
-        if ((await rule.condition.evaluate(b)) === true) {
-          chosen = rule.nextName;
-          chosenAssign = rule.assign;
-          chosenOutput = rule.output;
-          break;
+      // Synchronous while the conditions are; a jsonata evaluation continues asynchronously.
+      const finish = (rule: JsonataRule | undefined): unknown => {
+        if (rule === undefined && def.Default === undefined) throw new StatesError('States.NoChoiceMatched', 'No Matches!');
+        const chosenAssign = rule ? rule.assign : assign;
+        const chosenOutput = rule ? rule.output : output;
+        return andThen(chosenAssign?.evaluate(b), (assigned) => {
+          if (chosenAssign !== undefined) t.assigned = assigned as Record<string, unknown>;
+          t.next = state.targets.get(rule ? rule.nextName : def.Default!) ?? null;
+          return chosenOutput === undefined ? raw : chosenOutput.evaluate(b);
+        });
+      };
+      const decide = (from: number): unknown => {
+        for (let i = from; i < rules.length; i++) {
+          const rule = rules[i]!;
+          const matched = rule.condition.evaluate(b);
+          if (matched instanceof Promise) return matched.then((m) => (m === true ? finish(rule) : decide(i + 1)));
+          if (matched === true) return finish(rule);
         }
-      }
-      if (chosen === undefined) {
-        if (def.Default === undefined) throw new StatesError('States.NoChoiceMatched', 'No Matches!');
-        chosen = def.Default;
-      }
-      if (chosenAssign !== undefined) t.assigned = (await chosenAssign.evaluate(b)) as Record<string, unknown>;
-      t.next = state.targets.get(chosen) ?? null;
-      return chosenOutput === undefined ? raw : chosenOutput.evaluate(b);
+        return finish(undefined);
+      };
+      return decide(0);
     },
   };
   return state;

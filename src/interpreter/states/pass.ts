@@ -1,7 +1,7 @@
 import type { PassState } from '../../definition/types.js';
 import { inputPath, optionalPath, optionalTemplate, outputPath, resultPath } from '../io/expressions.js';
 import type { CompileContext, CompiledState, Thread } from '../runtime.js';
-import { bindings, optionalJsonataTemplate } from '../io/jsonata.js';
+import { andThen, bindings, optionalJsonataTemplate } from '../io/jsonata.js';
 import { baseFields, pointerOf, queryLanguageOf } from './base.js';
 import { prepareEnv } from './common.js';
 
@@ -39,13 +39,15 @@ function compileJsonataPass(name: string, def: PassState, cc: CompileContext, at
   const hasResult = 'Result' in def;
   const state: CompiledState = {
     ...baseFields(name, def, cc),
-    async run(t: Thread, raw: unknown): Promise<unknown> {
+    run(t: Thread, raw: unknown): unknown {
       prepareEnv(t, state);
       const b = bindings(t, raw);
-      if (assign !== undefined) t.assigned = (await assign.evaluate(b)) as Record<string, unknown>;
       t.next = state.next;
-      if (output !== undefined) return output.evaluate(b);
-      return hasResult ? def.Result : raw;
+      return andThen(assign?.evaluate(b), (assigned) => {
+        if (assign !== undefined) t.assigned = assigned as Record<string, unknown>;
+        if (output !== undefined) return output.evaluate(b);
+        return hasResult ? def.Result : raw;
+      });
     },
   };
   return state;
