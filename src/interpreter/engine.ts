@@ -292,7 +292,7 @@ export class StateMachine {
     const region = this.stateMachineArn.split(':')[3] || 'us-east-1';
     const root = new AbortController();
     const exec: Execution = {
-      clock, random, handlers: o.handlers ?? {}, history, limits, context, region,
+      clock, now: () => clock.now(), random, handlers: o.handlers ?? {}, history, limits, context, region,
       transitions: 0,
       variableBytes: 0,
       runContainer,

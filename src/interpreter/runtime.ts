@@ -43,6 +43,8 @@ export interface Limits {
 
 export interface Execution {
   readonly clock: Clock;
+  /** `clock.now`, bound once (JSONata's `$now()` and `$millis()`). */
+  readonly now: () => number;
   readonly random: () => number;
   readonly handlers: Readonly<Record<string, TaskHandler>>;
   readonly history: HistoryRecorder;

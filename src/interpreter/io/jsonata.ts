@@ -94,8 +94,7 @@ export function bindings(
   const states: JsonataBindings['states'] = { input, context: t.env.context };
   if (extra && 'result' in extra) states.result = extra.result;
   if (extra && 'errorOutput' in extra) states.errorOutput = extra.errorOutput;
-  const clock = t.exec.clock;
-  return { states, variables: t.scope, random: t.exec.random, now: () => clock.now() };
+  return { states, variables: t.scope, random: t.exec.random, now: t.exec.now };
 }
 
 /** `fn(value)`, after the value settles when it is a promise: keeps synchronous work synchronous. */

@@ -5,7 +5,8 @@ import { CompileFailure, inputPath, optionalPath, optionalTemplate, outputPath, 
 import type { CompiledTemplate } from '../io/expressions.js';
 import { parseTimestamp } from '../io/timestamp.js';
 import type { CompileContext, CompiledState, Thread } from '../runtime.js';
-import { andThen, bindings, optionalJsonataTemplate, typedField } from '../io/jsonata.js';
+import type { JsonataBindings } from '../../expressions/jsonata/index.js';
+import { bindings, optionalJsonataTemplate, typedField } from '../io/jsonata.js';
 import type { CompiledJsonataTemplate, TypedField } from '../io/jsonata.js';
 import { baseFields, pointerOf, queryLanguageOf } from './base.js';
 import { prepareEnv } from './common.js';
@@ -236,32 +237,43 @@ function compileJsonataChoice(name: string, def: ChoiceState, cc: CompileContext
   const base = baseFields(name, def, cc);
   for (const r of rules) base.targets.set(r.nextName, null);
   if (def.Default !== undefined) base.targets.set(def.Default, null);
+  /** The chosen rule's (or, on Default, the state's) Assign, Next and Output. */
+  const choose = (rule: JsonataRule | undefined, t: Thread, b: JsonataBindings, raw: unknown): unknown => {
+    if (rule === undefined && def.Default === undefined) throw new StatesError('States.NoChoiceMatched', 'No Matches!');
+    const chosenAssign = rule ? rule.assign : assign;
+    const chosenOutput = rule ? rule.output : output;
+    t.next = state.targets.get(rule ? rule.nextName : def.Default!) ?? null;
+    if (chosenAssign === undefined) return chosenOutput === undefined ? raw : chosenOutput.evaluate(b);
+    const assigned = chosenAssign.evaluate(b);
+    if (assigned instanceof Promise) {
+      return assigned.then((value) => {
+        t.assigned = value as Record<string, unknown>;
+        return chosenOutput === undefined ? raw : chosenOutput.evaluate(b);
+      });
+    }
+    t.assigned = assigned as Record<string, unknown>;
+    return chosenOutput === undefined ? raw : chosenOutput.evaluate(b);
+  };
+  /** The rest of the rules once one condition needed jsonata itself. */
+  const decideAsync = async (first: Promise<unknown>, from: number, t: Thread, b: JsonataBindings, raw: unknown): Promise<unknown> => {
+    if ((await first) === true) return choose(rules[from], t, b, raw);
+    for (let i = from + 1; i < rules.length; i++) {
+      if ((await rules[i]!.condition.evaluate(b)) === true) return choose(rules[i], t, b, raw);
+    }
+    return choose(undefined, t, b, raw);
+  };
   const state: CompiledState = {
     ...base,
+    // Synchronous while the conditions are (no closure per run).
     run(t: Thread, raw: unknown): unknown {
       prepareEnv(t, state);
       const b = bindings(t, raw);
-      // Synchronous while the conditions are; a jsonata evaluation continues asynchronously.
-      const finish = (rule: JsonataRule | undefined): unknown => {
-        if (rule === undefined && def.Default === undefined) throw new StatesError('States.NoChoiceMatched', 'No Matches!');
-        const chosenAssign = rule ? rule.assign : assign;
-        const chosenOutput = rule ? rule.output : output;
-        return andThen(chosenAssign?.evaluate(b), (assigned) => {
-          if (chosenAssign !== undefined) t.assigned = assigned as Record<string, unknown>;
-          t.next = state.targets.get(rule ? rule.nextName : def.Default!) ?? null;
-          return chosenOutput === undefined ? raw : chosenOutput.evaluate(b);
-        });
-      };
-      const decide = (from: number): unknown => {
-        for (let i = from; i < rules.length; i++) {
-          const rule = rules[i]!;
-          const matched = rule.condition.evaluate(b);
-          if (matched instanceof Promise) return matched.then((m) => (m === true ? finish(rule) : decide(i + 1)));
-          if (matched === true) return finish(rule);
-        }
-        return finish(undefined);
-      };
-      return decide(0);
+      for (let i = 0; i < rules.length; i++) {
+        const matched = rules[i]!.condition.evaluate(b);
+        if (matched instanceof Promise) return decideAsync(matched, i, t, b, raw);
+        if (matched === true) return choose(rules[i], t, b, raw);
+      }
+      return choose(undefined, t, b, raw);
     },
   };
   return state;

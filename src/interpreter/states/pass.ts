@@ -1,7 +1,8 @@
 import type { PassState } from '../../definition/types.js';
 import { inputPath, optionalPath, optionalTemplate, outputPath, resultPath } from '../io/expressions.js';
 import type { CompileContext, CompiledState, Thread } from '../runtime.js';
-import { andThen, bindings, optionalJsonataTemplate } from '../io/jsonata.js';
+import type { JsonataBindings } from '../../expressions/jsonata/index.js';
+import { bindings, optionalJsonataTemplate } from '../io/jsonata.js';
 import { baseFields, pointerOf, queryLanguageOf } from './base.js';
 import { prepareEnv } from './common.js';
 
@@ -37,17 +38,27 @@ function compileJsonataPass(name: string, def: PassState, cc: CompileContext, at
   const output = optionalJsonataTemplate(def.Output, 'Output', `${at}/Output`);
   const assign = optionalJsonataTemplate(def.Assign, 'Assign', `${at}/Assign`);
   const hasResult = 'Result' in def;
+  const finish = (b: JsonataBindings, raw: unknown): unknown => {
+    if (output !== undefined) return output.evaluate(b);
+    return hasResult ? def.Result : raw;
+  };
   const state: CompiledState = {
     ...baseFields(name, def, cc),
+    // Synchronous while the expressions are (no closure per run); continues when jsonata runs.
     run(t: Thread, raw: unknown): unknown {
       prepareEnv(t, state);
       const b = bindings(t, raw);
       t.next = state.next;
-      return andThen(assign?.evaluate(b), (assigned) => {
-        if (assign !== undefined) t.assigned = assigned as Record<string, unknown>;
-        if (output !== undefined) return output.evaluate(b);
-        return hasResult ? def.Result : raw;
-      });
+      if (assign === undefined) return finish(b, raw);
+      const assigned = assign.evaluate(b);
+      if (assigned instanceof Promise) {
+        return assigned.then((value) => {
+          t.assigned = value as Record<string, unknown>;
+          return finish(b, raw);
+        });
+      }
+      t.assigned = assigned as Record<string, unknown>;
+      return finish(b, raw);
     },
   };
   return state;
