@@ -112,67 +112,13 @@ export function jsonPathVariables(text: string): string[] {
   return m === null ? [] : [m[1] as string];
 }
 
-type Path = (string | number)[];
-type AddRead = (name: string, path: readonly (string | number)[], mayBeFunction: boolean) => void;
-
-function templateReads(value: unknown, path: Path, add: AddRead, depth: number): void {
-  if (depth > MAX_DEPTH || typeof value !== 'object' || value === null) return;
-  if (Array.isArray(value)) {
-    value.forEach((item: unknown, i) => templateReads(item, [...path, i], add, depth + 1));
-    return;
-  }
-  for (const key of Object.keys(value)) {
-    const item = (value as Record<string, unknown>)[key];
-    if (key.endsWith('.$') && typeof item === 'string') for (const name of jsonPathVariables(item)) add(name, [...path, key], false);
-    else if (typeof item === 'object' && item !== null) templateReads(item, [...path, key], add, depth + 1);
-  }
-}
-
-function choiceRuleReads(rule: unknown, path: Path, add: AddRead, depth: number): void {
-  if (!isRecord(rule) || depth > MAX_DEPTH) return;
-  for (const key of Object.keys(rule)) {
-    const value = rule[key];
-    if ((key === 'Variable' || key.endsWith('Path')) && typeof value === 'string') {
-      for (const name of jsonPathVariables(value)) add(name, [...path, key], false);
-    } else if ((key === 'And' || key === 'Or') && Array.isArray(value)) {
-      value.forEach((inner: unknown, i) => choiceRuleReads(inner, [...path, key, i], add, depth + 1));
-    } else if (key === 'Not') {
-      choiceRuleReads(value, [...path, key], add, depth + 1);
-    } else if (key === 'Assign') {
-      templateReads(value, [...path, key], add, 0);
-    }
-  }
-}
-
-function pathReads(value: unknown, path: readonly (string | number)[], add: AddRead): void {
-  if (typeof value === 'string') for (const name of jsonPathVariables(value)) add(name, [...path], false);
-}
-
-/** One pass over the state's own keys: a state has a handful of fields, the tables have dozens. */
-function jsonPathStateReads(state: Readonly<Record<string, unknown>>, add: AddRead): void {
-  for (const field of Object.keys(state)) {
-    const value = state[field];
-    if (STATE_PATH_FIELDS.has(field)) {
-      pathReads(value, [field], add);
-    } else if (STATE_TEMPLATE_FIELDS.has(field)) {
-      templateReads(value, [field], add, 0);
-    } else if (field === 'Choices' && Array.isArray(value)) {
-      value.forEach((rule: unknown, i) => choiceRuleReads(rule, ['Choices', i], add, 0));
-    } else if (field === 'Catch' && Array.isArray(value)) {
-      value.forEach((catcher: unknown, i) => templateReads(at(catcher, ['Assign']), ['Catch', i, 'Assign'], add, 0));
-    } else if (isRecord(value) && Object.hasOwn(NESTED_FIELDS, field)) {
-      const nested = NESTED_FIELDS[field];
-      for (const keys of nested?.paths ?? []) pathReads(at(value, keys), [field, ...keys], add);
-      for (const key of nested?.templates ?? []) templateReads(value[key], [field, key], add, 0);
-    }
-  }
-}
+type Path = readonly (string | number)[];
 
 /** The pointer is built only when a rule reports the read. */
 class Read implements VariableRead {
   constructor(
     readonly name: string,
-    private readonly path: readonly (string | number)[],
+    private readonly path: Path,
     readonly state: WalkedState,
     readonly mayBeFunction: boolean,
   ) {}
@@ -181,18 +127,98 @@ class Read implements VariableRead {
   }
 }
 
+const NO_PATH: Path = [];
+
+/** Appends the reads of one state to a list (a class, not closures: this runs for every state). */
+class ReadCollector {
+  constructor(
+    private readonly reads: VariableRead[],
+    private readonly walked: WalkedState,
+  ) {}
+
+  add(name: string, path: Path, mayBeFunction: boolean): void {
+    this.reads.push(new Read(name, path, this.walked, mayBeFunction));
+  }
+
+  /**
+   * A path or intrinsic call at `path` (plus `last`, appended only when a variable is found):
+   * `$` followed by `.`, `[` or `$` names no variable, which settles most values without a regex.
+   */
+  text(value: unknown, path: Path, last?: string): void {
+    if (typeof value !== 'string' || value.length < 2) return;
+    if (value.charCodeAt(0) === 36) {
+      const next = value.charCodeAt(1);
+      if (next === 46 || next === 91 || next === 36) return;
+    } else if (!value.includes('States.')) {
+      return;
+    }
+    for (const name of jsonPathVariables(value)) this.add(name, last === undefined ? path : [...path, last], false);
+  }
+
+  template(value: unknown, path: Path, depth: number): void {
+    if (depth > MAX_DEPTH || typeof value !== 'object' || value === null) return;
+    if (Array.isArray(value)) {
+      value.forEach((item: unknown, i) => this.template(item, [...path, i], depth + 1));
+      return;
+    }
+    for (const key of Object.keys(value)) {
+      const item = (value as Record<string, unknown>)[key];
+      if (typeof item === 'string') {
+        if (key.endsWith('.$')) this.text(item, path, key);
+      } else if (typeof item === 'object' && item !== null) {
+        this.template(item, [...path, key], depth + 1);
+      }
+    }
+  }
+
+  choiceRule(rule: unknown, path: Path, depth: number): void {
+    if (!isRecord(rule) || depth > MAX_DEPTH) return;
+    for (const key of Object.keys(rule)) {
+      const value = rule[key];
+      if (key === 'Variable' || key.endsWith('Path')) this.text(value, path, key);
+      else if ((key === 'And' || key === 'Or') && Array.isArray(value)) value.forEach((inner: unknown, i) => this.choiceRule(inner, [...path, key, i], depth + 1));
+      else if (key === 'Not') this.choiceRule(value, [...path, key], depth + 1);
+      else if (key === 'Assign') this.template(value, [...path, key], 0);
+    }
+  }
+
+  /** One pass over the state's own keys: a state has a handful of fields, the tables have dozens. */
+  jsonPathState(state: Readonly<Record<string, unknown>>): void {
+    for (const field of Object.keys(state)) {
+      const value = state[field];
+      if (STATE_PATH_FIELDS.has(field)) {
+        this.text(value, NO_PATH, field);
+      } else if (STATE_TEMPLATE_FIELDS.has(field)) {
+        this.template(value, [field], 0);
+      } else if (field === 'Choices' && Array.isArray(value)) {
+        value.forEach((rule: unknown, i) => this.choiceRule(rule, ['Choices', i], 0));
+      } else if (field === 'Catch' && Array.isArray(value)) {
+        value.forEach((catcher: unknown, i) => this.template(at(catcher, ['Assign']), ['Catch', i, 'Assign'], 0));
+      } else if (isRecord(value) && Object.hasOwn(NESTED_FIELDS, field)) {
+        const nested = NESTED_FIELDS[field];
+        for (const keys of nested?.paths ?? []) this.text(at(value, keys), [field, ...keys]);
+        for (const key of nested?.templates ?? []) this.template(value[key], [field, key], 0);
+      }
+    }
+  }
+
+  jsonataState(state: Readonly<Record<string, unknown>>): void {
+    for (const { text, path } of jsonataStringsOf(state)) {
+      if (!isJsonataString(text)) continue;
+      for (const name of analyzeJsonataOnce(text).variables) this.add(name, path, KNOWN_FUNCTIONS.has(name));
+    }
+  }
+
+  state(): void {
+    if (this.walked.queryLanguage === 'JSONPath') this.jsonPathState(this.walked.state);
+    else this.jsonataState(this.walked.state);
+  }
+}
+
 /** Every variable a state reads, in either query language. */
 export function readsOf(walked: WalkedState): VariableRead[] {
   const reads: VariableRead[] = [];
-  const add: AddRead = (name, path, mayBeFunction) => reads.push(new Read(name, path, walked, mayBeFunction));
-  if (walked.queryLanguage === 'JSONPath') {
-    jsonPathStateReads(walked.state, add);
-    return reads;
-  }
-  for (const { text, path } of jsonataStringsOf(walked.state)) {
-    if (!isJsonataString(text)) continue;
-    for (const name of analyzeJsonataOnce(text).variables) add(name, path, KNOWN_FUNCTIONS.has(name));
-  }
+  new ReadCollector(reads, walked).state();
   return reads;
 }
 
@@ -253,10 +279,9 @@ export function variablesOf(walk: DefinitionWalk): DefinitionVariables {
           same.push(assignment);
         }
       }
-      for (const read of readsOf(walked)) {
-        reads.push(read);
-        readNames.add(read.name);
-      }
+      const before = reads.length;
+      new ReadCollector(reads, walked).state();
+      for (let i = before; i < reads.length; i++) readNames.add((reads[i] as VariableRead).name);
     }
     scopes.set(scope, { assigned, assignments, assignmentsByName, reads });
   }
