@@ -176,6 +176,25 @@ describe('TaskHandler and TaskContext', () => {
   });
 });
 
+describe('requests AWS refuses before scheduling an optimized integration', () => {
+  const api = (headers: unknown): object => single({
+    Type: 'Task', Resource: 'arn:aws:states:::apigateway:invoke',
+    Parameters: { ApiEndpoint: 'example.com', Method: 'GET', Headers: headers },
+    Catch: [{ ErrorEquals: ['States.ALL'], Next: 'C' }], End: true,
+  }, {});
+  const withCatch = (def: object): object => ({ ...def, States: { ...(def as { States: object }).States, C: { Type: 'Succeed' } } });
+
+  it('API Gateway Headers must map names to lists of strings (States.Runtime, uncatchable, nothing scheduled)', async () => {
+    const result = await run(withCatch(api({ h: 'one' })), {}, { handlers: { S: () => ({}) } });
+    expect(result).toMatchObject({
+      status: 'FAILED', error: 'States.Runtime',
+      cause: "An error occurred while executing the state 'S' (entered at the event id #2). The Parameters '{\"ApiEndpoint\":\"example.com\",\"Method\":\"GET\",\"Headers\":{\"h\":\"one\"}}' could not be used to start the Task: [The value of the field 'Headers' has an invalid format]",
+    });
+    expect(types(result)).toEqual(['ExecutionStarted', 'TaskStateEntered', 'ExecutionFailed']);
+    expect((await run(withCatch(api({ h: ['one', 'two'] })), {}, { handlers: { S: () => ({ ok: 1 }) } })).output).toEqual({ ok: 1 });
+  });
+});
+
 describe('execute and start', () => {
   it('an aborted execute signal stops the execution with ABORTED and aborts the handler', async () => {
     const controller = new AbortController();

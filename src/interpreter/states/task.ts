@@ -72,6 +72,21 @@ export function describeResource(resource: string): {
   return { kind: 'task', resourceType, resourceName: resourceName || resource, submits, callback };
 }
 
+/**
+ * Checks AWS makes on an optimized integration's request before it schedules the task, keyed
+ * by resource without its `.sync` / `.waitForTaskToken` suffix: the message for a request it
+ * refuses, else undefined. API Gateway takes Headers as a map of string lists.
+ */
+const REQUEST_CHECKS: Record<string, (request: unknown) => string | undefined> = {
+  'arn:aws:states:::apigateway:invoke': (request) => {
+    const headers = (request as { Headers?: unknown } | null)?.Headers;
+    if (headers === undefined) return undefined;
+    const valid = headers !== null && typeof headers === 'object' && !Array.isArray(headers)
+      && Object.values(headers).every((v) => Array.isArray(v) && v.every((item) => typeof item === 'string'));
+    return valid ? undefined : "The value of the field 'Headers' has an invalid format";
+  },
+};
+
 /** Resolves a positive-integer TimeoutSecondsPath / HeartbeatSecondsPath value. */
 function positiveSeconds(path: CompiledPath | undefined, literal: unknown, input: unknown, t: Thread, field: string): number | undefined {
   if (path === undefined) return typeof literal === 'number' ? literal : undefined;
@@ -178,6 +193,7 @@ export function compileTask(name: string, def: TaskState, cc: CompileContext): R
   const resource = def.Resource;
   const described = describeResource(resource);
   const events = EVENT_NAMES[described.kind];
+  const requestCheck = REQUEST_CHECKS[resource.replace(/\.(sync(:2)?|waitForTaskToken)$/, '')];
   const queryLanguage = queryLanguageOf(def, cc);
   const io = queryLanguage === 'JSONata' ? jsonataIo(def, at) : jsonPathIo(def, at);
   const base = baseFields(name, def, cc);
@@ -189,6 +205,10 @@ export function compileTask(name: string, def: TaskState, cc: CompileContext): R
     const env = t.env;
     const prepared = io.prepare(t, raw);
     const { effective, timeoutSeconds, heartbeatSeconds } = prepared instanceof Promise ? await prepared : prepared;
+    const refused = requestCheck?.(effective);
+    if (refused !== undefined) {
+      throw new StatesError('States.Runtime', `The Parameters '${JSON.stringify(effective)}' could not be used to start the Task: [${refused}]`);
+    }
 
     const scheduled: Record<string, unknown> = described.kind === 'task'
       ? { resourceType: described.resourceType, resource: described.resourceName, region: t.exec.region, parameters: effective }
