@@ -41,6 +41,7 @@ export type {
   ExecutionResult,
   HistoryEvent,
   HistoryEventType,
+  Hold,
   Limits,
   StateMachineOptions,
   TaskContext,
