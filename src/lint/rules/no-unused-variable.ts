@@ -1,6 +1,12 @@
 import { isDistributedProcessor, variablesOf } from '../../expressions/jsonata/index.js';
-import type { Scope } from '../rule.js';
+import { scopeGraph } from '../graph.js';
+import type { Scope, WalkedState } from '../rule.js';
 import { defineRule } from '../rule.js';
+
+/** A forward search from an Assign gives up after this many states and reads the name's backward set instead. */
+const FORWARD_LIMIT = 64;
+/** States visited by all searches of one definition, beyond which assignments are assumed read. */
+const SEARCH_BUDGET = 500_000;
 
 export default defineRule({
   meta: {
@@ -10,10 +16,11 @@ export default defineRule({
     recommended: true,
     messages: {
       unused: "The variable '{{name}}' is assigned but never read",
+      notReadAfter: "The variable '{{name}}' is assigned here, but no state that can run afterwards reads it",
     },
     docs: {
       rationale:
-        'A variable can be read by the states of the scope that assigns it and of the Parallel branches and Map iterations inside it (not by Distributed Map iterations). An assignment that nothing there reads is dead work, and often a misspelled name.',
+        'A variable can be read by the states of the scope that assigns it and of the Parallel branches and Map iterations inside it (not by Distributed Map iterations). An assignment that nothing there reads, or that no state able to run after it reads, is dead work, and often a misspelled name.',
       valid: [
         {
           definition: {
@@ -32,28 +39,110 @@ export default defineRule({
     return {
       end() {
         const variables = variablesOf(context.walk);
-        // Names read in each scope or in the scopes nested in it, built bottom-up (scopes are in preorder).
-        const readBelow = new Map<Scope, Set<string>>();
-        const scopes = context.walk.scopes;
-        for (let i = scopes.length - 1; i >= 0; i--) {
-          const scope = scopes[i] as Scope;
-          const names = readBelow.get(scope) ?? new Set<string>();
-          for (const read of variables.scopes.get(scope)?.reads ?? []) names.add(read.name);
-          readBelow.set(scope, names);
-          if (scope.parent === undefined || isDistributedProcessor(scope)) continue;
-          const parent = readBelow.get(scope.parent) ?? new Set<string>();
-          for (const name of names) parent.add(name);
-          readBelow.set(scope.parent, parent);
-        }
-        for (const scope of scopes) {
-          const own = variables.scopes.get(scope);
-          if (own === undefined) continue;
-          const read = readBelow.get(scope);
-          for (const [name, assignment] of own.assigned) {
-            if (!read?.has(name)) context.report({ messageId: 'unused', pointer: assignment.pointer, data: { name }, at: 'key' });
+        let budget = SEARCH_BUDGET;
+        // For each scope and name: the states of that scope that read it, themselves or inside the
+        // Parallel branches and Map iterations they run (Distributed Map iterations cannot).
+        const readers = new Map<Scope, Map<string, Set<WalkedState>>>();
+        for (const [scope, { reads }] of variables.scopes) {
+          for (const read of reads) {
+            let state: WalkedState | undefined = read.state;
+            for (let s: Scope | undefined = scope; s !== undefined && state !== undefined; state = s.owner, s = s.parent) {
+              let byName = readers.get(s);
+              if (byName === undefined) readers.set(s, (byName = new Map()));
+              let states = byName.get(read.name);
+              if (states === undefined) byName.set(read.name, (states = new Set()));
+              states.add(state);
+              if (isDistributedProcessor(s)) break;
+            }
           }
+        }
+
+        for (const scope of context.walk.scopes) {
+          const own = variables.scopes.get(scope);
+          if (own === undefined || own.assignments.length === 0) continue;
+          const byName = readers.get(scope);
+          let graph: FlowGraph | undefined;
+          const reachesRead = new Map<string, Set<WalkedState> | undefined>();
+          for (const [name, assignments] of own.assignmentsByName) {
+            const readBy = byName?.get(name);
+            if (readBy === undefined) {
+              context.report({ messageId: 'unused', pointer: (assignments[0] as (typeof assignments)[number]).pointer, data: { name }, at: 'key' });
+              continue;
+            }
+            graph ??= flowGraph(scope);
+            for (const assignment of assignments) {
+              if (readAfter(graph, assignment.state, readBy, name, reachesRead)) continue;
+              context.report({ messageId: 'notReadAfter', pointer: assignment.pointer, data: { name }, at: 'key' });
+            }
+          }
+        }
+
+        /**
+         * Whether a state that can run after `from` reads the name: a short forward search (a read
+         * is usually a few states later), else the name's set of states that can reach a reader.
+         * True when the budget runs out: a warning is only given when it is certain.
+         */
+        function readAfter(
+          graph: FlowGraph,
+          from: WalkedState,
+          readBy: ReadonlySet<WalkedState>,
+          name: string,
+          reachesRead: Map<string, Set<WalkedState> | undefined>,
+        ): boolean {
+          const seen = new Set<WalkedState>();
+          const stack = [...(graph.successors.get(from) ?? [])];
+          for (let state = stack.pop(); state !== undefined; state = stack.pop()) {
+            if (seen.has(state)) continue;
+            seen.add(state);
+            if (--budget < 0) return true;
+            if (readBy.has(state)) return true;
+            if (seen.size > FORWARD_LIMIT) {
+              if (!reachesRead.has(name)) reachesRead.set(name, statesReaching(graph, readBy));
+              const reaching = reachesRead.get(name);
+              return reaching === undefined || (graph.successors.get(from) ?? []).some((next) => reaching.has(next));
+            }
+            for (const next of graph.successors.get(state) ?? []) if (!seen.has(next)) stack.push(next);
+          }
+          return false;
+        }
+
+        /** The readers and every state with a path to one; undefined when the budget runs out. */
+        function statesReaching(graph: FlowGraph, readBy: ReadonlySet<WalkedState>): Set<WalkedState> | undefined {
+          const reaching = new Set<WalkedState>();
+          const stack = [...readBy];
+          for (let state = stack.pop(); state !== undefined; state = stack.pop()) {
+            if (reaching.has(state)) continue;
+            if (--budget < 0) return undefined;
+            reaching.add(state);
+            for (const previous of graph.predecessors.get(state) ?? []) if (!reaching.has(previous)) stack.push(previous);
+          }
+          return reaching;
         }
       },
     };
   },
 });
+
+interface FlowGraph {
+  successors: Map<WalkedState, WalkedState[]>;
+  predecessors: Map<WalkedState, WalkedState[]>;
+}
+
+function flowGraph(scope: Scope): FlowGraph {
+  const graph = scopeGraph(scope);
+  const successors = new Map<WalkedState, WalkedState[]>();
+  const predecessors = new Map<WalkedState, WalkedState[]>();
+  for (const [from, transitions] of graph.transitions) {
+    for (const { target } of transitions) {
+      const to = graph.byName.get(target);
+      if (to === undefined) continue;
+      const next = successors.get(from);
+      if (next === undefined) successors.set(from, [to]);
+      else next.push(to);
+      const previous = predecessors.get(to);
+      if (previous === undefined) predecessors.set(to, [from]);
+      else previous.push(from);
+    }
+  }
+  return { successors, predecessors };
+}

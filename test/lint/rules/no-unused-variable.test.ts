@@ -39,6 +39,22 @@ States:
       ],
     },
     {
+      name: 'reassigned where nothing after reads it; a loop back reads it again',
+      code: `
+StartAt: S0
+States:
+  S0: { Type: Pass, Assign: { answer: 42, n: 0 }, Next: S1 }
+  S1: { Type: Pass, OutputPath: $answer, Assign: { answer: 0 }, Next: Loop }
+  Loop: { Type: Pass, Parameters: { "n.$": $n }, Assign: { n: 1 }, Next: Check }
+  Check:
+    Type: Choice
+    Choices: [{ Variable: $.again, BooleanEquals: true, Next: Loop }]
+    Default: Done
+  Done: { Type: Succeed }
+`,
+      errors: [{ messageId: 'notReadAfter', pointer: '/States/S1/Assign/answer', line: 5, column: 52, data: { name: 'answer' } }],
+    },
+    {
       name: 'a Distributed Map iteration cannot read it',
       code: `
 StartAt: Init
