@@ -115,10 +115,6 @@ export interface CompileContext {
 
 export type { HistoryEvent };
 
-export function isPromise(value: unknown): value is Promise<unknown> {
-  return value instanceof Promise;
-}
-
 /** A version-4 UUID drawn from the injected random source (execution names, Map Run ids). */
 export function uuid(random: () => number): string {
   const hex = '0123456789abcdef';

@@ -98,7 +98,7 @@ export function bindings(
 }
 
 /** `fn(value)`, after the value settles when it is a promise: keeps synchronous work synchronous. */
-export function andThen<T, R>(value: T | Promise<T>, fn: (v: T) => R): R | Promise<R> {
+function andThen<T, R>(value: T | Promise<T>, fn: (v: T) => R): R | Promise<R> {
   return value instanceof Promise ? value.then(fn) : fn(value);
 }
 
