@@ -14,7 +14,7 @@ export interface TaskContext {
   resource: string;
   /** 0 on the first try, +1 per retry. */
   attempt: number;
-  /** Set when the resource ends in `.waitForTaskToken`. */
+  /** Set when the resource ends in `.waitForTaskToken` or `.sync` (AWS hands both a token). */
   taskToken?: string;
   /**
    * Aborted when the task times out, misses a heartbeat, or the execution stops. Under a

@@ -151,6 +151,17 @@ describe('TaskHandler and TaskContext', () => {
     expect({ error: result.error, cause: result.cause }).toEqual({ error, cause });
   });
 
+  it.each([
+    ['arn:aws:states:::sqs:sendMessage.waitForTaskToken', true],
+    // AWS hands `.sync` integrations a token too (recorded: $$.Task.Token in a startExecution.sync).
+    ['arn:aws:states:::states:startExecution.sync', true],
+    ['arn:aws:states:::sqs:sendMessage', false],
+  ])('%s gives the handler a task token: %s', async (resource, expected) => {
+    let token: string | undefined;
+    await run(single({ Type: 'Task', Resource: resource, End: true }), {}, { handlers: { S: (_i, ctx) => { token = ctx.taskToken; return {}; } } });
+    expect(token !== undefined).toBe(expected);
+  });
+
   it('records Lambda ARNs with the LambdaFunction* events', async () => {
     const ok = await run(single({ Type: 'Task', Resource: LAMBDA, End: true }), { a: 1 }, { handlers: { S: () => ({ b: 2 }) } });
     expect(types(ok)).toEqual([
