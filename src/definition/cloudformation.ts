@@ -1,5 +1,5 @@
 import { escapePointerToken, parsePointer, type Diagnostic } from './diagnostic.js';
-import { parseJsonText, parseYamlText, type ParsedText } from './document.js';
+import { jsonStringMappers, parseJsonText, parseYamlText, type ParsedText } from './document.js';
 import { duplicateKeyFinding, toDiagnostic, type RawFinding } from './findings.js';
 import { parseJson, recordJsonPositions } from './json.js';
 import {
@@ -13,7 +13,7 @@ import {
   type UnsubstitutedPlaceholder,
 } from './placeholders.js';
 import type { LoadedDefinition, LoadOptions } from './source.js';
-import { LineIndex, TableSourceMap, valueOffsetOf, type OffsetMapper } from './source-map.js';
+import { LineIndex, TableSourceMap, valueOffsetOf, type OffsetMapper, type PositionTable } from './source-map.js';
 
 /**
  * State machines in CloudFormation and SAM templates: every
@@ -95,7 +95,7 @@ export function extractStateMachines(template: ParsedText, options: LoadOptions)
         definitions.push({
           ...machine,
           definition: replaceIntrinsics(properties['Definition']),
-          sourceMap: new TableSourceMap(template.positions, template.lines, prefix),
+          sourceMap: new TableSourceMap(template.positions, template.lines, prefix, undefined, template.stringMapper),
         });
       } else if ('DefinitionString' in properties) {
         const text = definitionText(template, `${base}/DefinitionString`, properties['DefinitionString'], substitutions, mapped);
@@ -126,10 +126,12 @@ export function extractStateMachines(template: ParsedText, options: LoadOptions)
             report(literal(placeholder, offset), toSource);
           }
         }
+        let table: PositionTable | undefined;
+        const positions = (): PositionTable => (table ??= recordJsonPositions(prepared.text));
         definitions.push({
           ...machine,
           definition: parsed.value,
-          sourceMap: new TableSourceMap(() => recordJsonPositions(prepared.text), template.lines, '', toSource),
+          sourceMap: new TableSourceMap(positions, template.lines, '', toSource, jsonStringMappers(prepared.text, positions)),
         });
       } else if ('DefinitionUri' in properties && type === SERVERLESS) {
         const uri = properties['DefinitionUri'];
@@ -355,7 +357,7 @@ function loadDefinitionFile(
     const diagnostics = findings.map((f) => toDiagnostic(f, lines, (o) => o, file));
     if (!parsed.ok) return { diagnostics };
     return {
-      definition: { definition: parsed.value, sourceMap: new TableSourceMap(parsed.positions, lines) },
+      definition: { definition: parsed.value, sourceMap: new TableSourceMap(parsed.positions, lines, '', undefined, parsed.stringMapper) },
       diagnostics,
     };
   }
@@ -367,7 +369,7 @@ function loadDefinitionFile(
   return {
     definition: {
       definition: parsed.value,
-      sourceMap: new TableSourceMap(parsed.positions, lines, '', prepared.toOriginal),
+      sourceMap: new TableSourceMap(parsed.positions, lines, '', prepared.toOriginal, parsed.stringMapper),
     },
     diagnostics,
   };

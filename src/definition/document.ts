@@ -30,10 +30,7 @@ export function parseJsonText(text: string): ParsedText {
     findings: parsed.findings,
     lines: new LineIndex(text),
     positions,
-    stringMapper(pointer) {
-      const packed = positions().get(pointer);
-      return packed === undefined ? undefined : jsonStringMapper(text, valueOffsetOf(packed));
-    },
+    stringMapper: jsonStringMappers(text, positions),
   };
 }
 
@@ -51,6 +48,16 @@ export function parseYamlText(text: string): ParsedText {
       const scalar = parsed.strings.get(pointer);
       return scalar === undefined ? undefined : yamlStringMapper(text, scalar);
     },
+  };
+}
+
+/** ParsedText.stringMapper for a JSON text whose position table is `positions`. */
+export function jsonStringMappers(text: string, positions: () => PositionTable): (pointer: string) => OffsetMapper | undefined {
+  return (pointer) => {
+    const packed = positions().get(pointer);
+    if (packed === undefined) return undefined;
+    const offset = valueOffsetOf(packed);
+    return text[offset] === '"' ? jsonStringMapper(text, offset) : undefined;
   };
 }
 

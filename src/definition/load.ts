@@ -29,7 +29,7 @@ export function loadSource(text: string, options: LoadOptions = {}): LoadResult 
   });
   return {
     format: resultFormat,
-    definitions: [{ definition: fragment.definition, sourceMap: new TableSourceMap(parsed.positions, parsed.lines) }],
+    definitions: [{ definition: fragment.definition, sourceMap: new TableSourceMap(parsed.positions, parsed.lines, '', undefined, parsed.stringMapper) }],
     diagnostics: [...diagnosticsOf(parsed, options), ...findings.map((f) => toDiagnostic(f, parsed.lines, (o) => o, options.filename))],
   };
 }

@@ -79,7 +79,14 @@ export class TableSourceMap implements SourceMap {
     private readonly lines: LineIndex,
     private readonly prefix = '',
     private readonly toSource: OffsetMapper = identity,
+    /** For a string value at a (prefixed) pointer: index in the string -> offset in the text. */
+    private readonly stringMapper?: (pointer: string) => OffsetMapper | undefined,
   ) {}
+
+  locateInString(pointer: string, index: number): SourcePosition | undefined {
+    const mapper = this.stringMapper?.(this.prefix + pointer);
+    return mapper === undefined ? undefined : this.at(mapper(index));
+  }
 
   locate(pointer: string): SourcePosition | undefined {
     const packed = this.find(pointer);

@@ -16,6 +16,8 @@ export interface SourcePosition {
 export interface SourceMap {
   locate(pointer: string): SourcePosition | undefined;
   locateKey(pointer: string): SourcePosition | undefined;
+  /** The character at `index` of the string value at the pointer (escapes and YAML folding counted). */
+  locateInString?(pointer: string, index: number): SourcePosition | undefined;
 }
 
 /** One state machine definition taken out of a source file. */

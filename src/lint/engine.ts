@@ -7,6 +7,8 @@ import type { ReportDescriptor, RuleListener, RuleModule, RuleSetting, Severity 
 export interface RuleFinding {
   diagnostic: Diagnostic;
   at: 'key' | 'value';
+  /** A character index inside the string value at the pointer. */
+  index?: number;
 }
 
 export interface RunOptions {
@@ -75,7 +77,9 @@ export function runRules(definition: unknown, rules: readonly RuleModule[], opti
         pointer: descriptor.pointer,
       };
       if (meta.awsCode !== undefined) diagnostic.code = meta.awsCode;
-      findings.push({ diagnostic, at: descriptor.at ?? 'value' });
+      const finding: RuleFinding = { diagnostic, at: descriptor.at ?? 'value' };
+      if (descriptor.index !== undefined) finding.index = descriptor.index;
+      findings.push(finding);
     };
     try {
       entry.listener = rule.create({ definition, walk, stateMachineType: options.stateMachineType, report });

@@ -88,8 +88,10 @@ function lintDefinition(loaded: LoadedDefinition, options: LintOptions): Diagnos
   // A DefinitionUri machine's places are in its own file; lint().definitionFiles names its machine.
   const file = loaded.file ?? machineName(loaded, options);
   const out: Diagnostic[] = [];
-  const place = (diagnostic: Diagnostic, at: 'key' | 'value'): void => {
-    const position = at === 'key' ? sourceMap.locateKey(diagnostic.pointer) : sourceMap.locate(diagnostic.pointer);
+  const place = (diagnostic: Diagnostic, at: 'key' | 'value', index?: number): void => {
+    const position =
+      (index === undefined ? undefined : sourceMap.locateInString?.(diagnostic.pointer, index)) ??
+      (at === 'key' ? sourceMap.locateKey(diagnostic.pointer) : sourceMap.locate(diagnostic.pointer));
     if (position !== undefined) {
       diagnostic.line = position.line;
       diagnostic.column = position.column;
@@ -113,7 +115,7 @@ function lintDefinition(loaded: LoadedDefinition, options: LintOptions): Diagnos
   const stateMachineType = loaded.stateMachineType ?? (options.type === 'EXPRESS' ? 'EXPRESS' : 'STANDARD');
   const settings: unknown = options.rules;
   const runOptions = isSettings(settings) ? { stateMachineType, settings } : { stateMachineType };
-  for (const { diagnostic, at } of runRules(definition, rules, runOptions)) place(diagnostic, at);
+  for (const { diagnostic, at, index } of runRules(definition, rules, runOptions)) place(diagnostic, at, index);
   return out;
 }
 

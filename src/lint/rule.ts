@@ -75,6 +75,11 @@ export interface ReportDescriptor<MessageIds extends string> {
   data?: Readonly<Record<string, string | number>>;
   /** Locate the finding at the property name ('key') or at the value ('value', the default). */
   at?: 'key' | 'value';
+  /**
+   * For a string value: the 0-based index of the character the finding is about (a JSONata
+   * syntax error, a bad intrinsic argument). Placed there when the source allows, else at the value.
+   */
+  index?: number;
 }
 
 export interface RuleContext<MessageIds extends string = string> {

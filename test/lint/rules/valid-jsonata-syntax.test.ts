@@ -44,22 +44,22 @@ States:
     End: true
 `,
       errors: [
-        { messageId: 'invalid', pointer: '/States/P/Output/arithmetic', line: 8, column: 19, data: { message: 'Syntax error: 2', position: 12 } },
+        { messageId: 'invalid', pointer: '/States/P/Output/arithmetic', line: 8, column: 31, data: { message: 'Syntax error: 2', position: 12 } },
         {
           messageId: 'invalid',
           pointer: '/States/P/Output/jsonpath',
           line: 9,
-          column: 17,
+          column: 34,
           data: { message: 'The symbol "?" cannot be used as a unary operator', position: 17 },
         },
         {
           messageId: 'invalid',
           pointer: '/States/P/Output/parens',
           line: 10,
-          column: 15,
+          column: 52,
           data: { message: 'Expected ")" before end of expression', position: 37 },
         },
-        { messageId: 'invalid', pointer: '/States/P/Assign/top/array/0/child', line: 11, column: 39, data: { message: 'Unexpected end of expression', position: 9 } },
+        { messageId: 'invalid', pointer: '/States/P/Assign/top/array/0/child', line: 11, column: 48, data: { message: 'Unexpected end of expression', position: 9 } },
       ],
     },
     {
@@ -82,8 +82,8 @@ States:
   D: { Type: Succeed }
 `,
       errors: [
-        { messageId: 'invalid', pointer: '/States/T/Catch/0/Output', line: 9, column: 50 },
-        { messageId: 'invalid', pointer: '/States/C/Choices/0/Condition', line: 14, column: 28 },
+        { messageId: 'invalid', pointer: '/States/T/Catch/0/Output', line: 9, column: 75 },
+        { messageId: 'invalid', pointer: '/States/C/Choices/0/Condition', line: 14, column: 50 },
       ],
     },
   ],
