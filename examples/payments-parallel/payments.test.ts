@@ -230,8 +230,8 @@ describe('payments example (Parallel, intrinsics, variables)', () => {
 
   // AWS-validated recordings (LocalStack snapshots PARALLEL_CATCH_ERROR_OUTPUT and
   // SQS_PARALLEL_WAIT_FOR_TASK_TOKEN in ../shared/conformance/exec) show a TaskStateAborted right after
-  // the TaskFailed of a task that fails inside a Parallel branch; aslkit records none.
-  it.fails('records TaskStateAborted after the branch task that failed', async () => {
+  // the TaskFailed of a task that fails inside a Parallel branch.
+  it('records TaskStateAborted after the branch task that failed', async () => {
     const result = await machine({
       AuthorizeCard: () => {
         throw new StatesError('CardDeclined', 'insufficient funds');
