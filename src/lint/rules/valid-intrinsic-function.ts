@@ -88,6 +88,7 @@ export default defineRule<MessageIds>({
           messageId: QUESTIONABLE.has(warning.check) ? 'questionable' : 'failsAtRunTime',
           pointer,
           data: { field, detail: warning.message, position: warning.offset + 1 },
+          index: warning.offset,
         });
       }
     };

@@ -31,6 +31,7 @@ export default defineRule({
               messageId: 'invalid',
               pointer: joinPointer(walked.pointer, ...path),
               data: { message: issue.message, position: (issue.offset ?? 0) + 1 },
+              index: issue.offset ?? 0,
             });
           }
         });
