@@ -7,6 +7,7 @@ import noExpressUnsupportedResource from './no-express-unsupported-resource.js';
 import noFilterInReferencePath from './no-filter-in-reference-path.js';
 import noInfiniteLoop from './no-infinite-loop.js';
 import noJsonataTopLevelReference from './no-jsonata-top-level-reference.js';
+import noLiteralPathValue from './no-literal-path-value.js';
 import noMissingTransitionTarget from './no-missing-transition-target.js';
 import noReservedVariableName from './no-reserved-variable-name.js';
 import noShadowedErrorHandler from './no-shadowed-error-handler.js';
@@ -51,6 +52,7 @@ export const rules: readonly RuleModule[] = [
   noFilterInReferencePath,
   noInfiniteLoop,
   noJsonataTopLevelReference,
+  noLiteralPathValue,
   noMissingTransitionTarget,
   noReservedVariableName,
   noShadowedErrorHandler,
