@@ -49,3 +49,24 @@ export function errorHandlers(walked: WalkedState, field: 'Retry' | 'Catch'): Er
   });
   return out;
 }
+
+/** One name in an ErrorEquals, with its own pointer (…/Retry/0/ErrorEquals/1). */
+export interface ErrorName {
+  name: string;
+  pointer: string;
+}
+
+/** Every string in the ErrorEquals of a state's retriers and then of its catchers, in document order. */
+export function errorNames(walked: WalkedState): ErrorName[] {
+  const out: ErrorName[] = [];
+  for (const field of ['Retry', 'Catch'] as const) {
+    for (const handler of errorHandlers(walked, field)) {
+      const list = handler.entry['ErrorEquals'];
+      if (!Array.isArray(list)) continue;
+      list.forEach((name: unknown, i) => {
+        if (typeof name === 'string') out.push({ name, pointer: joinPointer(handler.pointer, 'ErrorEquals', i) });
+      });
+    }
+  }
+  return out;
+}

@@ -1,5 +1,6 @@
 import { joinPointer } from '../../definition/diagnostic.js';
-import { analyzeJsonataOnce, forEachJsonataString, isJsonataString, UNSUPPORTED_JSONATA_EXPRESSION } from '../../expressions/jsonata/index.js';
+import { UNSUPPORTED_JSONATA_EXPRESSION } from '../../expressions/jsonata/index.js';
+import { forEachJsonataExpression } from '../jsonata.js';
 import { defineRule } from '../rule.js';
 
 const REFERENCE = /^Reference to '(.*)' at the top level is not supported\.$/s;
@@ -26,10 +27,8 @@ export default defineRule({
   create(context) {
     return {
       state(walked) {
-        if (walked.queryLanguage !== 'JSONata') return;
-        forEachJsonataString(walked.state, ({ text, path }) => {
-          if (!isJsonataString(text)) return;
-          for (const issue of analyzeJsonataOnce(text).issues) {
+        forEachJsonataExpression(walked, ({ issues }, { path }) => {
+          for (const issue of issues) {
             if (issue.code !== UNSUPPORTED_JSONATA_EXPRESSION) continue;
             const name = REFERENCE.exec(issue.message)?.[1] ?? issue.message;
             context.report({ messageId: 'topLevel', pointer: joinPointer(walked.pointer, ...path), data: { name } });

@@ -1,14 +1,9 @@
 import { joinPointer } from '../../definition/diagnostic.js';
 import type { VariableRead } from '../../expressions/jsonata/index.js';
-import {
-  analyzeJsonataOnce,
-  isDistributedProcessor,
-  isJsonataString,
-  jsonataStringsOf,
-  variablesOf,
-  visibleScopes,
-} from '../../expressions/jsonata/index.js';
-import { scopeGraph } from '../graph.js';
+import { isDistributedProcessor, variablesOf, visibleScopes } from '../../expressions/jsonata/index.js';
+import { flowGraph } from '../flow.js';
+import type { FlowGraph } from '../flow.js';
+import { forEachJsonataExpression } from '../jsonata.js';
 import type { Scope, WalkedState } from '../rule.js';
 import { defineRule } from '../rule.js';
 
@@ -20,21 +15,11 @@ const BACKWARD_LIMIT = 64;
 /** States visited by all searches of one definition, beyond which reads are assumed fine. */
 const SEARCH_BUDGET = 500_000;
 
-interface ScopeFlow {
-  /** The states with a transition to each state. */
-  predecessors: Map<WalkedState, WalkedState[]>;
-  /** The states each state has a transition to. */
-  successors: Map<WalkedState, WalkedState[]>;
+interface ScopeFlow extends FlowGraph {
   /** The names each state assigns (its own, its Choice rules' and its catchers' Assign). */
   assigns: Map<WalkedState, Set<string>>;
   /** For a name: the states that can run after some Assign of it (computed when a backward search is long). */
   after: Map<string, Set<WalkedState>>;
-}
-
-function push(map: Map<WalkedState, WalkedState[]>, key: WalkedState, value: WalkedState): void {
-  const list = map.get(key);
-  if (list === undefined) map.set(key, [value]);
-  else list.push(value);
 }
 
 export default defineRule({
@@ -92,24 +77,13 @@ export default defineRule({
     const flowOf = (scope: Scope): ScopeFlow => {
       let flow = flows.get(scope);
       if (flow === undefined) {
-        const graph = scopeGraph(scope);
-        const predecessors = new Map<WalkedState, WalkedState[]>();
-        const successors = new Map<WalkedState, WalkedState[]>();
-        for (const [from, transitions] of graph.transitions) {
-          for (const { target } of transitions) {
-            const to = graph.byName.get(target);
-            if (to === undefined) continue;
-            push(predecessors, to, from);
-            push(successors, from, to);
-          }
-        }
         const assigns = new Map<WalkedState, Set<string>>();
         for (const { name, state } of variables.scopes.get(scope)?.assignments ?? []) {
           const names = assigns.get(state);
           if (names === undefined) assigns.set(state, new Set([name]));
           else names.add(name);
         }
-        flow = { predecessors, successors, assigns, after: new Map() };
+        flow = { ...flowGraph(scope), assigns, after: new Map() };
         flows.set(scope, flow);
       }
       return flow;
@@ -166,12 +140,10 @@ export default defineRule({
 
     return {
       state(walked) {
-        if (walked.queryLanguage !== 'JSONata') return;
-        for (const { text, path } of jsonataStringsOf(walked.state)) {
-          if (!isJsonataString(text)) continue;
-          const unknown = analyzeJsonataOnce(text).statesMembers.filter((member) => !STATES_MEMBERS.has(member));
+        forEachJsonataExpression(walked, ({ statesMembers }, { path }) => {
+          const unknown = statesMembers.filter((member) => !STATES_MEMBERS.has(member));
           for (const member of unknown) context.report({ messageId: 'statesMember', pointer: joinPointer(walked.pointer, ...path), data: { member } });
-        }
+        });
       },
       scope(scope) {
         const reads = variables.scopes.get(scope)?.reads;

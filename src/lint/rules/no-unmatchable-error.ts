@@ -1,5 +1,4 @@
-import { joinPointer } from '../../definition/diagnostic.js';
-import { errorHandlers } from '../handlers.js';
+import { errorNames } from '../handlers.js';
 import { defineRule } from '../rule.js';
 
 const UNMATCHABLE: ReadonlyMap<string, string> = new Map([
@@ -56,21 +55,9 @@ export default defineRule({
   create(context) {
     return {
       state(walked) {
-        for (const field of ['Retry', 'Catch'] as const) {
-          for (const handler of errorHandlers(walked, field)) {
-            const list = handler.entry['ErrorEquals'];
-            if (!Array.isArray(list)) continue;
-            list.forEach((name: unknown, i) => {
-              const reason = typeof name === 'string' ? UNMATCHABLE.get(name) : undefined;
-              if (reason !== undefined) {
-                context.report({
-                  messageId: 'unmatchable',
-                  pointer: joinPointer(handler.pointer, 'ErrorEquals', i),
-                  data: { name: name as string, reason },
-                });
-              }
-            });
-          }
+        for (const { name, pointer } of errorNames(walked)) {
+          const reason = UNMATCHABLE.get(name);
+          if (reason !== undefined) context.report({ messageId: 'unmatchable', pointer, data: { name, reason } });
         }
       },
     };

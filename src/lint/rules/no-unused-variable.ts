@@ -1,5 +1,6 @@
 import { isDistributedProcessor, variablesOf } from '../../expressions/jsonata/index.js';
-import { scopeGraph } from '../graph.js';
+import { flowGraph } from '../flow.js';
+import type { FlowGraph } from '../flow.js';
 import type { Scope, WalkedState } from '../rule.js';
 import { defineRule } from '../rule.js';
 
@@ -122,27 +123,3 @@ export default defineRule({
     };
   },
 });
-
-interface FlowGraph {
-  successors: Map<WalkedState, WalkedState[]>;
-  predecessors: Map<WalkedState, WalkedState[]>;
-}
-
-function flowGraph(scope: Scope): FlowGraph {
-  const graph = scopeGraph(scope);
-  const successors = new Map<WalkedState, WalkedState[]>();
-  const predecessors = new Map<WalkedState, WalkedState[]>();
-  for (const [from, transitions] of graph.transitions) {
-    for (const { target } of transitions) {
-      const to = graph.byName.get(target);
-      if (to === undefined) continue;
-      const next = successors.get(from);
-      if (next === undefined) successors.set(from, [to]);
-      else next.push(to);
-      const previous = predecessors.get(to);
-      if (previous === undefined) predecessors.set(to, [from]);
-      else previous.push(from);
-    }
-  }
-  return { successors, predecessors };
-}

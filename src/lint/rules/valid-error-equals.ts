@@ -1,5 +1,4 @@
-import { joinPointer } from '../../definition/diagnostic.js';
-import { errorHandlers, PREDEFINED_ERRORS } from '../handlers.js';
+import { errorNames, PREDEFINED_ERRORS } from '../handlers.js';
 import { defineRule } from '../rule.js';
 
 export default defineRule({
@@ -46,17 +45,8 @@ export default defineRule({
   create(context) {
     return {
       state(walked) {
-        for (const field of ['Retry', 'Catch'] as const) {
-          for (const handler of errorHandlers(walked, field)) {
-            const list = handler.entry['ErrorEquals'];
-            if (!Array.isArray(list)) continue;
-            const pointer = joinPointer(handler.pointer, 'ErrorEquals');
-            list.forEach((name: unknown, i) => {
-              if (typeof name === 'string' && name.startsWith('States.') && !PREDEFINED_ERRORS.has(name)) {
-                context.report({ messageId: 'unknownPredefined', pointer: joinPointer(pointer, i), data: { name } });
-              }
-            });
-          }
+        for (const { name, pointer } of errorNames(walked)) {
+          if (name.startsWith('States.') && !PREDEFINED_ERRORS.has(name)) context.report({ messageId: 'unknownPredefined', pointer, data: { name } });
         }
       },
     };

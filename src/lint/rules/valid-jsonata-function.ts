@@ -1,5 +1,6 @@
 import { joinPointer } from '../../definition/diagnostic.js';
-import { analyzeJsonataOnce, checkFunctionCall, forEachJsonataString, isJsonataString } from '../../expressions/jsonata/index.js';
+import { checkFunctionCall } from '../../expressions/jsonata/index.js';
+import { forEachJsonataExpression } from '../jsonata.js';
 import { defineRule } from '../rule.js';
 
 export default defineRule({
@@ -24,10 +25,8 @@ export default defineRule({
   create(context) {
     return {
       state(walked) {
-        if (walked.queryLanguage !== 'JSONata') return;
-        forEachJsonataString(walked.state, ({ text, path }) => {
-          if (!isJsonataString(text)) return;
-          for (const call of analyzeJsonataOnce(text).functions) {
+        forEachJsonataExpression(walked, ({ functions }, { path }) => {
+          for (const call of functions) {
             const detail = checkFunctionCall(call);
             if (detail !== undefined) context.report({ messageId: 'invalid', pointer: joinPointer(walked.pointer, ...path), data: { detail } });
           }

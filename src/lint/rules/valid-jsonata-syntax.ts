@@ -1,5 +1,6 @@
 import { joinPointer } from '../../definition/diagnostic.js';
-import { analyzeJsonataOnce, forEachJsonataString, INVALID_JSONATA_EXPRESSION, isJsonataString } from '../../expressions/jsonata/index.js';
+import { INVALID_JSONATA_EXPRESSION } from '../../expressions/jsonata/index.js';
+import { forEachJsonataExpression } from '../jsonata.js';
 import { defineRule } from '../rule.js';
 
 export default defineRule({
@@ -22,10 +23,8 @@ export default defineRule({
   create(context) {
     return {
       state(walked) {
-        if (walked.queryLanguage !== 'JSONata') return;
-        forEachJsonataString(walked.state, ({ text, path }) => {
-          if (!isJsonataString(text)) return;
-          for (const issue of analyzeJsonataOnce(text).issues) {
+        forEachJsonataExpression(walked, ({ issues }, { path }) => {
+          for (const issue of issues) {
             if (issue.code !== INVALID_JSONATA_EXPRESSION) continue;
             context.report({
               messageId: 'invalid',

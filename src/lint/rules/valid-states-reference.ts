@@ -1,5 +1,6 @@
 import { joinPointer } from '../../definition/diagnostic.js';
-import { analyzeJsonataOnce, forEachJsonataString, isJsonataString, jsonataLocation } from '../../expressions/jsonata/index.js';
+import { jsonataLocation } from '../../expressions/jsonata/index.js';
+import { forEachJsonataExpression } from '../jsonata.js';
 import type { JsonataString } from '../../expressions/jsonata/index.js';
 import { defineRule } from '../rule.js';
 
@@ -65,10 +66,7 @@ export default defineRule({
   create(context) {
     return {
       state(walked) {
-        if (walked.queryLanguage !== 'JSONata') return;
-        forEachJsonataString(walked.state, (found) => {
-          if (!isJsonataString(found.text)) return;
-          const members = analyzeJsonataOnce(found.text).statesMembers;
+        forEachJsonataExpression(walked, ({ statesMembers: members }, found) => {
           if (members.length === 0) return;
           const badResult = members.includes('result') && !resultAvailable(found, walked.type);
           const badErrorOutput = members.includes('errorOutput') && !errorOutputAvailable(found);

@@ -1,0 +1,39 @@
+import type { Scope, WalkedState } from '../definition/walk.js';
+import { scopeGraph } from './graph.js';
+
+/** The transitions of one scope between its own states, both ways; targets that name no state are left out. */
+export interface FlowGraph {
+  /** The states each state has a transition to. */
+  successors: ReadonlyMap<WalkedState, readonly WalkedState[]>;
+  /** The states with a transition to each state. */
+  predecessors: ReadonlyMap<WalkedState, readonly WalkedState[]>;
+}
+
+/** Built once per scope and shared by the variable rules, which search it forwards and backwards. */
+const flows = new WeakMap<Scope, FlowGraph>();
+
+export function flowGraph(scope: Scope): FlowGraph {
+  let flow = flows.get(scope);
+  if (flow === undefined) {
+    const graph = scopeGraph(scope);
+    const successors = new Map<WalkedState, WalkedState[]>();
+    const predecessors = new Map<WalkedState, WalkedState[]>();
+    for (const [from, transitions] of graph.transitions) {
+      for (const { target } of transitions) {
+        const to = graph.byName.get(target);
+        if (to === undefined) continue;
+        push(successors, from, to);
+        push(predecessors, to, from);
+      }
+    }
+    flow = { successors, predecessors };
+    flows.set(scope, flow);
+  }
+  return flow;
+}
+
+function push(map: Map<WalkedState, WalkedState[]>, key: WalkedState, value: WalkedState): void {
+  const list = map.get(key);
+  if (list === undefined) map.set(key, [value]);
+  else list.push(value);
+}
