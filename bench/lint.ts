@@ -20,6 +20,21 @@ function passChain(states: number): Record<string, unknown> {
   return { Comment: `A chain of ${states} Pass states`, StartAt: 'Step 0', States: chain };
 }
 
+/** Each state reads the previous state's variable and assigns its own: JSONata parsing and variable analysis per state. */
+function jsonataChain(states: number): Record<string, unknown> {
+  const chain: Record<string, unknown> = {};
+  for (let i = 0; i < states; i++) {
+    const read = i === 0 ? '$states.input.n' : `$v${i - 1}`;
+    chain[`Step ${i}`] = {
+      Type: 'Pass',
+      Output: { value: `{% ${read} + ${i} %}`, label: `{% 'step ' & $string(${i}) %}` },
+      Assign: { [`v${i}`]: `{% ${read} * 2 + ${i} %}` },
+      ...(i === states - 1 ? { End: true } : { Next: `Step ${i + 1}` }),
+    };
+  }
+  return { Comment: `A chain of ${states} JSONata Pass states`, QueryLanguage: 'JSONata', StartAt: 'Step 0', States: chain };
+}
+
 function median(values: number[]): number {
   const sorted = [...values].sort((a, b) => a - b);
   const mid = Math.floor(sorted.length / 2);
@@ -116,6 +131,22 @@ export async function run(): Promise<void> {
     rows.push(row);
     printRow(row);
   }
+  for (const states of [100, 5000]) {
+    // Only aslkit reads JSONata (asl-validator has no QueryLanguage), so no ratio.
+    const definition = jsonataChain(states);
+    const text = JSON.stringify(definition, null, 2);
+    const problems = lint(definition).diagnostics.filter((d) => d.severity === 'error');
+    if (problems.length > 0) console.log(`  note: aslkit reports ${problems.length} errors on jsonata-chain-${states}, first: ${problems[0]?.message}`);
+    const row: Row = {
+      name: `jsonata-chain-${states}`,
+      states,
+      aslkitObject: measure(() => lint(definition)),
+      aslkitText: measure(() => lint(text, { format: 'json' })),
+      validator: undefined,
+    };
+    rows.push(row);
+    printRow(row);
+  }
   for (const file of exampleFiles(join(ROOT, 'examples'))) {
     const text = readFileSync(file, 'utf8');
     const name = relative(ROOT, file);
@@ -137,7 +168,7 @@ export async function run(): Promise<void> {
   }
 
   const one = rows.find((r) => r.states === 1);
-  const big = rows.find((r) => r.states === 5000);
+  const big = rows.find((r) => r.name === 'pass-chain-5000');
   if (one?.validator !== undefined) {
     const ratio = one.validator / one.aslkitObject;
     console.log(`target: >= 1000x faster than asl-validator on 1 state: ${ratio.toFixed(0)}x ${ratio >= 1000 ? 'MET' : 'MISSED'}`);
@@ -145,5 +176,9 @@ export async function run(): Promise<void> {
   if (big !== undefined) {
     const perState = big.aslkitObject / 5000;
     console.log(`target: <= 5 µs per state at 5000 states: ${perState.toFixed(2)} µs ${perState <= 5 ? 'MET' : 'MISSED'} (text input: ${(big.aslkitText / 5000).toFixed(2)} µs)`);
+  }
+  const jsonataBig = rows.find((r) => r.name === 'jsonata-chain-5000');
+  if (jsonataBig !== undefined) {
+    console.log(`jsonata-chain-5000 (no target): ${(jsonataBig.aslkitObject / 5000).toFixed(2)} µs per state (text input: ${(jsonataBig.aslkitText / 5000).toFixed(2)} µs)`);
   }
 }

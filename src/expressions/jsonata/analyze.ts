@@ -348,7 +348,10 @@ function unique(refs: readonly NameReference[]): string[] {
  * read from the root gives UNSUPPORTED_JSONATA_EXPRESSION with AWS's message.
  */
 export function analyzeJsonata(text: string): JsonataAnalysis {
-  const parsed = parseJsonata(text);
+  return analysisOf(parseJsonata(text));
+}
+
+function analysisOf(parsed: ParseResult): JsonataAnalysis {
   if (!parsed.ok) {
     return { issues: [parsed.issue], variables: [], statesMembers: [], functions: [], variableRefs: [], statesMemberRefs: [] };
   }
@@ -363,25 +366,46 @@ export function analyzeJsonata(text: string): JsonataAnalysis {
   };
 }
 
-/** Distinct expressions of the definitions linted so far; the oldest leaves first, so memory stays bounded. */
-const analyses = new Map<string, Readonly<JsonataAnalysis>>();
-const MAX_CACHED_ANALYSES = 50_000;
+/** A parse shared by the linter's rules and the engine's compile, with its analysis once asked for. */
+interface ParsedOnce {
+  readonly parsed: Readonly<ParseResult>;
+  analysis: Readonly<JsonataAnalysis> | undefined;
+}
+
+/**
+ * The process's parsed expressions: the linter's rules and the engine's compile read the same
+ * strings, so each distinct text is parsed by jsonata once whichever asks first. Bounded (the
+ * oldest text leaves first) so memory stays bounded.
+ */
+const parses = new Map<string, ParsedOnce>();
+export const MAX_CACHED_PARSES = 50_000;
+
+function parsedOnce(text: string): ParsedOnce {
+  let entry = parses.get(text);
+  if (entry === undefined) {
+    if (parses.size >= MAX_CACHED_PARSES) parses.delete(parses.keys().next().value as string);
+    entry = { parsed: Object.freeze(parseJsonata(text)), analysis: undefined };
+    parses.set(text, entry);
+  }
+  return entry;
+}
+
+/**
+ * `parseJsonata` once per distinct text. The jsonata object is shared: read its AST; bind
+ * per-evaluation values only through evaluate()'s bindings, never with assign().
+ */
+export function parseJsonataOnce(text: string): Readonly<ParseResult> {
+  return parsedOnce(text).parsed;
+}
 
 /**
  * `analyzeJsonata` once per distinct text: one definition often repeats an expression, and the
  * linter runs several rules over the same strings. The result is shared: read it, never change it.
  */
 export function analyzeJsonataOnce(text: string): Readonly<JsonataAnalysis> {
-  let analysis = analyses.get(text);
-  if (analysis === undefined) {
-    if (analyses.size >= MAX_CACHED_ANALYSES) {
-      const oldest = analyses.keys().next();
-      if (oldest.done !== true) analyses.delete(oldest.value);
-    }
-    analysis = analyzeJsonata(text);
-    analyses.set(text, analysis);
-  }
-  return analysis;
+  const entry = parsedOnce(text);
+  entry.analysis ??= analysisOf(entry.parsed);
+  return entry.analysis;
 }
 
 function plural(count: number): string {

@@ -4,7 +4,7 @@
  */
 import type jsonata from 'jsonata';
 import type { CompileResult } from '../types.js';
-import { expressionBody, INVALID_JSONATA_EXPRESSION, isJsonataString, parseJsonata } from './analyze.js';
+import { expressionBody, INVALID_JSONATA_EXPRESSION, isJsonataString, parseJsonataOnce } from './analyze.js';
 import { type EvaluationRun, RUN_BINDING, STEP_FUNCTIONS_FUNCTIONS, UNAVAILABLE_FUNCTIONS } from './functions.js';
 import { returnedNothing, threwDuringEvaluation, toJson, UnsupportedResult, unsupportedResultType } from './result.js';
 
@@ -89,7 +89,18 @@ function describeFailure(error: unknown): string {
   return String(error);
 }
 
+/** Expressions whose environment already holds the bindings below. */
+const prepared = new WeakSet<jsonata.Expression>();
+
+/**
+ * Binds Step Functions' functions and the evaluation hooks in the expression's own environment,
+ * once per parsed expression. The parse is shared (analyze.ts), which is safe because these
+ * bindings are the same for every compile and every evaluation; per-evaluation values (`$states`,
+ * variables, the run budget) go in the frame passed to evaluate(), a child of that environment.
+ */
 function prepare(expression: jsonata.Expression): void {
+  if (prepared.has(expression)) return;
+  prepared.add(expression);
   for (const f of STEP_FUNCTIONS_FUNCTIONS) {
     expression.registerFunction(f.name, f.implementation as (...args: unknown[]) => unknown, f.signature);
   }
@@ -143,17 +154,39 @@ class Compiled implements CompiledJsonata {
 }
 
 /**
+ * Compiled expressions by limits and text. A Compiled holds no per-evaluation state (each
+ * evaluate() makes its own frame and run budget), so one serves every caller, concurrently too.
+ * Bounded like the parses it holds (the oldest leaves first).
+ */
+const compiledExpressions = new Map<string, CompileResult<CompiledJsonata>>();
+export const MAX_CACHED_EXPRESSIONS = 50_000;
+
+/**
  * Compiles a whole `{% … %}` string. Parse failures come back as INVALID_JSONATA_EXPRESSION
  * issues with jsonata's message (no `Sxxxx` code, as AWS prints it) and an offset into `text`.
+ * Equal text and limits give the same (shared, immutable) result.
  */
 export function compileJsonata(text: string, limits: JsonataLimits = {}): CompileResult<CompiledJsonata> {
+  if (!isJsonataString(text)) return compileUncached(text, limits);
+  const { timeoutMs, maxDepth } = limits;
+  const key = timeoutMs === undefined && maxDepth === undefined ? text : `${timeoutMs} ${maxDepth} ${text}`;
+  let result = compiledExpressions.get(key);
+  if (result === undefined) {
+    if (compiledExpressions.size >= MAX_CACHED_EXPRESSIONS) compiledExpressions.delete(compiledExpressions.keys().next().value as string);
+    result = Object.freeze(compileUncached(text, limits));
+    compiledExpressions.set(key, result);
+  }
+  return result;
+}
+
+function compileUncached(text: string, limits: JsonataLimits): CompileResult<CompiledJsonata> {
   if (!isJsonataString(text)) {
     return {
       ok: false,
       issues: [{ message: 'A JSONata expression must start with {% and end with %}', offset: 0, code: INVALID_JSONATA_EXPRESSION }],
     };
   }
-  const parsed = parseJsonata(text);
+  const parsed = parseJsonataOnce(text);
   if (!parsed.ok) return { ok: false, issues: [parsed.issue] };
   prepare(parsed.expression);
   const referenced = new Set(parsed.walk.variableRefs.map((r) => r.name));

@@ -34,7 +34,30 @@ export interface CompiledPath {
 const REFERENCE_PREFIX = 'Value is not a Reference Path: ';
 const PATH_PREFIX = 'Value is not a valid JSONPath: ';
 
+/**
+ * The process's compiled paths, one map per kind: the linter and the engine ask for the same
+ * texts (`$.input`, `$.result`) across states, rules and machines, and whichever asks first
+ * compiles. A CompiledPath holds no per-evaluation state, so one value serves every caller.
+ * Bounded (the oldest text leaves first) so hostile input cannot grow it.
+ */
+const compiledPaths = new Map<string, CompileResult<CompiledPath>>();
+const compiledReferencePaths = new Map<string, CompileResult<CompiledPath>>();
+export const PATH_CACHE_LIMIT = 20_000;
+
+/** Compiles `text` as a Path or Reference Path; equal text and kind give the same (shared, immutable) result. */
 export function compilePath(text: string, kind: PathKind = 'Path'): CompileResult<CompiledPath> {
+  const cache = kind === 'ReferencePath' ? compiledReferencePaths : compiledPaths;
+  let result = cache.get(text);
+  if (result === undefined) {
+    if (typeof text !== 'string') return compileUncached(text, kind);
+    result = Object.freeze(compileUncached(text, kind));
+    if (cache.size >= PATH_CACHE_LIMIT) cache.delete(cache.keys().next().value as string);
+    cache.set(text, result);
+  }
+  return result;
+}
+
+function compileUncached(text: string, kind: PathKind): CompileResult<CompiledPath> {
   const prefix = kind === 'ReferencePath' ? REFERENCE_PREFIX : PATH_PREFIX;
   if (typeof text !== 'string') return { ok: false, issues: [{ message: `${prefix}a path must be a string` }] };
   let parsed: ParsedPath;

@@ -36,7 +36,35 @@ const SUFFIX = '.$';
 /** A CompileResult whose issues carry their place in the template. */
 export type TemplateCompileResult = { ok: true; value: CompiledTemplate } | { ok: false; issues: TemplateIssue[] };
 
+/**
+ * Compiled templates by field and JSON text: equal text compiles to the same closures, which
+ * keep no per-evaluation state, so machines built from one definition share them. Bounded
+ * (the oldest leaves first); a value JSON cannot write (a cycle, a BigInt, a function) is compiled uncached.
+ */
+const compiledTemplates = new Map<string, TemplateCompileResult>();
+export const TEMPLATE_CACHE_LIMIT = 10_000;
+
+/** Compiles a payload template; equal JSON text and field give the same (shared, immutable) result. */
 export function compilePayloadTemplate(template: unknown, options: TemplateOptions = {}): TemplateCompileResult {
+  let json: string | undefined;
+  try {
+    json = JSON.stringify(template);
+  } catch {
+    return compileUncached(template, options);
+  }
+  if (json === undefined) return compileUncached(template, options);
+  // The length prefix keeps `field` and the JSON apart whatever characters the field holds.
+  const key = options.field === undefined ? json : `${options.field.length}:${options.field}${json}`;
+  let result = compiledTemplates.get(key);
+  if (result === undefined) {
+    result = Object.freeze(compileUncached(template, options));
+    if (compiledTemplates.size >= TEMPLATE_CACHE_LIMIT) compiledTemplates.delete(compiledTemplates.keys().next().value as string);
+    compiledTemplates.set(key, result);
+  }
+  return result;
+}
+
+function compileUncached(template: unknown, options: TemplateOptions): TemplateCompileResult {
   const issues: TemplateIssue[] = [];
   const evaluate = compileNode(template, options.field === undefined ? [] : [options.field], issues);
   if (issues.length > 0) return { ok: false, issues };

@@ -1,7 +1,8 @@
 /**
  * The one place the interpreter binds to the JSONPath expression layer: compile helpers
  * that turn compile issues into a CompileFailure naming the field, and the path
- * applications of the JSONPath pipeline (ASL-NOTES §2.1).
+ * applications of the JSONPath pipeline (ASL-NOTES §2.1). Compiles are cached by text in
+ * the expression layer, shared with the linter, so none is cached here.
  */
 import {
   applyInputPath,
@@ -23,25 +24,6 @@ export class CompileFailure extends Error {
   }
 }
 
-/**
- * Compiled paths and templates are immutable and re-entrant, so one compile serves every
- * machine that uses the same text: test suites build many machines from few definitions.
- */
-const CACHE_LIMIT = 10_000;
-
-export function cached<T>(cache: Map<string, T>, key: string, compile: () => T): T {
-  let value = cache.get(key);
-  if (value === undefined) {
-    if (cache.size >= CACHE_LIMIT) cache.clear();
-    value = compile();
-    cache.set(key, value);
-  }
-  return value;
-}
-
-const paths = new Map<string, CompileResult<CompiledPath>>();
-const templates = new Map<string, CompileResult<CompiledTemplate>>();
-
 function unwrap<T>(result: CompileResult<T>, pointer: string): T {
   if (result.ok) return result.value;
   throw new CompileFailure(pointer, result.issues.map((i) => i.message).join('; '));
@@ -62,12 +44,11 @@ export function optionalPath(
 }
 
 export function requiredPath(text: string, kind: 'Path' | 'ReferencePath', pointer: string): CompiledPath {
-  return unwrap(cached(paths, `${kind} ${text}`, () => compilePath(text, kind)), pointer);
+  return unwrap(compilePath(text, kind), pointer);
 }
 
 export function template(value: unknown, field: string, pointer: string): CompiledTemplate {
-  const key = `${field} ${JSON.stringify(value)}`;
-  return unwrap(cached(templates, key, () => compilePayloadTemplate(value, { field })), pointer);
+  return unwrap(compilePayloadTemplate(value, { field }), pointer);
 }
 
 export function optionalTemplate(value: unknown, field: string, pointer: string): CompiledTemplate | undefined {

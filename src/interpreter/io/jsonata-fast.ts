@@ -11,7 +11,7 @@
  * or AWS's error.
  */
 import type { JsonataBindings } from '../../expressions/jsonata/index.js';
-import { parseJsonata } from '../../expressions/jsonata/analyze.js';
+import { parseJsonataOnce } from '../../expressions/jsonata/analyze.js';
 
 export const FALLBACK: unique symbol = Symbol('jsonata fallback');
 export type FastEvaluator = (b: JsonataBindings) => unknown;
@@ -144,7 +144,7 @@ function build(node: AstNode): FastEvaluator | undefined {
 
 /** The direct evaluator of a `{% %}` string, or undefined when only jsonata can evaluate it. */
 export function fastExpression(text: string): FastEvaluator | undefined {
-  const parsed = parseJsonata(text);
+  const parsed = parseJsonataOnce(text);
   if (!parsed.ok) return undefined;
   return build(parsed.expression.ast() as unknown as AstNode);
 }

@@ -8,7 +8,7 @@ import { StatesError } from '../../definition/errors.js';
 import { compileJsonataTemplate, expectType, isJsonataString } from '../../expressions/jsonata/index.js';
 import type { ExpectedType, JsonataBindings } from '../../expressions/jsonata/index.js';
 import type { Thread } from '../runtime.js';
-import { CompileFailure, cached } from './expressions.js';
+import { CompileFailure } from './expressions.js';
 import { FALLBACK, fastExpression } from './jsonata-fast.js';
 import type { FastEvaluator } from './jsonata-fast.js';
 
@@ -19,10 +19,23 @@ export interface CompiledJsonataTemplate {
   evaluate(b: JsonataBindings): unknown;
 }
 
+/**
+ * The engine's composition of a template (jsonata's, with direct evaluators in front) by field
+ * and JSON text. Its expressions are parsed and compiled once per process by the expression
+ * layer; this keeps only the composition, immutable and re-entrant, so machines built from one
+ * definition share it. Bounded: the oldest leaves first.
+ */
 const templates = new Map<string, CompiledJsonataTemplate | string>();
+const TEMPLATE_CACHE_LIMIT = 10_000;
 
 export function jsonataTemplate(value: unknown, field: string, pointer: string): CompiledJsonataTemplate {
-  const compiled = cached(templates, `${field} ${JSON.stringify(value)}`, () => compileTemplate(value, field));
+  const key = `${field} ${JSON.stringify(value)}`;
+  let compiled = templates.get(key);
+  if (compiled === undefined) {
+    if (templates.size >= TEMPLATE_CACHE_LIMIT) templates.delete(templates.keys().next().value as string);
+    compiled = compileTemplate(value, field);
+    templates.set(key, compiled);
+  }
   if (typeof compiled === 'string') throw new CompileFailure(pointer, compiled);
   return compiled;
 }

@@ -9,19 +9,12 @@ type MessageIds = 'invalid' | 'intrinsic';
 const FIELDS = ['InputPath', 'OutputPath'] as const;
 const PATH_PREFIX = 'Value is not a valid JSONPath: ';
 
-/** Each distinct text is compiled once (`$` and `$.input` recur); bounded so hostile input cannot grow it. */
-const problems = new Map<string, string | undefined>();
-const CACHE_LIMIT = 10_000;
-
-/** Why `text` is not a Path, or undefined when it is one. */
+/** Why `text` is not a Path, or undefined when it is one. compilePath compiles each distinct text once per process. */
 function pathProblem(text: string): string | undefined {
-  if (problems.has(text)) return problems.get(text);
   const compiled = compilePath(text, 'Path');
-  const message = compiled.ok ? undefined : (compiled.issues[0]?.message ?? '');
-  const detail = message?.startsWith(PATH_PREFIX) ? message.slice(PATH_PREFIX.length) : message;
-  if (problems.size >= CACHE_LIMIT) problems.clear();
-  problems.set(text, detail);
-  return detail;
+  if (compiled.ok) return undefined;
+  const message = compiled.issues[0]?.message ?? '';
+  return message.startsWith(PATH_PREFIX) ? message.slice(PATH_PREFIX.length) : message;
 }
 
 export default defineRule<MessageIds>({

@@ -67,27 +67,22 @@ const MAX_DEPTH = 200;
 /**
  * Why a `.$` value does not compile (the path or intrinsic parser's words), '' when it is neither
  * a path nor an intrinsic call, undefined when it compiles. Classified as compilePayloadTemplate
- * does; each distinct text is compiled once, as the same paths recur across states and runs.
+ * does; compilePath and compileIntrinsic compile each distinct text once per process.
  */
-const verdicts = new Map<string, string | undefined>();
-const VERDICT_CACHE_LIMIT = 10_000;
-
 function valueProblem(value: string): string | undefined {
-  if (verdicts.has(value)) return verdicts.get(value);
-  let problem: string | undefined;
   // Placeholders are substituted before AWS validates; filters follow a wider grammar than ours.
-  if (hasPlaceholder(value) || hasFilterOrScript(value)) problem = undefined;
-  else if (value.startsWith('$')) {
+  if (hasPlaceholder(value) || hasFilterOrScript(value)) return undefined;
+  if (value.startsWith('$')) {
     const compiled = compilePath(value, 'Path');
-    const message = compiled.ok ? undefined : (compiled.issues[0]?.message ?? '');
-    problem = message?.startsWith(PATH_PREFIX) ? message.slice(PATH_PREFIX.length) : message;
-  } else if (isIntrinsicCall(value)) {
+    if (compiled.ok) return undefined;
+    const message = compiled.issues[0]?.message ?? '';
+    return message.startsWith(PATH_PREFIX) ? message.slice(PATH_PREFIX.length) : message;
+  }
+  if (isIntrinsicCall(value)) {
     const compiled = compileIntrinsic(value);
-    problem = compiled.ok ? undefined : (compiled.issues[0]?.message ?? '');
-  } else problem = '';
-  if (verdicts.size >= VERDICT_CACHE_LIMIT) verdicts.clear();
-  verdicts.set(value, problem);
-  return problem;
+    return compiled.ok ? undefined : (compiled.issues[0]?.message ?? '');
+  }
+  return '';
 }
 
 /** One walk per template object, shared by the rules that read its problems (the definition is never mutated). */

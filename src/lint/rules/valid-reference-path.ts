@@ -35,30 +35,15 @@ export function hasFilterOrScript(text: string): boolean {
 }
 
 /** What a text is as a Reference Path, whatever the field: a syntax problem or its root. */
-type ReferencePathVerdict = { detail: string } | { root: PathRoot; variable: string };
+type ReferencePathVerdict = { detail: string } | { root: PathRoot; variable: string | undefined };
 
-/**
- * The same strings (`$`, `$.input`, `$.result`) recur across states and across lint runs of one
- * definition, so each distinct text is compiled once; bounded so hostile input cannot grow it.
- */
-const verdicts = new Map<string, ReferencePathVerdict | undefined>();
-const VERDICT_CACHE_LIMIT = 10_000;
-
+/** compilePath compiles each distinct text once per process (`$`, `$.input` recur across states and runs). */
 function verdictOf(text: string): ReferencePathVerdict | undefined {
-  if (verdicts.has(text)) return verdicts.get(text);
-  let verdict: ReferencePathVerdict | undefined;
-  if (!hasPlaceholder(text) && !hasFilterOrScript(text)) {
-    const compiled = compilePath(text, 'ReferencePath');
-    if (!compiled.ok) {
-      const message = compiled.issues[0]?.message ?? '';
-      verdict = { detail: message.startsWith(REFERENCE_PREFIX) ? message.slice(REFERENCE_PREFIX.length) : message };
-    } else {
-      verdict = { root: compiled.value.root, variable: compiled.value.variable ?? '' };
-    }
-  }
-  if (verdicts.size >= VERDICT_CACHE_LIMIT) verdicts.clear();
-  verdicts.set(text, verdict);
-  return verdict;
+  if (hasPlaceholder(text) || hasFilterOrScript(text)) return undefined;
+  const compiled = compilePath(text, 'ReferencePath');
+  if (compiled.ok) return compiled.value;
+  const message = compiled.issues[0]?.message ?? '';
+  return { detail: message.startsWith(REFERENCE_PREFIX) ? message.slice(REFERENCE_PREFIX.length) : message };
 }
 
 /** Why `text` is not a Reference Path for a field with these roots, or undefined when it is one. */
@@ -67,7 +52,7 @@ export function referencePathProblem(text: string, roots: ReferencePathRoots): R
   if (verdict === undefined) return undefined;
   if ('detail' in verdict) return { kind: 'invalid', detail: verdict.detail };
   if (verdict.root === 'context' && !roots.context) return { kind: 'context' };
-  if (verdict.root === 'variable' && !roots.variables) return { kind: 'variable', variable: `$${verdict.variable}` };
+  if (verdict.root === 'variable' && !roots.variables) return { kind: 'variable', variable: `$${verdict.variable ?? ''}` };
   return undefined;
 }
 
