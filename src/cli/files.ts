@@ -7,6 +7,8 @@ export interface Target {
   path: string;
   /** What the reports call it: relative to the working directory, forward slashes. */
   display: string;
+  /** Named on the command line (a file or '-'), not found by searching a directory or matching a glob. */
+  named: boolean;
 }
 
 export interface Collected {
@@ -90,20 +92,27 @@ function isStateMachineFile(io: CliIo, path: string): boolean {
 /**
  * Turns the command line's paths into files: named files as they are, directories searched
  * for definitions and templates, globs matched against the files under their fixed prefix.
+ * Each file comes once, in the order first found.
  */
 export function collectTargets(io: CliIo, patterns: readonly string[]): Collected {
   const targets: Target[] = [];
   const errors: string[] = [];
-  const seen = new Set<string>();
-  const add = (path: string): void => {
-    if (seen.has(path)) return;
-    seen.add(path);
-    targets.push({ path, display: path === '-' ? '<stdin>' : displayPath(io.cwd, path) });
+  const seen = new Map<string, Target>();
+  const add = (path: string, named = false): void => {
+    const known = seen.get(path);
+    if (known !== undefined) {
+      // Named anywhere on the command line, it is linted as given.
+      known.named ||= named;
+      return;
+    }
+    const target: Target = { path, display: path === '-' ? '<stdin>' : displayPath(io.cwd, path), named };
+    seen.set(path, target);
+    targets.push(target);
   };
 
   for (const pattern of patterns.length === 0 ? ['.'] : patterns) {
     if (pattern === '-') {
-      add('-');
+      add('-', true);
       continue;
     }
     if (GLOB_CHARS.test(pattern)) {
@@ -114,7 +123,7 @@ export function collectTargets(io: CliIo, patterns: readonly string[]): Collecte
       const matcher = globToRegExp(segments.slice(firstGlob).join('/'));
       const matched = walk(io, base, errors).filter((file) => matcher.test(relative(base, file).split(sep).join('/')));
       if (matched.length === 0) errors.push(`no files match '${pattern}'`);
-      matched.forEach(add);
+      for (const file of matched) add(file);
       continue;
     }
     const path = isAbsolute(pattern) ? pattern : resolve(io.cwd, pattern);
@@ -122,13 +131,13 @@ export function collectTargets(io: CliIo, patterns: readonly string[]): Collecte
     if (kind === undefined) {
       errors.push(`cannot read '${pattern}': no such file or directory`);
     } else if (kind === 'file') {
-      add(path);
+      add(path, true);
     } else {
       const found = walk(io, path, errors).filter((file) => isStateMachineFile(io, file));
       if (found.length === 0) {
         errors.push(`no state machine definitions (*.asl.json, *.asl.yaml, *.asl.yml) or templates found in '${pattern}'`);
       }
-      found.forEach(add);
+      for (const file of found) add(file);
     }
   }
   return { targets, errors };

@@ -77,6 +77,44 @@ async function readTarget(io: CliIo, target: Target): Promise<string> {
   return target.path === '-' ? await io.readStdin() : io.readFile(target.path);
 }
 
+/** One target's findings, or the one line that says why it could not be linted. */
+async function lintTarget(command: LintCommand, io: CliIo, target: Target): Promise<{ result: FileResult } | { error: string }> {
+  let source: string;
+  try {
+    source = await readTarget(io, target);
+  } catch (error) {
+    return { error: `cannot read '${target.display}': ${describeIoError(error)}` };
+  }
+  const base = target.path === '-' ? io.cwd : dirname(target.path);
+  let linted: LintResult;
+  try {
+    linted = lint(source, {
+      filename: target.display,
+      format: 'auto',
+      ...(command.type === undefined ? {} : { type: command.type }),
+      rules: command.rules,
+      // A template's DefinitionUri is relative to the template.
+      readFile: (path) => {
+        try {
+          return io.readFile(resolve(base, path));
+        } catch (error) {
+          throw new Error(describeIoError(error));
+        }
+      },
+    });
+  } catch (error) {
+    return { error: `internal error while linting '${target.display}': ${error instanceof Error ? error.message : String(error)}` };
+  }
+  const diagnostics = command.quiet ? linted.diagnostics.filter((d) => d.severity === 'error') : linted.diagnostics;
+  return {
+    result: {
+      file: target.display,
+      diagnostics,
+      ...(linted.definitionFiles === undefined ? {} : { definitionFiles: linted.definitionFiles }),
+    },
+  };
+}
+
 async function runLint(command: LintCommand, io: CliIo): Promise<number> {
   const ruleError = checkRuleIds(command);
   if (ruleError !== undefined) return usageError(io, ruleError);
@@ -87,42 +125,27 @@ async function runLint(command: LintCommand, io: CliIo): Promise<number> {
     return EXIT_USAGE;
   }
 
+  const outcomes: { target: Target; result?: FileResult; error?: string }[] = [];
+  for (const target of targets) outcomes.push({ target, ...(await lintTarget(command, io, target)) });
+
+  // A file that a template reads through DefinitionUri and that a search or glob also found is
+  // reported through the template only, where its placeholders are substituted the template's way.
+  // A template read by another (a mistake) still reads its own files, so nothing drops out twice.
+  const readBy = new Map<string, Target[]>();
+  for (const { target, result } of outcomes) {
+    for (const file of Object.keys(result?.definitionFiles ?? {})) {
+      const path = resolve(io.cwd, file);
+      readBy.set(path, [...(readBy.get(path) ?? []), target]);
+    }
+  }
+  const throughTemplate = (target: Target): boolean =>
+    !target.named && (readBy.get(target.path) ?? []).some((reader) => reader !== target && !readBy.has(reader.path));
+
   const results: FileResult[] = [];
-  for (const target of targets) {
-    let source: string;
-    try {
-      source = await readTarget(io, target);
-    } catch (error) {
-      errors.push(`cannot read '${target.display}': ${describeIoError(error)}`);
-      continue;
-    }
-    const base = target.path === '-' ? io.cwd : dirname(target.path);
-    let linted: LintResult;
-    try {
-      linted = lint(source, {
-        filename: target.display,
-        format: 'auto',
-        ...(command.type === undefined ? {} : { type: command.type }),
-        rules: command.rules,
-        // A template's DefinitionUri is relative to the template.
-        readFile: (path) => {
-          try {
-            return io.readFile(resolve(base, path));
-          } catch (error) {
-            throw new Error(describeIoError(error));
-          }
-        },
-      });
-    } catch (error) {
-      errors.push(`internal error while linting '${target.display}': ${error instanceof Error ? error.message : String(error)}`);
-      continue;
-    }
-    const diagnostics = command.quiet ? linted.diagnostics.filter((d) => d.severity === 'error') : linted.diagnostics;
-    results.push({
-      file: target.display,
-      diagnostics,
-      ...(linted.definitionFiles === undefined ? {} : { definitionFiles: linted.definitionFiles }),
-    });
+  for (const { target, result, error } of outcomes) {
+    if (throughTemplate(target)) continue;
+    if (error !== undefined) errors.push(error);
+    if (result !== undefined) results.push(result);
   }
 
   const color = command.color && io.isTTY && !io.env['NO_COLOR'];
