@@ -1,6 +1,21 @@
 import { isObject } from '../../definition/walk.js';
 import { defineRule } from '../rule.js';
 
+/** The docs' example: a Distributed Map reading a CSV file with this ReaderConfig. */
+function csvMap(readerConfig: Readonly<Record<string, unknown>>): Record<string, unknown> {
+  return {
+    StartAt: 'M',
+    States: {
+      M: {
+        Type: 'Map',
+        ItemReader: { Resource: 'arn:aws:states:::s3:getObject', ReaderConfig: readerConfig, Parameters: { Bucket: 'my-bucket', Key: 'items.csv' } },
+        ItemProcessor: { ProcessorConfig: { Mode: 'DISTRIBUTED', ExecutionType: 'STANDARD' }, StartAt: 'P', States: { P: { Type: 'Pass', End: true } } },
+        End: true,
+      },
+    },
+  };
+}
+
 export default defineRule({
   meta: {
     id: 'require-csv-headers',
@@ -14,52 +29,8 @@ export default defineRule({
     docs: {
       rationale:
         'With `CSVHeaderLocation: GIVEN` the first row of the CSV file is data, and the column names come from `CSVHeaders`, which must then be present.',
-      valid: [
-        {
-          definition: {
-            StartAt: 'M',
-            States: {
-              M: {
-                Type: 'Map',
-                ItemReader: {
-                  Resource: 'arn:aws:states:::s3:getObject',
-                  ReaderConfig: { InputType: 'CSV', CSVHeaderLocation: 'GIVEN', CSVHeaders: ['id', 'name'] },
-                  Parameters: { Bucket: 'my-bucket', Key: 'items.csv' },
-                },
-                ItemProcessor: {
-                  ProcessorConfig: { Mode: 'DISTRIBUTED', ExecutionType: 'STANDARD' },
-                  StartAt: 'P',
-                  States: { P: { Type: 'Pass', End: true } },
-                },
-                End: true,
-              },
-            },
-          },
-        },
-      ],
-      invalid: [
-        {
-          definition: {
-            StartAt: 'M',
-            States: {
-              M: {
-                Type: 'Map',
-                ItemReader: {
-                  Resource: 'arn:aws:states:::s3:getObject',
-                  ReaderConfig: { InputType: 'CSV', CSVHeaderLocation: 'GIVEN' },
-                  Parameters: { Bucket: 'my-bucket', Key: 'items.csv' },
-                },
-                ItemProcessor: {
-                  ProcessorConfig: { Mode: 'DISTRIBUTED', ExecutionType: 'STANDARD' },
-                  StartAt: 'P',
-                  States: { P: { Type: 'Pass', End: true } },
-                },
-                End: true,
-              },
-            },
-          },
-        },
-      ],
+      valid: [{ definition: csvMap({ InputType: 'CSV', CSVHeaderLocation: 'GIVEN', CSVHeaders: ['id', 'name'] }) }],
+      invalid: [{ definition: csvMap({ InputType: 'CSV', CSVHeaderLocation: 'GIVEN' }) }],
     },
   },
   create(context) {

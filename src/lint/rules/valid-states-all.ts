@@ -2,6 +2,17 @@ import { joinPointer } from '../../definition/diagnostic.js';
 import { errorHandlers } from '../handlers.js';
 import { defineRule } from '../rule.js';
 
+/** The docs' example: a Lambda task with these catchers, each going to a Fail state. */
+function catching(...errors: string[]): Record<string, unknown> {
+  return {
+    StartAt: 'T',
+    States: {
+      T: { Type: 'Task', Resource: 'arn:aws:states:::lambda:invoke', Catch: errors.map((error) => ({ ErrorEquals: [error], Next: 'Failed' })), End: true },
+      Failed: { Type: 'Fail' },
+    },
+  };
+}
+
 export default defineRule({
   meta: {
     id: 'valid-states-all',
@@ -16,25 +27,7 @@ export default defineRule({
     docs: {
       rationale:
         'The States Language requires the wildcard States.ALL to stand alone in its ErrorEquals and to sit in the last retrier or catcher: anything after it could never match.',
-      valid: [
-        {
-          definition: {
-            StartAt: 'T',
-            States: {
-              T: {
-                Type: 'Task',
-                Resource: 'arn:aws:states:::lambda:invoke',
-                Catch: [
-                  { ErrorEquals: ['States.Timeout'], Next: 'Failed' },
-                  { ErrorEquals: ['States.ALL'], Next: 'Failed' },
-                ],
-                End: true,
-              },
-              Failed: { Type: 'Fail' },
-            },
-          },
-        },
-      ],
+      valid: [{ definition: catching('States.Timeout', 'States.ALL') }],
       invalid: [
         {
           definition: {
@@ -49,23 +42,7 @@ export default defineRule({
             },
           },
         },
-        {
-          definition: {
-            StartAt: 'T',
-            States: {
-              T: {
-                Type: 'Task',
-                Resource: 'arn:aws:states:::lambda:invoke',
-                Catch: [
-                  { ErrorEquals: ['States.ALL'], Next: 'Failed' },
-                  { ErrorEquals: ['States.Timeout'], Next: 'Failed' },
-                ],
-                End: true,
-              },
-              Failed: { Type: 'Fail' },
-            },
-          },
-        },
+        { definition: catching('States.ALL', 'States.Timeout') },
       ],
     },
   },
