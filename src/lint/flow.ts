@@ -32,6 +32,28 @@ export function flowGraph(scope: Scope): FlowGraph {
   return flow;
 }
 
+/** How many more states the searches of one definition may visit; shared by a rule's searches. */
+export interface SearchBudget {
+  left: number;
+}
+
+/** `starts` and every state reachable from them along `edges`; undefined when the budget runs out on the way. */
+export function reachableAlong(
+  starts: readonly WalkedState[],
+  edges: ReadonlyMap<WalkedState, readonly WalkedState[]>,
+  budget: SearchBudget,
+): Set<WalkedState> | undefined {
+  const reached = new Set<WalkedState>();
+  const stack = [...starts];
+  for (let state = stack.pop(); state !== undefined; state = stack.pop()) {
+    if (reached.has(state)) continue;
+    if (--budget.left < 0) return undefined;
+    reached.add(state);
+    for (const next of edges.get(state) ?? []) if (!reached.has(next)) stack.push(next);
+  }
+  return reached;
+}
+
 function push(map: Map<WalkedState, WalkedState[]>, key: WalkedState, value: WalkedState): void {
   const list = map.get(key);
   if (list === undefined) map.set(key, [value]);

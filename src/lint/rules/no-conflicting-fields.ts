@@ -1,5 +1,6 @@
 import { joinPointer } from '../../definition/diagnostic.js';
 import { isObject } from '../../definition/walk.js';
+import { lambdaTaskMachine } from '../examples.js';
 import { defineRule } from '../rule.js';
 
 type Pairs = readonly (readonly [string, string])[];
@@ -51,20 +52,7 @@ export default defineRule({
       valid: [{ definition: { StartAt: 'F', States: { F: { Type: 'Fail', Error: 'Oops', CausePath: '$.reason' } } } }],
       invalid: [
         { definition: { StartAt: 'F', States: { F: { Type: 'Fail', Error: 'Oops', ErrorPath: '$.error' } } } },
-        {
-          definition: {
-            StartAt: 'T',
-            States: {
-              T: {
-                Type: 'Task',
-                Resource: 'arn:aws:states:::lambda:invoke',
-                TimeoutSeconds: 30,
-                TimeoutSecondsPath: '$.timeout',
-                End: true,
-              },
-            },
-          },
-        },
+        { definition: lambdaTaskMachine({ TimeoutSeconds: 30, TimeoutSecondsPath: '$.timeout' }) },
       ],
     },
   },

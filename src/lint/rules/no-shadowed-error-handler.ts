@@ -1,3 +1,4 @@
+import { lambdaTaskMachine } from '../examples.js';
 import { errorHandlers } from '../handlers.js';
 import { defineRule } from '../rule.js';
 
@@ -15,34 +16,10 @@ export default defineRule({
       rationale:
         'Only the first matching retrier or catcher is used. One that comes after a States.ALL, after an entry naming the same errors, or (for errors not starting with "States.") after a States.TaskFailed entry, is dead code and usually a sign that the order is wrong.',
       valid: [
-        {
-          definition: {
-            StartAt: 'T',
-            States: {
-              T: {
-                Type: 'Task',
-                Resource: 'arn:aws:states:::lambda:invoke',
-                Retry: [{ ErrorEquals: ['Lambda.TooManyRequestsException'], MaxAttempts: 6 }, { ErrorEquals: ['States.TaskFailed'] }],
-                End: true,
-              },
-            },
-          },
-        },
+        { definition: lambdaTaskMachine({ Retry: [{ ErrorEquals: ['Lambda.TooManyRequestsException'], MaxAttempts: 6 }, { ErrorEquals: ['States.TaskFailed'] }] }) },
       ],
       invalid: [
-        {
-          definition: {
-            StartAt: 'T',
-            States: {
-              T: {
-                Type: 'Task',
-                Resource: 'arn:aws:states:::lambda:invoke',
-                Retry: [{ ErrorEquals: ['States.TaskFailed'] }, { ErrorEquals: ['Lambda.TooManyRequestsException'], MaxAttempts: 6 }],
-                End: true,
-              },
-            },
-          },
-        },
+        { definition: lambdaTaskMachine({ Retry: [{ ErrorEquals: ['States.TaskFailed'] }, { ErrorEquals: ['Lambda.TooManyRequestsException'], MaxAttempts: 6 }] }) },
       ],
     },
   },

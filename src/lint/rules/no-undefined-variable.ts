@@ -1,8 +1,8 @@
 import { joinPointer } from '../../definition/diagnostic.js';
 import type { VariableRead } from '../../expressions/jsonata/index.js';
 import { isDistributedProcessor, variablesOf, visibleScopes } from '../../expressions/jsonata/index.js';
-import { flowGraph } from '../flow.js';
-import type { FlowGraph } from '../flow.js';
+import { flowGraph, reachableAlong } from '../flow.js';
+import type { FlowGraph, SearchBudget } from '../flow.js';
 import { forEachJsonataExpression } from '../jsonata.js';
 import type { Scope, WalkedState } from '../rule.js';
 import { defineRule } from '../rule.js';
@@ -72,7 +72,7 @@ export default defineRule({
   create(context) {
     const variables = variablesOf(context.walk);
     const flows = new Map<Scope, ScopeFlow>();
-    let budget = SEARCH_BUDGET;
+    const budget: SearchBudget = { left: SEARCH_BUDGET };
 
     const flowOf = (scope: Scope): ScopeFlow => {
       let flow = flows.get(scope);
@@ -93,16 +93,10 @@ export default defineRule({
     const afterAssignments = (scope: Scope, flow: ScopeFlow, name: string): Set<WalkedState> | undefined => {
       let after = flow.after.get(name);
       if (after !== undefined) return after;
-      after = new Set();
-      const stack: WalkedState[] = [];
-      for (const assignment of variables.scopes.get(scope)?.assignmentsByName.get(name) ?? []) stack.push(...(flow.successors.get(assignment.state) ?? []));
-      for (let state = stack.pop(); state !== undefined; state = stack.pop()) {
-        if (after.has(state)) continue;
-        if (--budget < 0) return undefined;
-        after.add(state);
-        for (const next of flow.successors.get(state) ?? []) if (!after.has(next)) stack.push(next);
-      }
-      flow.after.set(name, after);
+      const starts: WalkedState[] = [];
+      for (const assignment of variables.scopes.get(scope)?.assignmentsByName.get(name) ?? []) starts.push(...(flow.successors.get(assignment.state) ?? []));
+      after = reachableAlong(starts, flow.successors, budget);
+      if (after !== undefined) flow.after.set(name, after);
       return after;
     };
 
@@ -120,7 +114,7 @@ export default defineRule({
       for (let state = stack.pop(); state !== undefined; state = stack.pop()) {
         if (seen.has(state)) continue;
         seen.add(state);
-        if (--budget < 0) return true;
+        if (--budget.left < 0) return true;
         if (seen.size > BACKWARD_LIMIT) return afterAssignments(scope, flow, name)?.has(target) ?? true;
         if (flow.assigns.get(state)?.has(name) === true) return true;
         for (const previous of flow.predecessors.get(state) ?? []) if (!seen.has(previous)) stack.push(previous);

@@ -1,3 +1,4 @@
+import { lambdaTaskMachine } from '../examples.js';
 import { errorNames } from '../handlers.js';
 import { defineRule } from '../rule.js';
 
@@ -35,20 +36,7 @@ export default defineRule({
         },
       ],
       invalid: [
-        {
-          definition: {
-            StartAt: 'T',
-            States: {
-              T: {
-                Type: 'Task',
-                Resource: 'arn:aws:states:::lambda:invoke',
-                Catch: [{ ErrorEquals: ['States.Runtime'], Next: 'Failed' }],
-                End: true,
-              },
-              Failed: { Type: 'Fail' },
-            },
-          },
-        },
+        { definition: lambdaTaskMachine({ Catch: [{ ErrorEquals: ['States.Runtime'], Next: 'Failed' }] }, { Failed: { Type: 'Fail' } }) },
       ],
     },
   },

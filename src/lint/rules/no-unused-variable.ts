@@ -1,6 +1,6 @@
 import { isDistributedProcessor, variablesOf } from '../../expressions/jsonata/index.js';
-import { flowGraph } from '../flow.js';
-import type { FlowGraph } from '../flow.js';
+import { flowGraph, reachableAlong } from '../flow.js';
+import type { FlowGraph, SearchBudget } from '../flow.js';
 import type { Scope, WalkedState } from '../rule.js';
 import { defineRule } from '../rule.js';
 
@@ -40,7 +40,7 @@ export default defineRule({
     return {
       end() {
         const variables = variablesOf(context.walk);
-        let budget = SEARCH_BUDGET;
+        const budget: SearchBudget = { left: SEARCH_BUDGET };
         // For each scope and name: the states of that scope that read it, themselves or inside the
         // Parallel branches and Map iterations they run (Distributed Map iterations cannot).
         const readers = new Map<Scope, Map<string, Set<WalkedState>>>();
@@ -95,29 +95,17 @@ export default defineRule({
           for (let state = stack.pop(); state !== undefined; state = stack.pop()) {
             if (seen.has(state)) continue;
             seen.add(state);
-            if (--budget < 0) return true;
+            if (--budget.left < 0) return true;
             if (readBy.has(state)) return true;
             if (seen.size > FORWARD_LIMIT) {
-              if (!reachesRead.has(name)) reachesRead.set(name, statesReaching(graph, readBy));
+              // The readers and every state with a path to one.
+              if (!reachesRead.has(name)) reachesRead.set(name, reachableAlong([...readBy], graph.predecessors, budget));
               const reaching = reachesRead.get(name);
               return reaching === undefined || (graph.successors.get(from) ?? []).some((next) => reaching.has(next));
             }
             for (const next of graph.successors.get(state) ?? []) if (!seen.has(next)) stack.push(next);
           }
           return false;
-        }
-
-        /** The readers and every state with a path to one; undefined when the budget runs out. */
-        function statesReaching(graph: FlowGraph, readBy: ReadonlySet<WalkedState>): Set<WalkedState> | undefined {
-          const reaching = new Set<WalkedState>();
-          const stack = [...readBy];
-          for (let state = stack.pop(); state !== undefined; state = stack.pop()) {
-            if (reaching.has(state)) continue;
-            if (--budget < 0) return undefined;
-            reaching.add(state);
-            for (const previous of graph.predecessors.get(state) ?? []) if (!reaching.has(previous)) stack.push(previous);
-          }
-          return reaching;
         }
       },
     };

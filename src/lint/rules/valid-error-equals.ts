@@ -1,3 +1,4 @@
+import { lambdaTaskMachine } from '../examples.js';
 import { errorNames, PREDEFINED_ERRORS } from '../handlers.js';
 import { defineRule } from '../rule.js';
 
@@ -16,29 +17,10 @@ export default defineRule({
       rationale:
         'The "States." prefix is reserved for the predefined errors, so a name like "States.Timout" is a typo that never matches. (An empty ErrorEquals is reported by the schema check.)',
       valid: [
-        {
-          definition: {
-            StartAt: 'T',
-            States: {
-              T: {
-                Type: 'Task',
-                Resource: 'arn:aws:states:::lambda:invoke',
-                Retry: [{ ErrorEquals: ['States.Timeout', 'Lambda.ServiceException'] }],
-                End: true,
-              },
-            },
-          },
-        },
+        { definition: lambdaTaskMachine({ Retry: [{ ErrorEquals: ['States.Timeout', 'Lambda.ServiceException'] }] }) },
       ],
       invalid: [
-        {
-          definition: {
-            StartAt: 'T',
-            States: {
-              T: { Type: 'Task', Resource: 'arn:aws:states:::lambda:invoke', Retry: [{ ErrorEquals: ['States.Timout'] }], End: true },
-            },
-          },
-        },
+        { definition: lambdaTaskMachine({ Retry: [{ ErrorEquals: ['States.Timout'] }] }) },
       ],
     },
   },

@@ -1,5 +1,6 @@
 import { joinPointer } from '../../definition/diagnostic.js';
 import { isObject } from '../../definition/walk.js';
+import { lambdaTaskMachine } from '../examples.js';
 import { errorHandlers } from '../handlers.js';
 import { defineRule } from '../rule.js';
 
@@ -67,35 +68,10 @@ export default defineRule({
         'Values given as JSONata expressions are checked when they are evaluated, not here.',
       ].join('\n'),
       valid: [
-        {
-          definition: {
-            StartAt: 'T',
-            States: {
-              T: {
-                Type: 'Task',
-                Resource: 'arn:aws:states:::lambda:invoke',
-                TimeoutSeconds: 30,
-                Retry: [{ ErrorEquals: ['States.ALL'], IntervalSeconds: 2, MaxAttempts: 0, BackoffRate: 1.5 }],
-                End: true,
-              },
-            },
-          },
-        },
+        { definition: lambdaTaskMachine({ TimeoutSeconds: 30, Retry: [{ ErrorEquals: ['States.ALL'], IntervalSeconds: 2, MaxAttempts: 0, BackoffRate: 1.5 }] }) },
       ],
       invalid: [
-        {
-          definition: {
-            StartAt: 'T',
-            States: {
-              T: {
-                Type: 'Task',
-                Resource: 'arn:aws:states:::lambda:invoke',
-                Retry: [{ ErrorEquals: ['States.ALL'], BackoffRate: 0.5 }],
-                End: true,
-              },
-            },
-          },
-        },
+        { definition: lambdaTaskMachine({ Retry: [{ ErrorEquals: ['States.ALL'], BackoffRate: 0.5 }] }) },
         { definition: { StartAt: 'W', States: { W: { Type: 'Wait', Seconds: -1, End: true } } } },
       ],
     },

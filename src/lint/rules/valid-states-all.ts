@@ -1,16 +1,11 @@
 import { joinPointer } from '../../definition/diagnostic.js';
+import { lambdaTaskMachine } from '../examples.js';
 import { errorHandlers } from '../handlers.js';
 import { defineRule } from '../rule.js';
 
 /** The docs' example: a Lambda task with these catchers, each going to a Fail state. */
 function catching(...errors: string[]): Record<string, unknown> {
-  return {
-    StartAt: 'T',
-    States: {
-      T: { Type: 'Task', Resource: 'arn:aws:states:::lambda:invoke', Catch: errors.map((error) => ({ ErrorEquals: [error], Next: 'Failed' })), End: true },
-      Failed: { Type: 'Fail' },
-    },
-  };
+  return lambdaTaskMachine({ Catch: errors.map((error) => ({ ErrorEquals: [error], Next: 'Failed' })) }, { Failed: { Type: 'Fail' } });
 }
 
 export default defineRule({
@@ -29,19 +24,7 @@ export default defineRule({
         'The States Language requires the wildcard States.ALL to stand alone in its ErrorEquals and to sit in the last retrier or catcher: anything after it could never match.',
       valid: [{ definition: catching('States.Timeout', 'States.ALL') }],
       invalid: [
-        {
-          definition: {
-            StartAt: 'T',
-            States: {
-              T: {
-                Type: 'Task',
-                Resource: 'arn:aws:states:::lambda:invoke',
-                Retry: [{ ErrorEquals: ['States.ALL', 'States.Timeout'] }],
-                End: true,
-              },
-            },
-          },
-        },
+        { definition: lambdaTaskMachine({ Retry: [{ ErrorEquals: ['States.ALL', 'States.Timeout'] }] }) },
         { definition: catching('States.ALL', 'States.Timeout') },
       ],
     },

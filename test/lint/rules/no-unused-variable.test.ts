@@ -1,8 +1,24 @@
 import rule from '../../../src/lint/rules/no-unused-variable.js';
 import { ruleTester } from '../rule-tester.js';
 
+/** A chain of 100 Pass states: one assigns `far` at `assignAt`, one reads it at `readAt` (longer than a short forward search). */
+function longChain(assignAt: number, readAt: number): string {
+  const states: Record<string, unknown> = {};
+  for (let i = 0; i < 100; i++) {
+    const state: Record<string, unknown> = { Type: 'Pass' };
+    if (i === assignAt) state['Assign'] = { far: i };
+    if (i === readAt) state['InputPath'] = '$far';
+    if (i === 99) state['End'] = true;
+    else state['Next'] = `S${i + 1}`;
+    states[`S${i}`] = state;
+  }
+  return JSON.stringify({ StartAt: 'S0', States: states });
+}
+const readFirst = longChain(5, 2);
+
 ruleTester(rule, {
   valid: [
+    { name: 'read far after the Assign', code: longChain(2, 90) },
     {
       name: 'read later, read in a nested iteration, read by a catcher',
       code: `
@@ -69,6 +85,11 @@ States:
     End: true
 `,
       errors: [{ messageId: 'unused', pointer: '/States/Init/Assign/x', line: 4, column: 33, data: { name: 'x' } }],
+    },
+    {
+      name: 'read only before the Assign, in a chain longer than a short forward search',
+      code: readFirst,
+      errors: [{ messageId: 'notReadAfter', pointer: '/States/S5/Assign/far', line: 1, column: readFirst.indexOf('"far"') + 1, data: { name: 'far' } }],
     },
   ],
 });
