@@ -1,8 +1,20 @@
+// Docs examples that several rules show: the rule's point is then all an example spells out.
+
 /**
- * Docs examples of the error-handling and Task rules: a machine whose one state `T` is a Lambda
- * task with `fields` (Retry, Catch, TimeoutSeconds…) and that ends, plus `others` (a catcher's
- * target). The rule's point is then all the example spells out.
+ * A machine whose one state `T` is a Lambda task with `fields` (Retry, Catch, TimeoutSeconds…)
+ * that ends, plus `others` (a catcher's target).
  */
 export function lambdaTaskMachine(fields: Readonly<Record<string, unknown>>, others: Readonly<Record<string, unknown>> = {}): Record<string, unknown> {
   return { StartAt: 'T', States: { T: { Type: 'Task', Resource: 'arn:aws:states:::lambda:invoke', ...fields, End: true }, ...others } };
+}
+
+/** A variable assigned by one state and read by the next: fine for every variable rule. */
+export function assignThenRead(): Record<string, unknown> {
+  return {
+    StartAt: 'Init',
+    States: {
+      Init: { Type: 'Pass', Assign: { greeting: 'hello' }, Next: 'Use' },
+      Use: { Type: 'Pass', Parameters: { 'text.$': '$greeting' }, End: true },
+    },
+  };
 }

@@ -1,6 +1,7 @@
 import { joinPointer } from '../../definition/diagnostic.js';
 import type { VariableRead } from '../../expressions/jsonata/index.js';
 import { isDistributedProcessor, variablesOf, visibleScopes } from '../../expressions/jsonata/index.js';
+import { assignThenRead } from '../examples.js';
 import { flowGraph, reachableAlong } from '../flow.js';
 import type { FlowGraph, SearchBudget } from '../flow.js';
 import { forEachJsonataExpression } from '../jsonata.js';
@@ -38,17 +39,7 @@ export default defineRule({
     docs: {
       rationale:
         'A variable exists once an `Assign` in the same scope or an enclosing one has run, and is visible from the next state on. Reading a name that nothing visible assigns (a typo such as `$state` for `$states`, or a name assigned only inside a Parallel branch or Map iteration, whose variables disappear when it ends), or reading it where no path from StartAt passes an Assign of it first, is accepted at creation but fails at run time: JSONata raises `States.QueryEvaluationError`, a JSONPath path `States.Runtime`. Distributed Map iterations cannot read outer variables at all. In JSONata, `$states` has only `input`, `context`, `result` and `errorOutput`.',
-      valid: [
-        {
-          definition: {
-            StartAt: 'Init',
-            States: {
-              Init: { Type: 'Pass', Assign: { greeting: 'hello' }, Next: 'Use' },
-              Use: { Type: 'Pass', Parameters: { 'text.$': '$greeting' }, End: true },
-            },
-          },
-        },
-      ],
+      valid: [{ definition: assignThenRead() }],
       invalid: [
         {
           definition: {

@@ -1,4 +1,5 @@
 import { isDistributedProcessor, variablesOf } from '../../expressions/jsonata/index.js';
+import { assignThenRead } from '../examples.js';
 import { flowGraph, reachableAlong } from '../flow.js';
 import type { FlowGraph, SearchBudget } from '../flow.js';
 import type { Scope, WalkedState } from '../rule.js';
@@ -22,17 +23,7 @@ export default defineRule({
     docs: {
       rationale:
         'A variable can be read by the states of the scope that assigns it and of the Parallel branches and Map iterations inside it (not by Distributed Map iterations). An assignment that nothing there reads, or that no state able to run after it reads, is dead work, and often a misspelled name.',
-      valid: [
-        {
-          definition: {
-            StartAt: 'Init',
-            States: {
-              Init: { Type: 'Pass', Assign: { greeting: 'hello' }, Next: 'Use' },
-              Use: { Type: 'Pass', Parameters: { 'text.$': '$greeting' }, End: true },
-            },
-          },
-        },
-      ],
+      valid: [{ definition: assignThenRead() }],
       invalid: [{ definition: { StartAt: 'Init', States: { Init: { Type: 'Pass', Assign: { greeting: 'hello' }, End: true } } } }],
     },
   },
