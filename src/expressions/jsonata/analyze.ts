@@ -366,36 +366,30 @@ function analysisOf(parsed: ParseResult): JsonataAnalysis {
   };
 }
 
-/** A parse shared by the linter's rules and the engine's compile, with its analysis once asked for. */
-interface ParsedOnce {
-  readonly parsed: Readonly<ParseResult>;
-  analysis: Readonly<JsonataAnalysis> | undefined;
-}
-
 /**
  * The process's parsed expressions: the linter's rules and the engine's compile read the same
- * strings, so each distinct text is parsed by jsonata once whichever asks first. Bounded (the
- * oldest text leaves first) so memory stays bounded.
+ * strings, so a text parsed for one is reused by the other. A parse keeps jsonata's AST, about
+ * 15 KB even for `$x + 1` (each node's prototype holds its parse's symbol table), so this cache
+ * is kept small: it carries a definition from lint to compile. The analyses the linter reuses
+ * across runs are small and kept in a larger cache of their own. Both drop their oldest first.
  */
-const parses = new Map<string, ParsedOnce>();
-export const MAX_CACHED_PARSES = 50_000;
-
-function parsedOnce(text: string): ParsedOnce {
-  let entry = parses.get(text);
-  if (entry === undefined) {
-    if (parses.size >= MAX_CACHED_PARSES) parses.delete(parses.keys().next().value as string);
-    entry = { parsed: Object.freeze(parseJsonata(text)), analysis: undefined };
-    parses.set(text, entry);
-  }
-  return entry;
-}
+const parses = new Map<string, Readonly<ParseResult>>();
+export const MAX_CACHED_PARSES = 5_000;
+const analyses = new Map<string, Readonly<JsonataAnalysis>>();
+export const MAX_CACHED_ANALYSES = 50_000;
 
 /**
- * `parseJsonata` once per distinct text. The jsonata object is shared: read its AST; bind
- * per-evaluation values only through evaluate()'s bindings, never with assign().
+ * `parseJsonata` once per distinct text while it stays cached. The jsonata object is shared:
+ * read its AST; bind per-evaluation values only through evaluate()'s bindings, never assign().
  */
 export function parseJsonataOnce(text: string): Readonly<ParseResult> {
-  return parsedOnce(text).parsed;
+  let parsed = parses.get(text);
+  if (parsed === undefined) {
+    if (parses.size >= MAX_CACHED_PARSES) parses.delete(parses.keys().next().value as string);
+    parsed = Object.freeze(parseJsonata(text));
+    parses.set(text, parsed);
+  }
+  return parsed;
 }
 
 /**
@@ -403,9 +397,13 @@ export function parseJsonataOnce(text: string): Readonly<ParseResult> {
  * linter runs several rules over the same strings. The result is shared: read it, never change it.
  */
 export function analyzeJsonataOnce(text: string): Readonly<JsonataAnalysis> {
-  const entry = parsedOnce(text);
-  entry.analysis ??= analysisOf(entry.parsed);
-  return entry.analysis;
+  let analysis = analyses.get(text);
+  if (analysis === undefined) {
+    if (analyses.size >= MAX_CACHED_ANALYSES) analyses.delete(analyses.keys().next().value as string);
+    analysis = analysisOf(parseJsonataOnce(text));
+    analyses.set(text, analysis);
+  }
+  return analysis;
 }
 
 function plural(count: number): string {

@@ -156,10 +156,11 @@ class Compiled implements CompiledJsonata {
 /**
  * Compiled expressions by limits and text. A Compiled holds no per-evaluation state (each
  * evaluate() makes its own frame and run budget), so one serves every caller, concurrently too.
- * Bounded like the parses it holds (the oldest leaves first).
+ * Each holds a parse (~15 KB, see analyze.ts), so the bound is as small as the parse cache's;
+ * the oldest leaves first.
  */
 const compiledExpressions = new Map<string, CompileResult<CompiledJsonata>>();
-export const MAX_CACHED_EXPRESSIONS = 50_000;
+export const MAX_CACHED_EXPRESSIONS = 5_000;
 
 /**
  * Compiles a whole `{% … %}` string. Parse failures come back as INVALID_JSONATA_EXPRESSION

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { analyzeJsonata, analyzeJsonataOnce, compileJsonata } from '../../../src/expressions/jsonata/index.js';
-import { parseJsonataOnce } from '../../../src/expressions/jsonata/analyze.js';
+import { MAX_CACHED_PARSES, parseJsonataOnce } from '../../../src/expressions/jsonata/analyze.js';
 import type { CompiledJsonata } from '../../../src/expressions/jsonata/index.js';
 import { bindings, failure } from './helpers.js';
 
@@ -64,6 +64,16 @@ describe('one jsonata parse shared by the linter and the engine', () => {
     expect(analyzeJsonataOnce(text)).toEqual(before);
     expect(analyzeJsonataOnce(text)).toBe(analyzeJsonataOnce(text));
     expect(before.variables).toEqual(['name']);
+  });
+
+  it('keeps few parses (each holds a large AST) but the analyses the linter reuses outlive them', () => {
+    const text = '{% $states.input.first %}';
+    const parse = parseJsonataOnce(text);
+    const analysis = analyzeJsonataOnce(text);
+    for (let i = 0; i < MAX_CACHED_PARSES; i++) parseJsonataOnce(`{% $states.input.filler${i} %}`);
+    expect(parseJsonataOnce(text)).not.toBe(parse);
+    expect(analyzeJsonataOnce(text)).toBe(analysis);
+    expect(analysis.statesMembers).toEqual(['input']);
   });
 
   it('analysing first and compiling after gives a working expression', async () => {

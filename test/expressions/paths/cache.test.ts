@@ -3,7 +3,7 @@ import { compilePath, compilePayloadTemplate } from '../../../src/expressions/pa
 import { PATH_CACHE_LIMIT } from '../../../src/expressions/paths/path.js';
 import type { EvaluationEnv } from '../../../src/expressions/types.js';
 
-const env: EvaluationEnv = { context: { Execution: { Id: 'e-1' } }, variables: { v: { n: 7 } } };
+const env: EvaluationEnv = { context: { Execution: { Id: 'e-1' } }, variables: { v: { n: 7 } }, random: () => 0.5 };
 
 describe('compilePath: one compile per text and kind', () => {
   it.each([
