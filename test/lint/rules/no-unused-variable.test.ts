@@ -1,19 +1,7 @@
 import rule from '../../../src/lint/rules/no-unused-variable.js';
+import { longChain } from '../long-chain.js';
 import { ruleTester } from '../rule-tester.js';
 
-/** A chain of 100 Pass states: one assigns `far` at `assignAt`, one reads it at `readAt` (longer than a short forward search). */
-function longChain(assignAt: number, readAt: number): string {
-  const states: Record<string, unknown> = {};
-  for (let i = 0; i < 100; i++) {
-    const state: Record<string, unknown> = { Type: 'Pass' };
-    if (i === assignAt) state['Assign'] = { far: i };
-    if (i === readAt) state['InputPath'] = '$far';
-    if (i === 99) state['End'] = true;
-    else state['Next'] = `S${i + 1}`;
-    states[`S${i}`] = state;
-  }
-  return JSON.stringify({ StartAt: 'S0', States: states });
-}
 const readFirst = longChain(5, 2);
 
 ruleTester(rule, {
