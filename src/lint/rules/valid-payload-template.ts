@@ -36,22 +36,40 @@ const NONE: readonly PayloadTemplate[] = [];
 
 function findTemplates({ state, pointer, type, queryLanguage }: WalkedState): readonly PayloadTemplate[] {
   if (queryLanguage !== 'JSONPath') return NONE;
-  const found: PayloadTemplate[] = [];
-  const add = (value: unknown, ...tokens: (string | number)[]): void => {
-    if (typeof value === 'object' && value !== null) found.push({ template: value, statePointer: pointer, tokens });
-  };
-  for (const field of STATE_TEMPLATE_FIELDS) add(state[field], field);
+  // Runs for every state of every lint: no closure, and most states have no template at all.
+  let found: PayloadTemplate[] | undefined;
+  for (const field of STATE_TEMPLATE_FIELDS) {
+    const value = state[field];
+    if (isTemplate(value)) (found ??= []).push({ template: value, statePointer: pointer, tokens: [field] });
+  }
   const catchers = state['Catch'];
-  if (Array.isArray(catchers)) catchers.forEach((c: unknown, i) => isObject(c) && add(c['Assign'], 'Catch', i, 'Assign'));
+  if (Array.isArray(catchers)) {
+    for (let i = 0; i < catchers.length; i++) {
+      const value: unknown = isObject(catchers[i]) ? catchers[i]['Assign'] : undefined;
+      if (isTemplate(value)) (found ??= []).push({ template: value, statePointer: pointer, tokens: ['Catch', i, 'Assign'] });
+    }
+  }
   const choices = type === 'Choice' ? state['Choices'] : undefined;
-  if (Array.isArray(choices)) choices.forEach((c: unknown, i) => isObject(c) && add(c['Assign'], 'Choices', i, 'Assign'));
+  if (Array.isArray(choices)) {
+    for (let i = 0; i < choices.length; i++) {
+      const value: unknown = isObject(choices[i]) ? choices[i]['Assign'] : undefined;
+      if (isTemplate(value)) (found ??= []).push({ template: value, statePointer: pointer, tokens: ['Choices', i, 'Assign'] });
+    }
+  }
   for (const holder of ['ItemReader', 'ResultWriter'] as const) {
     const value = state[holder];
-    if (isObject(value)) add(value['Parameters'], holder, 'Parameters');
+    const parameters = isObject(value) ? value['Parameters'] : undefined;
+    if (isTemplate(parameters)) (found ??= []).push({ template: parameters, statePointer: pointer, tokens: [holder, 'Parameters'] });
   }
   const batcher = state['ItemBatcher'];
-  if (isObject(batcher)) add(batcher['BatchInput'], 'ItemBatcher', 'BatchInput');
-  return found;
+  const batchInput = isObject(batcher) ? batcher['BatchInput'] : undefined;
+  if (isTemplate(batchInput)) (found ??= []).push({ template: batchInput, statePointer: pointer, tokens: ['ItemBatcher', 'BatchInput'] });
+  return found ?? NONE;
+}
+
+/** Only objects and arrays are templates: a scalar has no `.$` key. */
+function isTemplate(value: unknown): value is object {
+  return typeof value === 'object' && value !== null;
 }
 
 /** A problem of one template: a `.$` value that does not compile, or a key duplicated once `.$` is removed. */
