@@ -93,19 +93,22 @@ function describeFailure(error: unknown): string {
 const prepared = new WeakSet<jsonata.Expression>();
 
 /**
- * Binds Step Functions' functions and the evaluation hooks in the expression's own environment,
- * once per parsed expression. The parse is shared (analyze.ts), which is safe because these
- * bindings are the same for every compile and every evaluation; per-evaluation values (`$states`,
- * variables, the run budget) go in the frame passed to evaluate(), a child of that environment.
+ * Binds the Step Functions functions the expression's text names, and the evaluation hooks, in
+ * the expression's own environment, once per parsed expression. Registering parses a signature,
+ * so only names the text contains as `$name` are bound: a plain search, not the scoped walk, so a
+ * name a lambda reads before its block rebinds it is still found. The parse is shared
+ * (analyze.ts), which is safe because these bindings are the same for every compile and every
+ * evaluation; per-evaluation values (`$states`, variables, the run budget) go in the frame
+ * passed to evaluate(), a child of that environment.
  */
-function prepare(expression: jsonata.Expression): void {
+function prepare(expression: jsonata.Expression, body: string): void {
   if (prepared.has(expression)) return;
   prepared.add(expression);
   for (const f of STEP_FUNCTIONS_FUNCTIONS) {
-    expression.registerFunction(f.name, f.implementation as (...args: unknown[]) => unknown, f.signature);
+    if (body.includes(`$${f.name}`)) expression.registerFunction(f.name, f.implementation as (...args: unknown[]) => unknown, f.signature);
   }
   // Bound to undefined so that calling it fails as calling any non-function does (T1006).
-  for (const name of UNAVAILABLE_FUNCTIONS) expression.assign(name, undefined);
+  for (const name of UNAVAILABLE_FUNCTIONS) if (body.includes(`$${name}`)) expression.assign(name, undefined);
   expression.assign(Symbol.for('jsonata.__evaluate_entry') as unknown as string, onEntry);
   expression.assign(Symbol.for('jsonata.__evaluate_exit') as unknown as string, onExit);
 }
@@ -189,10 +192,10 @@ function compileUncached(text: string, limits: JsonataLimits): CompileResult<Com
   }
   const parsed = parseJsonataOnce(text);
   if (!parsed.ok) return { ok: false, issues: [parsed.issue] };
-  prepare(parsed.expression);
   const referenced = new Set(parsed.walk.variableRefs.map((r) => r.name));
   // A called name may be an ASL variable shadowing a function, as when variables are plain bindings.
   for (const call of parsed.walk.functions) referenced.add(call.name);
+  prepare(parsed.expression, text);
   referenced.delete('states');
   return {
     ok: true,

@@ -114,3 +114,22 @@ describe('a shared compiled expression evaluated concurrently', () => {
     expect([one, two]).toEqual([1, 2]);
   });
 });
+
+describe('Step Functions functions bound in a compiled expression', () => {
+  const run = async (text: string) => compiled(text).evaluate(bindings({ states: { input: { xs: [1, 2, 3] }, context: {} } }), 'Output');
+
+  it.each([
+    ['a call', "{% $hash('a', 'MD5') %}", '0cc175b9c0f1b6a831c399e269772661'],
+    ['a function passed as a value', '{% $map([[1, 2, 3]], function($v) { $partition($v, 2) }) %}', [[1, 2], [3]]],
+    ['a name read by a lambda before its block rebinds it', "{% ($f := function() { $hash('a', 'MD5') }; $r := $f(); $hash := 1; $r) %}", '0cc175b9c0f1b6a831c399e269772661'],
+    ['a function held in a local variable', '{% ($p := $partition; $p($states.input.xs, 2)) %}', [[1, 2], [3]]],
+    ['no Step Functions function at all', '{% $sum($states.input.xs) %}', 6],
+  ])('%s', async (_name, text, expected) => {
+    expect(await run(text)).toEqual(expected);
+  });
+
+  it('$eval stays unavailable, called directly or through a local name', async () => {
+    expect((await failure(run("{% $eval('1') %}"))).cause).toContain('T1006');
+    expect((await failure(run("{% ($e := $eval; $e('1')) %}"))).cause).toContain('T1006');
+  });
+});
