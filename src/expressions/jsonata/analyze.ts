@@ -369,12 +369,14 @@ function analysisOf(parsed: ParseResult): JsonataAnalysis {
 /**
  * The process's parsed expressions: the linter's rules and the engine's compile read the same
  * strings, so a text parsed for one is reused by the other. A parse keeps jsonata's AST, about
- * 15 KB even for `$x + 1` (each node's prototype holds its parse's symbol table), so this cache
- * is kept small: it carries a definition from lint to compile. The analyses the linter reuses
- * across runs are small and kept in a larger cache of their own. Both drop their oldest first.
+ * 15 KB even for `$x + 1` (each node's prototype holds its parse's symbol table), and a large
+ * live heap slows every garbage collection, so this cache is small: it carries a definition
+ * from lint to compile (a larger one has its first expressions parsed again). The analyses the
+ * linter reuses across runs are small and kept in a larger cache of their own. Both drop their
+ * oldest first.
  */
 const parses = new Map<string, Readonly<ParseResult>>();
-export const MAX_CACHED_PARSES = 5_000;
+export const MAX_CACHED_PARSES = 1_000;
 const analyses = new Map<string, Readonly<JsonataAnalysis>>();
 export const MAX_CACHED_ANALYSES = 50_000;
 
