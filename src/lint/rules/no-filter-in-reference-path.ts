@@ -12,14 +12,16 @@ export default defineRule<MessageIds>({
   meta: {
     id: 'no-filter-in-reference-path',
     description: 'Disallow filter `[?(…)]` and script `[(…)]` steps in fields that take a Reference Path',
-    severity: 'warning',
+    severity: 'error',
     recommended: true,
+    awsCode: 'SCHEMA_VALIDATION_FAILED',
     messages: {
-      filter: "'{{field}}' takes a Reference Path, which the States Language limits to names and single indices; the filter or script step in '{{path}}' may be rejected by Step Functions",
+      filter:
+        "Value is not a Reference Path: '{{field}}' takes a Reference Path, which holds only names and single indices, so the filter or script step in '{{path}}' is not allowed. Filter in an InputPath, OutputPath or '.$' field and name the result with a plain path",
     },
     docs: {
       rationale:
-        'The specification says a Reference Path (ResultPath, ItemsPath, a Choice `Variable`, the `…Path` fields) identifies one node and holds no `?`, `@` or script; an older AWS page nevertheless shows a filter in one, and what the service does with it is not recorded. The `valid-reference-path` family of rules therefore leaves these paths alone, and this rule warns: select the items in an earlier state (an `InputPath`, `OutputPath` or a `.$` field may filter) and name the result with a plain path.',
+        'The specification says a Reference Path (ResultPath, ItemsPath, a Choice `Variable`, the `…Path` fields) identifies one node and holds no `?`, `@` or script, and the Step Functions guide lists `@`, `..`, `,`, `:`, `?` and `*` as unsupported there. An older AWS page showed a filter in one; aslkit follows the specification (ASL-NOTES §10 row 19), and its interpreter refuses such a path, so this rule reports it as an error (set it to `warn` to be lenient in the linter only). Select the items in an earlier state (an `InputPath`, `OutputPath` or a `.$` field may filter) and name the result with a plain path.',
       valid: [
         {
           definition: {
