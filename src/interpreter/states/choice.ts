@@ -1,5 +1,6 @@
 import { StatesError } from '../../definition/errors.js';
 import type { ChoiceRuleBase, ChoiceState } from '../../definition/types.js';
+import { compileStringMatches } from '../../expressions/string-matches.js';
 import type { EvaluationEnv } from '../../expressions/types.js';
 import { CompileFailure, inputPath, optionalPath, optionalTemplate, outputPath, readPath, requiredPath } from '../io/expressions.js';
 import type { CompiledTemplate } from '../io/expressions.js';
@@ -73,40 +74,6 @@ const TYPE_TESTS: Record<string, (v: unknown) => boolean> = {
   IsBoolean: (v) => typeof v === 'boolean',
   IsTimestamp: (v) => isString(v) && parseTimestamp(v) !== undefined,
 };
-
-/**
- * StringMatches (ASL-NOTES §4.4): `*` matches any run of characters, `\*` and `\\` are
- * literals. Matched by a greedy wildcard walk with one backtrack point, so no pattern
- * can cause exponential work.
- */
-export function compileStringMatches(pattern: string): (text: string) => boolean {
-  const parts: string[] = [''];
-  for (let i = 0; i < pattern.length; i++) {
-    const c = pattern[i]!;
-    if (c === '\\' && (pattern[i + 1] === '*' || pattern[i + 1] === '\\')) {
-      parts[parts.length - 1] += pattern[++i]!;
-    } else if (c === '*') {
-      parts.push('');
-    } else {
-      parts[parts.length - 1] += c;
-    }
-  }
-  return (text) => {
-    if (parts.length === 1) return text === parts[0];
-    const first = parts[0]!;
-    const last = parts[parts.length - 1]!;
-    if (text.length < first.length + last.length || !text.startsWith(first) || !text.endsWith(last)) return false;
-    let pos = first.length;
-    const end = text.length - last.length;
-    for (let i = 1; i < parts.length - 1; i++) {
-      const part = parts[i]!;
-      const found = text.indexOf(part, pos);
-      if (found < 0 || found + part.length > end) return false;
-      pos = found + part.length;
-    }
-    return true;
-  };
-}
 
 function invalidPath(path: string): StatesError {
   return new StatesError('States.Runtime', `Invalid path '${path}': The choice state's condition path references an invalid value.`);
