@@ -16,6 +16,33 @@ describe('createStateMachine', () => {
     expect(diagnostics.some((d) => d.pointer === '/StartAt')).toBe(true);
   });
 
+  it('refuses a StringMatches pattern with an illegal escape, as AWS does at creation', () => {
+    const definition = {
+      StartAt: 'C',
+      States: {
+        C: { Type: 'Choice', Choices: [{ Not: { Variable: '$.path', StringMatches: 'C:\\temp\\*' }, Next: 'D' }], Default: 'D' },
+        D: { Type: 'Succeed' },
+      },
+    };
+    let thrown: unknown;
+    try {
+      createStateMachine(definition);
+    } catch (error) {
+      thrown = error;
+    }
+    expect(thrown).toBeInstanceOf(DefinitionError);
+    expect((thrown as DefinitionError).diagnostics).toEqual([
+      {
+        ruleId: 'valid-string-matches',
+        severity: 'error',
+        code: 'SCHEMA_VALIDATION_FAILED',
+        pointer: '/States/C/Choices/0/Not/StringMatches',
+        message:
+          "The StringMatches pattern 'C:\\temp\\*' has the escape '\\t' at character 3: only '\\*' (a literal asterisk) and '\\\\' (a literal backslash) may follow a backslash",
+      },
+    ]);
+  });
+
   it('accepts JSON text', async () => {
     const machine = createStateMachine('{"StartAt":"A","States":{"A":{"Type":"Pass","Result":1,"End":true}}}', { clock: 'simulated' });
     expect(await machine.execute()).toMatchObject({ status: 'SUCCEEDED', output: 1 });

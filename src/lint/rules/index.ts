@@ -37,6 +37,7 @@ import validReferencePath from './valid-reference-path.js';
 import validStartAt from './valid-start-at.js';
 import validStatesAll from './valid-states-all.js';
 import validStatesReference from './valid-states-reference.js';
+import validStringMatches from './valid-string-matches.js';
 import validTaskResource from './valid-task-resource.js';
 import validTimestamp from './valid-timestamp.js';
 import validVariableName from './valid-variable-name.js';
@@ -82,6 +83,7 @@ export const rules: readonly RuleModule[] = [
   validStartAt,
   validStatesAll,
   validStatesReference,
+  validStringMatches,
   validTaskResource,
   validTimestamp,
   validVariableName,
