@@ -1,4 +1,4 @@
-import type { Scope, WalkedState } from '../definition/walk.js';
+import { derived, type Scope, type WalkedState } from '../definition/walk.js';
 import { scopeGraph } from './graph.js';
 
 /** The transitions of one scope between its own states, both ways; targets that name no state are left out. */
@@ -10,26 +10,23 @@ export interface FlowGraph {
 }
 
 /** Built once per scope and shared by the variable rules, which search it forwards and backwards. */
-const flows = new WeakMap<Scope, FlowGraph>();
-
 export function flowGraph(scope: Scope): FlowGraph {
-  let flow = flows.get(scope);
-  if (flow === undefined) {
-    const graph = scopeGraph(scope);
-    const successors = new Map<WalkedState, WalkedState[]>();
-    const predecessors = new Map<WalkedState, WalkedState[]>();
-    for (const [from, transitions] of graph.transitions) {
-      for (const { target } of transitions) {
-        const to = graph.byName.get(target);
-        if (to === undefined) continue;
-        push(successors, from, to);
-        push(predecessors, to, from);
-      }
+  return derived(scope, buildFlow);
+}
+
+function buildFlow(scope: Scope): FlowGraph {
+  const graph = scopeGraph(scope);
+  const successors = new Map<WalkedState, WalkedState[]>();
+  const predecessors = new Map<WalkedState, WalkedState[]>();
+  for (const [from, transitions] of graph.transitions) {
+    for (const { target } of transitions) {
+      const to = graph.byName.get(target);
+      if (to === undefined) continue;
+      push(successors, from, to);
+      push(predecessors, to, from);
     }
-    flow = { successors, predecessors };
-    flows.set(scope, flow);
   }
-  return flow;
+  return { successors, predecessors };
 }
 
 /** How many more states the searches of one definition may visit; shared by a rule's searches. */

@@ -1,8 +1,8 @@
-import { isObject, type DefinitionWalk, type Scope, type WalkedState } from '../definition/walk.js';
+import { derived, isObject, type DefinitionWalk, type Scope, type WalkedState } from '../definition/walk.js';
 
 /**
  * The transition graph of one scope, built once per scope and shared by the graph
- * rules (targets, reachability, terminal states, loops) through a WeakMap, so that
+ * rules (targets, reachability, terminal states, loops) through derived(), so that
  * several rules reading it cost one build. Edges come only from fields of the
  * scope's own states (ASL-NOTES §8.3).
  */
@@ -27,15 +27,8 @@ export interface ScopeGraph {
   reachable: ReadonlySet<string> | undefined;
 }
 
-const graphs = new WeakMap<Scope, ScopeGraph>();
-
 export function scopeGraph(scope: Scope): ScopeGraph {
-  let graph = graphs.get(scope);
-  if (graph === undefined) {
-    graph = buildGraph(scope);
-    graphs.set(scope, graph);
-  }
-  return graph;
+  return derived(scope, buildGraph);
 }
 
 /** Every transition of a state: Next, Default, each Choices[i].Next and each Catch[i].Next. */
@@ -99,22 +92,19 @@ export interface NameIndex {
   duplicates: readonly { name: string; scope: Scope }[];
 }
 
-const namesIndex = new WeakMap<DefinitionWalk, NameIndex>();
-
 /** Where each state name of the definition is declared. */
 export function stateNames(walk: DefinitionWalk): NameIndex {
-  let index = namesIndex.get(walk);
-  if (index === undefined) {
-    const first = new Map<string, Scope>();
-    const duplicates: { name: string; scope: Scope }[] = [];
-    for (const scope of walk.scopes) {
-      for (const name of scope.names) {
-        if (first.has(name)) duplicates.push({ name, scope });
-        else first.set(name, scope);
-      }
+  return derived(walk, indexNames);
+}
+
+function indexNames(walk: DefinitionWalk): NameIndex {
+  const first = new Map<string, Scope>();
+  const duplicates: { name: string; scope: Scope }[] = [];
+  for (const scope of walk.scopes) {
+    for (const name of scope.names) {
+      if (first.has(name)) duplicates.push({ name, scope });
+      else first.set(name, scope);
     }
-    index = { first, duplicates };
-    namesIndex.set(walk, index);
   }
-  return index;
+  return { first, duplicates };
 }

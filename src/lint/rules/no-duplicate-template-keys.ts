@@ -41,7 +41,7 @@ export default defineRule<MessageIds>({
     return {
       state(walked) {
         for (const { template, statePointer, tokens } of payloadTemplates(walked)) {
-          for (const problem of templateProblems(template)) {
+          for (const problem of templateProblems(walked, template)) {
             if (problem.kind !== 'duplicate') continue;
             const { name, first, second } = problem;
             context.report({ messageId: 'duplicate', pointer: joinPointer(statePointer, ...tokens, ...problem.path), data: { name, first, second }, at: 'key' });

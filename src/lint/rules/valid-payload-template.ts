@@ -1,5 +1,5 @@
 import { joinPointer } from '../../definition/diagnostic.js';
-import { isObject, type WalkedState } from '../../definition/walk.js';
+import { derived, isObject, type Scope, type WalkedState } from '../../definition/walk.js';
 import { compileIntrinsic, isIntrinsicCall } from '../../expressions/intrinsics/index.js';
 import { compilePath } from '../../expressions/paths/index.js';
 import { defineRule } from '../rule.js';
@@ -21,22 +21,10 @@ const STATE_TEMPLATE_FIELDS = ['Parameters', 'ResultSelector', 'ItemSelector', '
  * top-level Choice rule's Assign, ItemReader and ResultWriter Parameters, ItemBatcher BatchInput.
  * Only objects and arrays are templates (a scalar has no `.$` key); JSONata states have none.
  */
-export function payloadTemplates(walked: WalkedState): readonly PayloadTemplate[] {
-  let found = templatesOf.get(walked);
-  if (found === undefined) {
-    found = findTemplates(walked);
-    templatesOf.set(walked, found);
-  }
-  return found;
-}
-
-/** Found once per walked state, shared by the rules that read templates. */
-const templatesOf = new WeakMap<WalkedState, readonly PayloadTemplate[]>();
-const NONE: readonly PayloadTemplate[] = [];
-
-function findTemplates({ state, pointer, type, queryLanguage }: WalkedState): readonly PayloadTemplate[] {
+export function payloadTemplates({ state, pointer, type, queryLanguage }: WalkedState): readonly PayloadTemplate[] {
   if (queryLanguage !== 'JSONPath') return NONE;
-  // Runs for every state of every lint: no closure, and most states have no template at all.
+  // Each rule that reads templates asks again for every state: cheaper than keeping the answer,
+  // as most states have no template at all (no closure, nothing allocated then).
   let found: PayloadTemplate[] | undefined;
   for (const field of STATE_TEMPLATE_FIELDS) {
     const value = state[field];
@@ -66,6 +54,8 @@ function findTemplates({ state, pointer, type, queryLanguage }: WalkedState): re
   if (isTemplate(batchInput)) (found ??= []).push({ template: batchInput, statePointer: pointer, tokens: ['ItemBatcher', 'BatchInput'] });
   return found ?? NONE;
 }
+
+const NONE: readonly PayloadTemplate[] = [];
 
 /** Only objects and arrays are templates: a scalar has no `.$` key. */
 function isTemplate(value: unknown): value is object {
@@ -103,15 +93,16 @@ function valueProblem(value: string): string | undefined {
   return '';
 }
 
-/** One walk per template object, shared by the rules that read its problems (the definition is never mutated). */
-const checked = new WeakMap<object, TemplateProblem[]>();
+/** The problems of each template of a scope's states, found once per lint and shared by the rules that read them. */
+const problemTable = (_scope: Scope): Map<object, TemplateProblem[]> => new Map();
 
-export function templateProblems(template: object): TemplateProblem[] {
-  let problems = checked.get(template);
+export function templateProblems(walked: WalkedState, template: object): TemplateProblem[] {
+  const table = derived(walked.scope, problemTable);
+  let problems = table.get(template);
   if (problems === undefined) {
     problems = [];
     walk(template, [], problems, 0);
-    checked.set(template, problems);
+    table.set(template, problems);
   }
   return problems;
 }
@@ -206,7 +197,7 @@ export default defineRule<MessageIds>({
     return {
       state(walked) {
         for (const { template, statePointer, tokens } of payloadTemplates(walked)) {
-          for (const problem of templateProblems(template)) {
+          for (const problem of templateProblems(walked, template)) {
             if (problem.kind !== 'invalid') continue;
             const at = joinPointer(statePointer, ...tokens, ...problem.path);
             // A path or an intrinsic call that does not compile gets its parser's explanation; anything else AWS's words alone.

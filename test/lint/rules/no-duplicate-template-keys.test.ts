@@ -1,3 +1,5 @@
+import { describe, expect, it } from 'vitest';
+import { lint } from '../../../src/lint/index.js';
 import rule from '../../../src/lint/rules/no-duplicate-template-keys.js';
 import { ruleTester } from '../rule-tester.js';
 
@@ -53,4 +55,15 @@ States:
       ],
     },
   ],
+});
+
+describe('no-duplicate-template-keys on a definition changed between lint calls', () => {
+  it('reads the template as it is now, not as an earlier call saw it', () => {
+    const parameters: Record<string, unknown> = { 'channel.$': '$.channel', channel: 'literal' };
+    const definition = { StartAt: 'P', States: { P: { Type: 'Pass', Parameters: parameters, End: true } } };
+    const duplicates = () => lint(definition).diagnostics.filter((d) => d.ruleId === 'no-duplicate-template-keys').map((d) => d.pointer);
+    expect(duplicates()).toEqual(['/States/P/Parameters/channel']);
+    delete parameters['channel'];
+    expect(duplicates()).toEqual([]);
+  });
 });
