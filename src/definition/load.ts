@@ -22,7 +22,7 @@ export function loadSource(text: string, options: LoadOptions = {}): LoadResult 
   }
   const resultFormat = format === 'auto' ? parsed.syntax : format;
   if (!parsed.ok) return failed(resultFormat, parsed, options);
-  const fragment = templateFragment(parsed.value);
+  const fragment = mayHoldIntrinsics(parsed) ? templateFragment(parsed.value) : { definition: parsed.value, findings: [] };
   const findings = fragment.findings.map((finding) => {
     const packed = parsed.positions().get(finding.pointer);
     return { ...finding, offset: packed === undefined ? 0 : valueOffsetOf(packed) };
@@ -73,6 +73,16 @@ function templateFragment(value: unknown): { definition: unknown; findings: RawF
     definition = value;
   }
   return { definition, findings };
+}
+
+/**
+ * False when a JSON text cannot hold an intrinsic function object: every key is written in
+ * the text, so without `Ref"`, `Fn::` or an escape that could spell them there is none, and
+ * the walk through the whole value is skipped. (YAML tags such as !Ref write no key.)
+ */
+function mayHoldIntrinsics(parsed: ParsedText): boolean {
+  const { syntax, text } = parsed;
+  return syntax !== 'json' || text.includes('Ref"') || text.includes('Fn::') || text.includes('\\u');
 }
 
 function valueAt(value: unknown, pointer: string): unknown {

@@ -115,6 +115,16 @@ describe('CloudFormation intrinsic functions in a standalone definition', () => 
     expect(result.definitions[0]!.definition).toEqual({ StartAt: 'A', States: { A: { Type: 'Task', End: true, Resource: placeholder } } });
   });
 
+  it.each([
+    ['a key spelled with an escape', '{"R\\u0065f": "Fn"}', 'Ref', '"${Fn}"'],
+    ['an escaped Fn:: key', '{"Fn\\u003a:Sub": "x-${P}"}', 'Fn::Sub', '"x-${P}"'],
+  ])('finds %s in JSON text', (_, resource, name, seen) => {
+    const text = `{"StartAt": "A", "States": {"A": {"Type": "Task", "End": true, "Resource": ${resource}}}}`;
+    expect(loadSource(text).diagnostics.map((d) => [d.pointer, d.message])).toEqual([
+      ['/States/A/Resource', `'${name}' is a CloudFormation intrinsic function, resolved at deploy time; aslkit checks it as the placeholder ${seen}`],
+    ]);
+  });
+
   it('warns once per object, not for the intrinsics inside it, in document order, in YAML too', () => {
     const text = 'StartAt: A\nStates:\n  A:\n    Type: Task\n    Resource: !Join [":", [!Ref P, x]]\n    Parameters:\n      Q: !GetAtt Q.Url\n    End: true\n';
     const result = loadSource(text);

@@ -5,7 +5,8 @@
  */
 
 import type { ValidateFunction } from 'ajv';
-import { joinPointer, type Diagnostic } from '../diagnostic.js';
+import type { Diagnostic } from '../diagnostic.js';
+import { childPointer } from '../walk.js';
 import { CHOICE_COMPARISON_OPERATORS, STATE_TYPES } from '../types.js';
 import type { QueryLanguage, StateType } from '../types.js';
 import { enumMessage, missingFieldMessage, translateErrors, type SchemaFinding } from './messages.js';
@@ -97,7 +98,7 @@ function checkDocument(definition: unknown, findings: Findings): void {
 }
 
 function checkStates(states: Record<string, unknown>, pointer: string, machineQL: QueryLanguage, findings: Findings): void {
-  for (const name of Object.keys(states)) checkState(name, states[name], joinPointer(pointer, name), machineQL, findings);
+  for (const name of Object.keys(states)) checkState(name, states[name], childPointer(pointer, name), machineQL, findings);
 }
 
 const TYPE_SET: ReadonlySet<unknown> = new Set(STATE_TYPES);
