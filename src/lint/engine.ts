@@ -1,7 +1,7 @@
 import type { Diagnostic } from '../definition/diagnostic.js';
 import type { StateMachineType } from '../definition/types.js';
 import { walkDefinition, type DefinitionWalk } from '../definition/walk.js';
-import type { ReportDescriptor, RuleListener, RuleModule, RuleSetting, Severity } from './rule.js';
+import type { ReportDescriptor, RuleContext, RuleListener, RuleModule, RuleSetting, Severity } from './rule.js';
 
 /** A rule finding before it is placed in the source: the rule chose key or value. */
 export interface RuleFinding {
@@ -31,6 +31,43 @@ export function formatMessage(template: string, data: Readonly<Record<string, st
   return template.replace(/\{\{\s*(\w+)\s*\}\}/g, (whole, key: string) => (key in data ? String(data[key]) : whole));
 }
 
+/** One enabled rule during one run: its listener, and whether it has thrown. */
+interface Running {
+  readonly rule: RuleModule;
+  listener: RuleListener;
+  failed: boolean;
+}
+
+/**
+ * The context of one rule in one run. `report` is a method, not a closure: a run creates no
+ * function per rule, which is most of the cost of linting a small definition.
+ */
+class RuleRunContext implements RuleContext {
+  constructor(
+    readonly definition: unknown,
+    readonly walk: DefinitionWalk,
+    readonly stateMachineType: StateMachineType,
+    private readonly meta: RuleModule['meta'],
+    private readonly severity: Severity,
+    private readonly findings: RuleFinding[],
+  ) {}
+
+  report(descriptor: ReportDescriptor<string>): void {
+    const { meta } = this;
+    const template = meta.messages[descriptor.messageId] ?? descriptor.messageId;
+    const diagnostic: Diagnostic = {
+      ruleId: meta.id,
+      severity: this.severity,
+      message: formatMessage(template, descriptor.data),
+      pointer: descriptor.pointer,
+    };
+    if (meta.awsCode !== undefined) diagnostic.code = meta.awsCode;
+    const finding: RuleFinding = { diagnostic, at: descriptor.at ?? 'value' };
+    if (descriptor.index !== undefined) finding.index = descriptor.index;
+    this.findings.push(finding);
+  }
+}
+
 /**
  * Run the rules over one definition: one walk, every enabled rule's listeners called scope
  * by scope. A rule that throws is reported as an internal-error finding of that
@@ -47,74 +84,68 @@ export function runRules(definition: unknown, rules: readonly RuleModule[], opti
     findings.push({ diagnostic: { ruleId: 'lint', severity: 'error', message: `The definition could not be read: ${reason}`, pointer: '' }, at: 'value' });
     return findings;
   }
-  const active: { rule: RuleModule; listener: RuleListener; failed: boolean }[] = [];
-
-  const fail = (entry: { rule: RuleModule; failed: boolean }, error: unknown): void => {
-    entry.failed = true;
-    const reason = error instanceof Error ? error.message : String(error);
-    findings.push({
-      diagnostic: {
-        ruleId: entry.rule.meta.id,
-        severity: 'error',
-        message: `Internal error in rule '${entry.rule.meta.id}': ${reason}. The definition was not fully checked by this rule; please report this.`,
-        pointer: '',
-      },
-      at: 'value',
-    });
-  };
-
+  // One list per listener kind, so that each state costs one call per rule that wants states.
+  const onScope: Running[] = [];
+  const onState: Running[] = [];
+  const onEnd: Running[] = [];
   for (const rule of rules) {
     const severity = effectiveSeverity(rule, options.settings);
     if (severity === undefined) continue;
-    const { meta } = rule;
-    const entry = { rule, listener: {} as RuleListener, failed: false };
-    const report = (descriptor: ReportDescriptor<string>): void => {
-      const template = meta.messages[descriptor.messageId] ?? descriptor.messageId;
-      const diagnostic: Diagnostic = {
-        ruleId: meta.id,
-        severity,
-        message: formatMessage(template, descriptor.data),
-        pointer: descriptor.pointer,
-      };
-      if (meta.awsCode !== undefined) diagnostic.code = meta.awsCode;
-      const finding: RuleFinding = { diagnostic, at: descriptor.at ?? 'value' };
-      if (descriptor.index !== undefined) finding.index = descriptor.index;
-      findings.push(finding);
-    };
+    const running: Running = { rule, listener: {}, failed: false };
     try {
-      entry.listener = rule.create({ definition, walk, stateMachineType: options.stateMachineType, report });
-      active.push(entry);
+      running.listener = rule.create(new RuleRunContext(definition, walk, options.stateMachineType, rule.meta, severity, findings));
     } catch (error) {
-      fail(entry, error);
+      fail(running, error, findings);
+      continue;
     }
+    if (running.listener.scope !== undefined) onScope.push(running);
+    if (running.listener.state !== undefined) onState.push(running);
+    if (running.listener.end !== undefined) onEnd.push(running);
   }
-
-  // One list per listener kind, so that each state costs one call per rule that wants states.
-  const listeners = (kind: keyof RuleListener): { entry: (typeof active)[number]; fn: (arg: never) => void }[] =>
-    active.flatMap((entry) => {
-      const fn = entry.listener[kind];
-      return fn === undefined ? [] : [{ entry, fn: fn.bind(entry.listener) as (arg: never) => void }];
-    });
-  const run = <T>(list: ReturnType<typeof listeners>, arg: T): void => {
-    for (const { entry, fn } of list) {
-      if (entry.failed) continue;
-      try {
-        (fn as (value: T) => void)(arg);
-      } catch (error) {
-        fail(entry, error);
-      }
-    }
-  };
-  const onScope = listeners('scope');
-  const onState = listeners('state');
-  const onEnd = listeners('end');
 
   // Scope by scope (root first, then nested scopes in document order); a scope's
   // listener runs before its states.
   for (const scope of walk.scopes) {
-    run(onScope, scope);
-    for (const walked of scope.walkedStates) run(onState, walked);
+    for (const running of onScope) {
+      if (running.failed) continue;
+      try {
+        running.listener.scope?.(scope);
+      } catch (error) {
+        fail(running, error, findings);
+      }
+    }
+    for (const walked of scope.walkedStates) {
+      for (const running of onState) {
+        if (running.failed) continue;
+        try {
+          running.listener.state?.(walked);
+        } catch (error) {
+          fail(running, error, findings);
+        }
+      }
+    }
   }
-  run(onEnd, undefined);
+  for (const running of onEnd) {
+    if (running.failed) continue;
+    try {
+      running.listener.end?.();
+    } catch (error) {
+      fail(running, error, findings);
+    }
+  }
   return findings;
+}
+
+function fail(running: Running, error: unknown, findings: RuleFinding[]): void {
+  running.failed = true;
+  const reason = error instanceof Error ? error.message : String(error);
+  findings.push({
+    diagnostic: {
+      ruleId: running.rule.meta.id,
+      severity: 'error',
+      message: `Internal error in rule '${running.rule.meta.id}': ${reason}. The definition was not fully checked by this rule; please report this.`,
+      pointer: '',
+    },
+    at: 'value',
+  });
 }
