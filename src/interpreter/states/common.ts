@@ -106,12 +106,25 @@ export function prepareEnv(t: Thread, state: CompiledState, extras?: ContextExtr
   if (state.usesContext) t.env.context = stateContext(t, state.name, extras);
 }
 
-/** Whether a piece of a definition may read the context object. */
+/**
+ * Whether a piece of a definition may read the context object: a string in it (a key or a
+ * value) that holds `$$`, or `$states` other than `$states.input`, `.result` and `.errorOutput`.
+ * A walk, not a search of its JSON text: this runs once per state of every compile.
+ */
 export function readsContext(value: unknown): boolean {
-  const text = JSON.stringify(value ?? null);
-  // `$states.input`, `.result` and `.errorOutput` do not; `$states.context` and a bare `$states` do.
-  return text.includes('$$') || /\$states(?!\.(?:input|result|errorOutput)\b)/.test(text);
+  if (typeof value === 'string') return value.includes('$') && (value.includes('$$') || CONTEXT_READ.test(value));
+  if (typeof value !== 'object' || value === null) return false;
+  if (Array.isArray(value)) {
+    for (const item of value) if (readsContext(item)) return true;
+    return false;
+  }
+  for (const key in value) {
+    if (Object.hasOwn(value, key) && (readsContext(key) || readsContext((value as Record<string, unknown>)[key]))) return true;
+  }
+  return false;
 }
+
+const CONTEXT_READ = /\$states(?!\.(?:input|result|errorOutput)\b)/;
 
 export interface CompiledCatcher {
   errorEquals: readonly string[];
@@ -177,7 +190,10 @@ export function compileRetryingState(
     retriers: compileRetriers(def.Retry),
     catchers,
     failedType,
-    run: (t, raw) => withRetryAndCatch(t, state, raw, (retryCount) => attempt(t, raw, retryCount)),
+    // A method, not an arrow: under tsx (keepNames) a named arrow costs a defineProperty per state.
+    run(t, raw) {
+      return withRetryAndCatch(t, state, raw, (retryCount) => attempt(t, raw, retryCount));
+    },
   };
   return state;
 }
