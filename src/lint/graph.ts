@@ -31,24 +31,30 @@ export function scopeGraph(scope: Scope): ScopeGraph {
   return derived(scope, buildGraph);
 }
 
+const NO_TRANSITIONS: readonly Transition[] = Object.freeze([]);
+
 /** Every transition of a state: Next, Default, each Choices[i].Next and each Catch[i].Next. */
-export function transitionsOf(walked: WalkedState): Transition[] {
+export function transitionsOf(walked: WalkedState): readonly Transition[] {
   const { state, pointer } = walked;
-  const out: Transition[] = [];
+  // Runs once per state of every lint: nothing allocated for a state with no transition.
+  let out: Transition[] | undefined;
   const next = state['Next'];
-  if (typeof next === 'string') out.push({ target: next, pointer: `${pointer}/Next` });
-  const fallback = state['Default'];
-  if (walked.type === 'Choice' && typeof fallback === 'string') {
-    out.push({ target: fallback, pointer: `${pointer}/Default` });
+  if (typeof next === 'string') (out ??= []).push({ target: next, pointer: `${pointer}/Next` });
+  if (walked.type === 'Choice') {
+    const fallback = state['Default'];
+    if (typeof fallback === 'string') (out ??= []).push({ target: fallback, pointer: `${pointer}/Default` });
+    out = pushListTargets(out, state['Choices'], `${pointer}/Choices`);
   }
-  for (const field of ['Choices', 'Catch'] as const) {
-    const list = state[field];
-    if (!Array.isArray(list)) continue;
-    list.forEach((entry: unknown, i) => {
-      if (isObject(entry) && typeof entry['Next'] === 'string') {
-        out.push({ target: entry['Next'], pointer: `${pointer}/${field}/${i}/Next` });
-      }
-    });
+  out = pushListTargets(out, state['Catch'], `${pointer}/Catch`);
+  return out ?? NO_TRANSITIONS;
+}
+
+/** The Next of each object in `list` (Choices or Catch). */
+function pushListTargets(out: Transition[] | undefined, list: unknown, listPointer: string): Transition[] | undefined {
+  if (!Array.isArray(list)) return out;
+  for (let i = 0; i < list.length; i++) {
+    const entry: unknown = list[i];
+    if (isObject(entry) && typeof entry['Next'] === 'string') (out ??= []).push({ target: entry['Next'], pointer: `${listPointer}/${i}/Next` });
   }
   return out;
 }
@@ -60,7 +66,7 @@ export function isTerminal(walked: WalkedState): boolean {
 function buildGraph(scope: Scope): ScopeGraph {
   const names = new Set(scope.names);
   const byName = new Map<string, WalkedState>();
-  const transitions = new Map<WalkedState, Transition[]>();
+  const transitions = new Map<WalkedState, readonly Transition[]>();
   const terminals: WalkedState[] = [];
   for (const walked of scope.walkedStates) {
     byName.set(walked.name, walked);
@@ -70,14 +76,19 @@ function buildGraph(scope: Scope): ScopeGraph {
   let reachable: Set<string> | undefined;
   if (typeof scope.startAt === 'string' && names.has(scope.startAt)) {
     reachable = new Set([scope.startAt]);
-    const stack = [scope.startAt];
-    for (let name = stack.pop(); name !== undefined; name = stack.pop()) {
-      const walked = byName.get(name);
-      if (walked === undefined) continue;
-      for (const { target } of transitions.get(walked) ?? []) {
-        if (names.has(target) && !reachable.has(target)) {
+    // Searched by state, not by name: one lookup per new target instead of three.
+    const start = byName.get(scope.startAt);
+    const stack = start === undefined ? [] : [start];
+    for (let walked = stack.pop(); walked !== undefined; walked = stack.pop()) {
+      for (const { target } of transitions.get(walked) ?? NO_TRANSITIONS) {
+        if (reachable.has(target)) continue;
+        const to = byName.get(target);
+        if (to !== undefined) {
           reachable.add(target);
-          stack.push(target);
+          stack.push(to);
+        } else if (names.has(target)) {
+          // A name whose value is not a state object: reached, with nowhere further to go.
+          reachable.add(target);
         }
       }
     }
