@@ -174,7 +174,7 @@ function compileRetriers(retriers: readonly Retrier[] | undefined): CompiledRetr
 
 /**
  * A Task, Parallel or Map: its catchers (linked as jump targets), retriers, and a run() that
- * repeats `attempt` under Retry and Catch.
+ * repeats `attempt` under Retry and Catch. `base` (fresh from baseFields) becomes the state.
  */
 export function compileRetryingState(
   base: Omit<CompiledState, 'run'>,
@@ -185,16 +185,15 @@ export function compileRetryingState(
 ): RetryingState {
   const catchers = compileCatchers(def.Catch, at, base.queryLanguage);
   for (const c of catchers) base.targets.set(c.nextName, null);
-  const state: RetryingState = {
-    ...base,
+  const state: RetryingState = Object.assign(base, {
     retriers: compileRetriers(def.Retry),
     catchers,
     failedType,
     // A method, not an arrow: under tsx (keepNames) a named arrow costs a defineProperty per state.
-    run(t, raw) {
+    run(t: Thread, raw: unknown): Promise<unknown> {
       return withRetryAndCatch(t, state, raw, (retryCount) => attempt(t, raw, retryCount));
     },
-  };
+  });
   return state;
 }
 

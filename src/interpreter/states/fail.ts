@@ -17,8 +17,7 @@ export function compileFail(name: string, def: FailState, cc: CompileContext): C
   if (queryLanguageOf(def, cc) === 'JSONata') {
     const error = typedField(def.Error, 'Error', 'string', `${at}/Error`);
     const cause = typedField(def.Cause, 'Cause', 'string', `${at}/Cause`);
-    const jsonataState: CompiledState = {
-      ...baseFields(name, def, cc),
+    const jsonataState: CompiledState = Object.assign(baseFields(name, def, cc), {
       async run(t: Thread, raw: unknown): Promise<unknown> {
         prepareEnv(t, jsonataState);
         const b = bindings(t, raw);
@@ -26,20 +25,19 @@ export function compileFail(name: string, def: FailState, cc: CompileContext): C
         const c = (await cause?.evaluate(b)) as string | undefined;
         throw new FailStateFailure(e, c);
       },
-    };
+    });
     return jsonataState;
   }
   const errorPath = pathField(def.ErrorPath, 'ErrorPath', at);
   const causePath = pathField(def.CausePath, 'CausePath', at);
-  const state: CompiledState = {
-    ...baseFields(name, def, cc),
+  const state: CompiledState = Object.assign(baseFields(name, def, cc), {
     run(t: Thread, raw: unknown): unknown {
       prepareEnv(t, state);
       const error = errorPath ? stringValue(errorPath, raw, t, 'ErrorPath') : def.Error;
       const cause = causePath ? stringValue(causePath, raw, t, 'CausePath') : def.Cause;
       throw new FailStateFailure(error, cause);
     },
-  };
+  });
   return state;
 }
 

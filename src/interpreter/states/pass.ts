@@ -17,8 +17,7 @@ export function compilePass(name: string, def: PassState, cc: CompileContext): C
   const resultAt = optionalPath(def.ResultPath, 'ReferencePath', `${at}/ResultPath`);
   const output = optionalPath(def.OutputPath, 'Path', `${at}/OutputPath`);
   const assign = optionalTemplate(def.Assign, 'Assign', `${at}/Assign`);
-  const state: CompiledState = {
-    ...baseFields(name, def, cc),
+  const state: CompiledState = Object.assign(baseFields(name, def, cc), {
     run(t: Thread, raw: unknown): unknown {
       prepareEnv(t, state);
       const env = t.env;
@@ -29,7 +28,7 @@ export function compilePass(name: string, def: PassState, cc: CompileContext): C
       t.next = state.next;
       return outputPath(output, resultPath(resultAt, raw, r), env);
     },
-  };
+  });
   return state;
 }
 
@@ -42,8 +41,7 @@ function compileJsonataPass(name: string, def: PassState, cc: CompileContext, at
     if (output !== undefined) return output.evaluate(b);
     return hasResult ? def.Result : raw;
   };
-  const state: CompiledState = {
-    ...baseFields(name, def, cc),
+  const state: CompiledState = Object.assign(baseFields(name, def, cc), {
     // Synchronous while the expressions are (no closure per run); continues when jsonata runs.
     run(t: Thread, raw: unknown): unknown {
       prepareEnv(t, state);
@@ -60,6 +58,6 @@ function compileJsonataPass(name: string, def: PassState, cc: CompileContext, at
       t.assigned = assigned as Record<string, unknown>;
       return finish(b, raw);
     },
-  };
+  });
   return state;
 }

@@ -10,25 +10,23 @@ export function compileSucceed(name: string, def: SucceedState, cc: CompileConte
   const at = pointerOf(cc, name);
   if (queryLanguageOf(def, cc) === 'JSONata') {
     const out = optionalJsonataTemplate(def.Output, 'Output', `${at}/Output`);
-    const jsonataState: CompiledState = {
-      ...baseFields(name, def, cc),
+    const jsonataState: CompiledState = Object.assign(baseFields(name, def, cc), {
       run(t: Thread, raw: unknown): unknown {
         prepareEnv(t, jsonataState);
         t.next = null;
         return out === undefined ? raw : out.evaluate(bindings(t, raw));
       },
-    };
+    });
     return jsonataState;
   }
   const input = optionalPath(def.InputPath, 'Path', `${at}/InputPath`);
   const output = optionalPath(def.OutputPath, 'Path', `${at}/OutputPath`);
-  const state: CompiledState = {
-    ...baseFields(name, def, cc),
+  const state: CompiledState = Object.assign(baseFields(name, def, cc), {
     run(t: Thread, raw: unknown): unknown {
       prepareEnv(t, state);
       t.next = null;
       return outputPath(output, inputPath(input, raw, t.env), t.env);
     },
-  };
+  });
   return state;
 }

@@ -81,8 +81,7 @@ export function compileWait(name: string, def: WaitState, cc: CompileContext): C
   const output = optionalPath(def.OutputPath, 'Path', `${at}/OutputPath`);
   const assign = optionalTemplate(def.Assign, 'Assign', `${at}/Assign`);
   const delay = compileWaitDelay(def, at);
-  const state: CompiledState = {
-    ...baseFields(name, def, cc),
+  const state: CompiledState = Object.assign(baseFields(name, def, cc), {
     async run(t: Thread, raw: unknown): Promise<unknown> {
       prepareEnv(t, state);
       const effective = inputPath(input, raw, t.env);
@@ -92,7 +91,7 @@ export function compileWait(name: string, def: WaitState, cc: CompileContext): C
       t.next = state.next;
       return outputPath(output, effective, t.env);
     },
-  };
+  });
   return state;
 }
 
@@ -102,8 +101,7 @@ function compileJsonataWait(name: string, def: WaitState, cc: CompileContext, at
   const timestamp = typedField(def.Timestamp, 'Timestamp', 'string', `${at}/Timestamp`);
   const output = optionalJsonataTemplate(def.Output, 'Output', `${at}/Output`);
   const assign = optionalJsonataTemplate(def.Assign, 'Assign', `${at}/Assign`);
-  const state: CompiledState = {
-    ...baseFields(name, def, cc),
+  const state: CompiledState = Object.assign(baseFields(name, def, cc), {
     async run(t: Thread, raw: unknown): Promise<unknown> {
       prepareEnv(t, state);
       const b = bindings(t, raw);
@@ -129,6 +127,6 @@ function compileJsonataWait(name: string, def: WaitState, cc: CompileContext, at
       t.next = state.next;
       return output === undefined ? raw : output.evaluate(b);
     },
-  };
+  });
   return state;
 }
