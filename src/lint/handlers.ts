@@ -1,4 +1,3 @@
-import { joinPointer } from '../definition/diagnostic.js';
 import { isObject, type WalkedState } from '../definition/walk.js';
 
 /** Predefined error names (ASL-NOTES §5.1). */
@@ -43,7 +42,8 @@ export function errorHandlers(walked: WalkedState, field: 'Retry' | 'Catch'): Er
       field,
       index,
       entry,
-      pointer: joinPointer(walked.pointer, field, index),
+      // Neither token needs escaping: no joinPointer (regexes) for every handler of every lint.
+      pointer: `${walked.pointer}/${field}/${index}`,
       errorEquals: Array.isArray(names) ? names.filter((n): n is string => typeof n === 'string') : undefined,
     });
   });
@@ -64,7 +64,7 @@ export function errorNames(walked: WalkedState): ErrorName[] {
       const list = handler.entry['ErrorEquals'];
       if (!Array.isArray(list)) continue;
       list.forEach((name: unknown, i) => {
-        if (typeof name === 'string') out.push({ name, pointer: joinPointer(handler.pointer, 'ErrorEquals', i) });
+        if (typeof name === 'string') out.push({ name, pointer: `${handler.pointer}/ErrorEquals/${i}` });
       });
     }
   }

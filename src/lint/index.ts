@@ -1,7 +1,7 @@
 import type { Diagnostic } from '../definition/diagnostic.js';
 import { loadObject, loadSource } from '../definition/load.js';
 import { validateSchema } from '../definition/schema/index.js';
-import type { LoadedDefinition, LoadOptions, LoadResult, SourceFormat } from '../definition/source.js';
+import type { LoadedDefinition, LoadOptions, LoadResult, SourceFormat, SourceMap } from '../definition/source.js';
 import type { StateMachineType } from '../definition/types.js';
 import { runRules } from './engine.js';
 import type { RuleSetting } from './rule.js';
@@ -88,17 +88,6 @@ function lintDefinition(loaded: LoadedDefinition, options: LintOptions): Diagnos
   // A DefinitionUri machine's places are in its own file; lint().definitionFiles names its machine.
   const file = loaded.file ?? machineName(loaded, options);
   const out: Diagnostic[] = [];
-  const place = (diagnostic: Diagnostic, at: 'key' | 'value', index?: number): void => {
-    const position =
-      (index === undefined ? undefined : sourceMap.locateInString?.(diagnostic.pointer, index)) ??
-      (at === 'key' ? sourceMap.locateKey(diagnostic.pointer) : sourceMap.locate(diagnostic.pointer));
-    if (position !== undefined) {
-      diagnostic.line = position.line;
-      diagnostic.column = position.column;
-    }
-    if (file !== undefined) diagnostic.file = file;
-    out.push(diagnostic);
-  };
 
   let schemaFindings: Diagnostic[];
   try {
@@ -109,14 +98,27 @@ function lintDefinition(loaded: LoadedDefinition, options: LintOptions): Diagnos
   for (const finding of schemaFindings) {
     const adjusted = applySetting(finding, options.rules);
     // "Field 'X' is not supported" is about the property name, everything else about a value.
-    if (adjusted !== undefined) place(adjusted, /^Field '.*' is not supported/.test(adjusted.message) ? 'key' : 'value');
+    if (adjusted !== undefined) out.push(place(adjusted, sourceMap, file, /^Field '.*' is not supported/.test(adjusted.message) ? 'key' : 'value'));
   }
 
   const stateMachineType = loaded.stateMachineType ?? (options.type === 'EXPRESS' ? 'EXPRESS' : 'STANDARD');
   const settings: unknown = options.rules;
   const runOptions = isSettings(settings) ? { stateMachineType, settings } : { stateMachineType };
-  for (const { diagnostic, at, index } of runRules(definition, rules, runOptions)) place(diagnostic, at, index);
+  for (const { diagnostic, at, index } of runRules(definition, rules, runOptions)) out.push(place(diagnostic, sourceMap, file, at, index));
   return out;
+}
+
+/** The finding with its line and column (only reported findings are placed) and file. */
+function place(diagnostic: Diagnostic, sourceMap: SourceMap, file: string | undefined, at: 'key' | 'value', index?: number): Diagnostic {
+  const position =
+    (index === undefined ? undefined : sourceMap.locateInString?.(diagnostic.pointer, index)) ??
+    (at === 'key' ? sourceMap.locateKey(diagnostic.pointer) : sourceMap.locate(diagnostic.pointer));
+  if (position !== undefined) {
+    diagnostic.line = position.line;
+    diagnostic.column = position.column;
+  }
+  if (file !== undefined) diagnostic.file = file;
+  return diagnostic;
 }
 
 function loadOptions(options: LintOptions): LoadOptions {

@@ -66,13 +66,11 @@ export default defineRule({
 function statesThatCanExit(graph: ScopeGraph, states: readonly WalkedState[]): Set<string> {
   const canExit = new Set<string>();
   for (const name of graph.names) if (!KNOWN_TYPES.has(graph.byName.get(name)?.type ?? '')) canExit.add(name);
-  const isExit = (walked: WalkedState, transitions: readonly Transition[]): boolean =>
-    isTerminal(walked) || transitions.length === 0 || transitions.some((t) => !graph.names.has(t.target) || canExit.has(t.target));
   // One pass in reverse document order settles machines written top to bottom (the usual case)...
   let unsettled = 0;
   for (let i = states.length - 1; i >= 0; i--) {
     const walked = states[i] as WalkedState;
-    if (isExit(walked, graph.transitions.get(walked) ?? [])) canExit.add(walked.name);
+    if (isExit(walked, graph.transitions.get(walked) ?? [], graph, canExit)) canExit.add(walked.name);
     else unsettled++;
   }
   if (unsettled === 0) return canExit;
@@ -95,6 +93,12 @@ function statesThatCanExit(graph: ScopeGraph, states: readonly WalkedState[]): S
     }
   }
   return canExit;
+}
+
+function isExit(walked: WalkedState, transitions: readonly Transition[], graph: ScopeGraph, canExit: ReadonlySet<string>): boolean {
+  if (isTerminal(walked) || transitions.length === 0) return true;
+  for (const { target } of transitions) if (!graph.names.has(target) || canExit.has(target)) return true;
+  return false;
 }
 
 const KNOWN_TYPES = new Set(['Task', 'Pass', 'Choice', 'Wait', 'Succeed', 'Fail', 'Parallel', 'Map']);

@@ -82,11 +82,10 @@ export default defineRule({
       for (const [field, range] of Object.entries(ranges)) {
         const value = object[field];
         if (typeof value !== 'number') continue;
-        const show = (n: number): string => (range.decimal === true && Number.isInteger(n) ? n.toFixed(1) : String(n));
         if (range.min !== undefined && value < range.min) {
-          context.report({ messageId: 'min', pointer: joinPointer(pointer, field), data: { min: show(range.min) } });
+          context.report({ messageId: 'min', pointer: joinPointer(pointer, field), data: { min: show(range.min, range) } });
         } else if (range.max !== undefined && value > range.max) {
-          context.report({ messageId: 'max', pointer: joinPointer(pointer, field), data: { max: show(range.max) } });
+          context.report({ messageId: 'max', pointer: joinPointer(pointer, field), data: { max: show(range.max, range) } });
         }
       }
     };
@@ -109,3 +108,8 @@ export default defineRule({
     };
   },
 });
+
+/** A bound as the message shows it: 1.0, not 1, for a decimal field. */
+function show(n: number, range: Range): string {
+  return range.decimal === true && Number.isInteger(n) ? n.toFixed(1) : String(n);
+}
