@@ -76,6 +76,14 @@ const STATE_FIELDS: Readonly<Record<string, ReferencePathRoots>> = {
 };
 const STATE_FIELD_NAMES = Object.keys(STATE_FIELDS);
 const BATCHER_FIELDS = ['MaxItemsPerBatchPath', 'MaxInputBytesPerBatchPath'] as const;
+/** The state fields under which forEachReferencePath looks. */
+const HOLDERS: ReadonlySet<string> = new Set([...STATE_FIELD_NAMES, 'Catch', 'ItemReader', 'ItemBatcher']);
+
+/** Most states have none of them, and their few keys say so faster than a lookup of each (for...in sees inherited keys too). */
+function hasReferencePathHolder(state: Readonly<Record<string, unknown>>): boolean {
+  for (const key in state) if (HOLDERS.has(key)) return true;
+  return false;
+}
 
 export default defineRule<MessageIds>({
   meta: {
@@ -160,7 +168,7 @@ export type ReferencePathVisitor = (text: string, field: string, roots: Referenc
  * for findings: this runs for every state.
  */
 export function forEachReferencePath({ state, queryLanguage }: WalkedState, visit: ReferencePathVisitor): void {
-  if (queryLanguage !== 'JSONPath') return;
+  if (queryLanguage !== 'JSONPath' || !hasReferencePathHolder(state)) return;
   for (const field of STATE_FIELD_NAMES) {
     const value = state[field];
     if (typeof value === 'string') visit(value, field, STATE_FIELDS[field] as ReferencePathRoots, [field]);
