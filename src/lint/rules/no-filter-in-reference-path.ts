@@ -1,3 +1,4 @@
+import type { WalkedState } from '../../definition/walk.js';
 import { joinPointer } from '../../definition/diagnostic.js';
 import { isIntrinsicCall } from '../../expressions/intrinsics/index.js';
 import { defineRule } from '../rule.js';
@@ -48,12 +49,15 @@ export default defineRule<MessageIds>({
     },
   },
   create(context) {
+    let walked: WalkedState;
+    const check = (text: string, field: string, tokens: readonly (string | number)[]): void => {
+      if (hasFilterOrScript(text)) context.report({ messageId: 'filter', pointer: joinPointer(walked.pointer, ...tokens), data: { field, path: text } });
+    };
+    const checkReferencePath = (text: string, field: string, _roots: unknown, tokens: readonly (string | number)[]): void => check(text, field, tokens);
     return {
-      state(walked) {
-        const check = (text: string, field: string, tokens: readonly (string | number)[]): void => {
-          if (hasFilterOrScript(text)) context.report({ messageId: 'filter', pointer: joinPointer(walked.pointer, ...tokens), data: { field, path: text } });
-        };
-        forEachReferencePath(walked, (text, field, _roots, tokens) => check(text, field, tokens));
+      state(current) {
+        walked = current;
+        forEachReferencePath(walked, checkReferencePath);
         forEachChoiceRulePath(walked, check);
         if (walked.type !== 'Fail' || walked.queryLanguage !== 'JSONPath') return;
         for (const field of FAIL_FIELDS) {
