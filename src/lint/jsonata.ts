@@ -9,7 +9,7 @@ import type { WalkedState } from '../definition/walk.js';
  */
 export function forEachJsonataExpression(walked: WalkedState, visit: (analysis: Readonly<JsonataAnalysis>, found: JsonataString) => void): void {
   if (walked.queryLanguage !== 'JSONata') return;
-  for (const found of jsonataStringsOf(walked.state)) {
+  for (const found of jsonataStringsOf(walked)) {
     if (isJsonataString(found.text)) visit(analyzeJsonataOnce(found.text), found);
   }
 }

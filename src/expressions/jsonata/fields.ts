@@ -110,7 +110,11 @@ function collect(state: Readonly<Record<string, unknown>>, visit: Visit): void {
   }
 }
 
-/** Several lint rules read the same state: its strings are collected once per state object. */
+/**
+ * Several lint rules read the same state: its strings are collected once per walked state. The
+ * key is the walk's record of the state, not the caller's state object, which may be edited
+ * between two lint runs.
+ */
 const collected = new WeakMap<object, readonly JsonataString[]>();
 const NONE: readonly JsonataString[] = [];
 
@@ -119,20 +123,20 @@ const NONE: readonly JsonataString[] = [];
  * evaluates expressions, in document order. Object keys and literal-only fields (`Type`, `Next`,
  * `Comment`, `Label`, `Resource`, Retry...) are never included. Read the result, never change it.
  */
-export function jsonataStringsOf(state: Readonly<Record<string, unknown>>): readonly JsonataString[] {
-  let found = collected.get(state);
+export function jsonataStringsOf(walked: { readonly state: Readonly<Record<string, unknown>> }): readonly JsonataString[] {
+  let found = collected.get(walked);
   if (found === undefined) {
     const list: JsonataString[] = [];
-    collect(state, (item) => list.push(item));
+    collect(walked.state, (item) => list.push(item));
     found = list.length === 0 ? NONE : list;
-    collected.set(state, found);
+    collected.set(walked, found);
   }
   return found;
 }
 
-/** Calls `visit` for each of `jsonataStringsOf(state)`. */
-export function forEachJsonataString(state: Readonly<Record<string, unknown>>, visit: Visit): void {
-  for (const found of jsonataStringsOf(state)) visit(found);
+/** Calls `visit` for each of `jsonataStringsOf(walked)`. */
+export function forEachJsonataString(walked: { readonly state: Readonly<Record<string, unknown>> }, visit: Visit): void {
+  for (const found of jsonataStringsOf(walked)) visit(found);
 }
 
 /**

@@ -202,8 +202,8 @@ class ReadCollector {
     }
   }
 
-  jsonataState(state: Readonly<Record<string, unknown>>): void {
-    for (const { text, path } of jsonataStringsOf(state)) {
+  jsonataState(): void {
+    for (const { text, path } of jsonataStringsOf(this.walked)) {
       if (!isJsonataString(text)) continue;
       for (const name of analyzeJsonataOnce(text).variables) this.add(name, path, KNOWN_FUNCTIONS.has(name));
     }
@@ -211,7 +211,7 @@ class ReadCollector {
 
   state(): void {
     if (this.walked.queryLanguage === 'JSONPath') this.jsonPathState(this.walked.state);
-    else this.jsonataState(this.walked.state);
+    else this.jsonataState();
   }
 }
 

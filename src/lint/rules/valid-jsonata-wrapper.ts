@@ -56,7 +56,7 @@ export default defineRule({
     return {
       state(walked) {
         if (walked.queryLanguage !== 'JSONata') return;
-        forEachJsonataString(walked.state, ({ text, path }) => {
+        forEachJsonataString(walked, ({ text, path }) => {
           if (!isMalformedJsonataString(text)) return;
           context.report({ messageId: text.startsWith('{%') ? 'unclosed' : 'unopened', pointer: joinPointer(walked.pointer, ...path) });
         });

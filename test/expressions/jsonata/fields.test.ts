@@ -14,7 +14,7 @@ describe('jsonataStringsOf', () => {
       Retry: [{ ErrorEquals: ['{% x %}'] }],
       Catch: [{ ErrorEquals: ['States.ALL'], Output: 'x %}', Assign: { e: '{% $states.errorOutput %}' }, Next: 'N' }],
     };
-    expect(jsonataStringsOf(state).map(({ text, path, field, owner }) => ({ text, path, field, owner }))).toEqual([
+    expect(jsonataStringsOf({ state: state }).map(({ text, path, field, owner }) => ({ text, path, field, owner }))).toEqual([
       { text: '{% $a %}', path: ['Arguments', 'Payload', 'list', 0], field: 'Arguments', owner: 'state' },
       { text: '{% 1 %', path: ['Arguments', 'Payload', 'list', 2], field: 'Arguments', owner: 'state' },
       { text: '{% $states.result %}', path: ['Output'], field: 'Output', owner: 'state' },
@@ -27,7 +27,7 @@ describe('jsonataStringsOf', () => {
 
   it('reads Choice conditions and the nested Map configuration, not their literal members', () => {
     const choice = { Type: 'Choice', Choices: [{ Condition: '{% $x %}', Output: { o: '{% 1 %}' }, Next: 'A' }], Default: 'A' };
-    expect(jsonataStringsOf(choice).map((s) => [s.path, s.owner])).toEqual([
+    expect(jsonataStringsOf({ state: choice }).map((s) => [s.path, s.owner])).toEqual([
       [['Choices', 0, 'Condition'], 'choiceRule'],
       [['Choices', 0, 'Output', 'o'], 'choiceRule'],
     ]);
@@ -40,7 +40,7 @@ describe('jsonataStringsOf', () => {
       ResultWriter: { Arguments: { Bucket: '{% $w %}' } },
       Label: '{% label %}',
     };
-    expect(jsonataStringsOf(map).map((s) => s.path.join('/'))).toEqual([
+    expect(jsonataStringsOf({ state: map }).map((s) => s.path.join('/'))).toEqual([
       'Items',
       'ItemSelector/v',
       'ItemReader/Arguments/Bucket',
@@ -51,12 +51,15 @@ describe('jsonataStringsOf', () => {
     ]);
   });
 
-  it('collects once per state object and survives cycles of depth', () => {
-    const state = { Type: 'Pass', Output: '{% 1 %}' };
-    expect(jsonataStringsOf(state)).toBe(jsonataStringsOf(state));
+  it('collects once per walked state, afresh for a new walk of an edited state, and survives depth', () => {
+    const state: Record<string, unknown> = { Type: 'Pass', Output: '{% 1 %}' };
+    const walked = { state };
+    expect(jsonataStringsOf(walked)).toBe(jsonataStringsOf(walked));
+    state['Output'] = '{% 2 %}';
+    expect(jsonataStringsOf({ state }).map((s) => s.text)).toEqual(['{% 2 %}']);
     let deep: unknown = '{% 1 %}';
     for (let i = 0; i < 5000; i++) deep = [deep];
-    expect(jsonataStringsOf({ Type: 'Pass', Output: deep })).toEqual([]);
+    expect(jsonataStringsOf({ state: { Type: 'Pass', Output: deep } })).toEqual([]);
   });
 });
 

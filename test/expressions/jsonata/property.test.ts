@@ -53,7 +53,7 @@ describe('the static reading of JSONata is total', () => {
     fc.assert(
       fc.property(fc.dictionary(fc.constantFrom('A', 'B', 'C'), state), (states) => {
         const definition = { StartAt: 'A', States: states };
-        for (const s of Object.values(states)) jsonataStringsOf(s as Record<string, unknown>);
+        for (const s of Object.values(states)) jsonataStringsOf({ state: s as Record<string, unknown> });
         const variables = variablesOf(walkDefinition(definition));
         for (const scope of variables.scopes.values()) for (const read of scope.reads) expect(read.pointer.startsWith('/States/')).toBe(true);
       }),
