@@ -4,6 +4,7 @@
  * (November 2024), so they live next to it; JSONPath reads them as `$name…` paths.
  */
 import { joinPointer } from '../../definition/diagnostic.js';
+import { derived } from '../../definition/walk.js';
 import type { DefinitionWalk, Scope, WalkedState } from '../../definition/walk.js';
 import { analyzeJsonataOnce, isJsonataString } from './analyze.js';
 import { jsonataStringsOf } from './fields.js';
@@ -255,12 +256,12 @@ export function assignmentsOf(walked: WalkedState): VariableAssignment[] {
   return out;
 }
 
-const cache = new WeakMap<DefinitionWalk, DefinitionVariables>();
-
 /** Assignments and reads of every scope of a definition, computed once per walk and shared by the rules. */
 export function variablesOf(walk: DefinitionWalk): DefinitionVariables {
-  const cached = cache.get(walk);
-  if (cached !== undefined) return cached;
+  return derived(walk, collectVariables);
+}
+
+function collectVariables(walk: DefinitionWalk): DefinitionVariables {
   const scopes = new Map<Scope, ScopeVariables>();
   const readNames = new Set<string>();
   for (const scope of walk.scopes) {
@@ -285,7 +286,5 @@ export function variablesOf(walk: DefinitionWalk): DefinitionVariables {
     }
     scopes.set(scope, { assigned, assignments, assignmentsByName, reads });
   }
-  const result: DefinitionVariables = { scopes, readNames };
-  cache.set(walk, result);
-  return result;
+  return { scopes, readNames };
 }
