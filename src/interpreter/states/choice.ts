@@ -151,8 +151,8 @@ export function compileChoice(name: string, def: ChoiceState, cc: CompileContext
   const base = baseFields(name, def, cc);
   for (const r of rules) base.targets.set(r.nextName, null);
   if (def.Default !== undefined) base.targets.set(def.Default, null);
-  const state: CompiledState = {
-    ...base,
+  // Object.assign, not a spread: on Node 20 a spread then more properties costs 1-3 µs per state.
+  const state: CompiledState = Object.assign(base, {
     run(t: Thread, raw: unknown): unknown {
       prepareEnv(t, state);
       const env = t.env;
@@ -176,7 +176,7 @@ export function compileChoice(name: string, def: ChoiceState, cc: CompileContext
       t.next = state.targets.get(chosen) ?? null;
       return outputPath(output, effective, env);
     },
-  };
+  });
   return state;
 }
 
@@ -229,8 +229,8 @@ function compileJsonataChoice(name: string, def: ChoiceState, cc: CompileContext
     }
     return choose(undefined, t, b, raw);
   };
-  const state: CompiledState = {
-    ...base,
+  // Object.assign, not a spread: on Node 20 a spread then more properties costs 1-3 µs per state.
+  const state: CompiledState = Object.assign(base, {
     // Synchronous while the conditions are (no closure per run).
     run(t: Thread, raw: unknown): unknown {
       prepareEnv(t, state);
@@ -242,6 +242,6 @@ function compileJsonataChoice(name: string, def: ChoiceState, cc: CompileContext
       }
       return choose(undefined, t, b, raw);
     },
-  };
+  });
   return state;
 }
