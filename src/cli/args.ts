@@ -94,9 +94,13 @@ export function parseArgs(argv: readonly string[]): ParseResult {
         break;
       }
       case '--type': {
-        const value = takeValue()?.toUpperCase();
-        if (value !== 'STANDARD' && value !== 'EXPRESS') return fail(`--type must be STANDARD or EXPRESS`);
-        result.type = value;
+        // As the AWS CLI spells it, but lenient: lint() itself takes only the uppercase names.
+        const value = takeValue();
+        const type = value?.toUpperCase();
+        if (type !== 'STANDARD' && type !== 'EXPRESS') {
+          return fail(`--type must be STANDARD or EXPRESS${value === undefined ? '' : ` (got '${value}')`}`);
+        }
+        result.type = type;
         break;
       }
       case '--rule': {

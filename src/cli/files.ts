@@ -21,10 +21,53 @@ const DEFINITION_FILE = /\.asl\.(json|ya?ml)$/i;
 const TEMPLATE_CANDIDATE = /\.(json|ya?ml|template)$/i;
 const STATE_MACHINE_RESOURCE = /AWS::(StepFunctions|Serverless)::StateMachine/;
 const GLOB_CHARS = /[*?]/;
+/** More alternatives than any command line needs: `{a,b}` twenty times over would be a million globs. */
+const MAX_ALTERNATIVES = 1024;
 
 export function displayPath(cwd: string, path: string): string {
   const rel = relative(cwd, path) || '.';
   return rel.split(sep).join('/');
+}
+
+/**
+ * Expands `{a,b}` alternation (nested too) into the patterns it stands for, in order, as shells
+ * and minimatch do: `*.{json,yml}` is `*.json` and `*.yml`. A brace without a comma is literal.
+ * Undefined when there are more than MAX_ALTERNATIVES.
+ */
+export function expandBraces(pattern: string): string[] | undefined {
+  const out: string[] = [];
+  let leaves = 0;
+  const expand = (item: string): boolean => {
+    const group = firstAlternation(item);
+    if (group === undefined) {
+      if (!out.includes(item)) out.push(item);
+      return ++leaves <= MAX_ALTERNATIVES;
+    }
+    return group.choices.every((choice) => expand(item.slice(0, group.start) + choice + item.slice(group.end)));
+  };
+  return expand(pattern) ? out : undefined;
+}
+
+/** The first `{…}` whose top level has a comma: its span and its choices. */
+function firstAlternation(pattern: string): { start: number; end: number; choices: string[] } | undefined {
+  for (let start = pattern.indexOf('{'); start !== -1; start = pattern.indexOf('{', start + 1)) {
+    let depth = 0;
+    let from = start + 1;
+    const choices: string[] = [];
+    for (let i = start; i < pattern.length; i++) {
+      const char = pattern[i];
+      if (char === '{') depth++;
+      else if (char === '}' && --depth === 0) {
+        if (choices.length === 0) break;
+        choices.push(pattern.slice(from, i));
+        return { start, end: i + 1, choices };
+      } else if (char === ',' && depth === 1) {
+        choices.push(pattern.slice(from, i));
+        from = i + 1;
+      }
+    }
+  }
+  return undefined;
 }
 
 /** `*` and `?` within one path segment, `**` across segments. */
@@ -115,15 +158,19 @@ export function collectTargets(io: CliIo, patterns: readonly string[]): Collecte
       add('-', true);
       continue;
     }
-    if (GLOB_CHARS.test(pattern)) {
-      const normalised = pattern.split(sep).join('/');
-      const segments = normalised.split('/');
-      const firstGlob = segments.findIndex((s) => GLOB_CHARS.test(s));
-      const base = resolve(io.cwd, segments.slice(0, firstGlob).join('/') || '.');
-      const matcher = globToRegExp(segments.slice(firstGlob).join('/'));
-      const matched = walk(io, base, errors).filter((file) => matcher.test(relative(base, file).split(sep).join('/')));
-      if (matched.length === 0) errors.push(`no files match '${pattern}'`);
-      for (const file of matched) add(file);
+    const expanded = expandBraces(pattern);
+    if (expanded === undefined) {
+      errors.push(`'${pattern}' has more than ${MAX_ALTERNATIVES} {a,b} alternatives`);
+      continue;
+    }
+    if (expanded.length > 1 || GLOB_CHARS.test(pattern)) {
+      let matched = 0;
+      for (const glob of expanded) {
+        const found = GLOB_CHARS.test(glob) ? matchGlob(io, glob, errors) : existingFile(io, glob);
+        matched += found.length;
+        for (const file of found) add(file);
+      }
+      if (matched === 0) errors.push(`no files match '${pattern}'`);
       continue;
     }
     const path = isAbsolute(pattern) ? pattern : resolve(io.cwd, pattern);
@@ -141,4 +188,21 @@ export function collectTargets(io: CliIo, patterns: readonly string[]): Collecte
     }
   }
   return { targets, errors };
+}
+
+/** The files under a glob's fixed prefix that match the rest; none (and no error) when the prefix is no directory. */
+function matchGlob(io: CliIo, glob: string, errors: string[]): string[] {
+  const segments = glob.split(sep).join('/').split('/');
+  const firstGlob = segments.findIndex((s) => GLOB_CHARS.test(s));
+  const base = resolve(io.cwd, segments.slice(0, firstGlob).join('/') || '.');
+  // 'nomatch/*.json' is one "no files match" line, not also a directory that cannot be read.
+  if (io.stat(base) !== 'directory') return [];
+  const matcher = globToRegExp(segments.slice(firstGlob).join('/'));
+  return walk(io, base, errors).filter((file) => matcher.test(relative(base, file).split(sep).join('/')));
+}
+
+/** A brace choice without wildcards (`{a,b}.asl.json`) names a file that may or may not exist. */
+function existingFile(io: CliIo, path: string): string[] {
+  const absolute = isAbsolute(path) ? path : resolve(io.cwd, path);
+  return io.stat(absolute) === 'file' ? [absolute] : [];
 }

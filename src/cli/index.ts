@@ -68,7 +68,7 @@ function checkRuleIds(command: LintCommand): string | undefined {
   for (const id of Object.keys(command.rules)) {
     if (known.includes(id)) continue;
     const suggestion = didYouMean(id, known);
-    return `unknown rule '${id}' in --rule${suggestion === undefined ? '' : `; did you mean '${suggestion}'?`} Valid rules: ${known.join(', ')}`;
+    return `unknown rule '${id}' in --rule${suggestion === undefined ? '.' : `; did you mean '${suggestion}'?`} Valid rules are: ${known.join(', ')}`;
   }
   return undefined;
 }

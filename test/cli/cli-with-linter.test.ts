@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { main } from '../../src/cli/index.js';
+import { lint } from '../../src/lint/index.js';
 import { memoryIo } from './memory-io.js';
 
 // The CLI with the real linter: the wiring (template machines, parse findings, SARIF) end to end.
@@ -98,5 +99,31 @@ describe('aslkit lint with the linter', () => {
   it('accepts the registry ids and the schema setting in --rule', async () => {
     const io = memoryIo({ '/repo/d.asl.json': danglingNext });
     expect(await main(['lint', '--rule', 'no-missing-transition-target=off', '--rule', 'no-unreachable-state=off', '--rule', 'schema=warn', 'd.asl.json'], io)).toBe(0);
+  });
+});
+
+describe('--type and lint() options.type agree', () => {
+  const express = JSON.stringify({ StartAt: 'A', States: { A: { Type: 'Task', Resource: 'arn:aws:states:::lambda:invoke.waitForTaskToken', End: true } } });
+
+  it.each(['EXPRESS', 'express', 'Express'])('--type %s lints as EXPRESS (the CLI normalises the case)', async (type) => {
+    const io = memoryIo({ '/repo/a.asl.json': express });
+    expect(await main(['lint', '--format', 'json', '--type', type, 'a.asl.json'], io)).toBe(1);
+    const [result] = JSON.parse(io.out) as { diagnostics: { ruleId: string }[] }[];
+    expect(result?.diagnostics.map((d) => d.ruleId)).toEqual(['no-express-unsupported-resource']);
+  });
+
+  it('refuses a wrong type on both paths with a message that names it', async () => {
+    const io = memoryIo({ '/repo/a.asl.json': express });
+    expect(await main(['lint', '--type', 'FAST', 'a.asl.json'], io)).toBe(2);
+    expect(io.err).toBe("aslkit: --type must be STANDARD or EXPRESS (got 'FAST')\n");
+    // lint() is the typed API: only the uppercase names, anything else an options finding.
+    for (const type of ['FAST', 'express']) {
+      expect(lint(express, { type: type as 'EXPRESS' }).diagnostics[0]).toEqual({
+        ruleId: 'lint-options',
+        severity: 'error',
+        message: `Invalid options.type "${type}": use 'STANDARD' or 'EXPRESS'`,
+        pointer: '',
+      });
+    }
   });
 });

@@ -84,14 +84,22 @@ describe('usage errors are one clear line', () => {
     [['lint', '--fix'], "aslkit: unknown option '--fix'; run 'aslkit --help' for usage\n"],
     [['lint', '--format', 'xml'], "aslkit: --format must be one of stylish, json, sarif, github (got 'xml')\n"],
     [['lint', '--max-warnings', 'many'], "aslkit: --max-warnings needs a whole number (got 'many')\n"],
-    [['lint', '--type', 'FAST'], 'aslkit: --type must be STANDARD or EXPRESS\n'],
+    [['lint', '--type', 'FAST'], "aslkit: --type must be STANDARD or EXPRESS (got 'FAST')\n"],
+    [['lint', '--type'], 'aslkit: --type must be STANDARD or EXPRESS\n'],
     [['lint', '--rule', 'choice-default=loud'], "aslkit: --rule needs id=off|warn|error (got 'choice-default=loud')\n"],
     [
       ['lint', '--rule', 'choise-default=off'],
-      "aslkit: unknown rule 'choise-default' in --rule; did you mean 'choice-default'? Valid rules: choice-default, missing-end-state, schema, no-duplicate-keys, cloudformation-intrinsic, unsubstituted-placeholder\n",
+      "aslkit: unknown rule 'choise-default' in --rule; did you mean 'choice-default'? Valid rules are: choice-default, missing-end-state, schema, no-duplicate-keys, cloudformation-intrinsic, unsubstituted-placeholder\n",
     ],
     [['lint', 'missing.asl.json'], "aslkit: cannot read 'missing.asl.json': no such file or directory\n"],
     [['lint', 'nothing/**/*.json'], "aslkit: no files match 'nothing/**/*.json'\n"],
+    // The glob's directory does not exist: still the one line, not also "cannot read directory".
+    [['lint', 'a.asl.json/*.json'], "aslkit: no files match 'a.asl.json/*.json'\n"],
+    [['lint', '*.{yml,yaml}'], "aslkit: no files match '*.{yml,yaml}'\n"],
+    [
+      ['lint', '--rule', 'zzz=off'],
+      "aslkit: unknown rule 'zzz' in --rule. Valid rules are: choice-default, missing-end-state, schema, no-duplicate-keys, cloudformation-intrinsic, unsubstituted-placeholder\n",
+    ],
     [['deploy'], "aslkit: unknown command 'deploy'; run 'aslkit --help' for usage\n"],
   ])('%j', async (argv, message) => {
     const io = memoryIo({ '/repo/a.asl.json': clean });
@@ -286,6 +294,16 @@ describe('inputs', () => {
   it('matches globs with *, ** and ?', async () => {
     await main(['lint', '**/*.asl.yaml', 'sub/?.asl.yml', 'sub/*.template'], memoryIo(tree));
     expect(linted()).toEqual(['b.asl.yaml', 'sub/c.asl.yml', 'sub/stack.template']);
+  });
+
+  it.each([
+    [['**/*.asl.{json,yml}'], ['a.asl.json', 'sub/c.asl.yml']],
+    [['{sub,.}/*.asl.{yml,yaml}'], ['sub/c.asl.yml', 'b.asl.yaml']],
+    [['sub/template.{yaml,json}'], ['sub/template.yaml', 'sub/template.json']],
+    [['{a,missing}.asl.json', '*.asl.{json,yaml}'], ['a.asl.json', 'b.asl.yaml']],
+  ])('matches {a,b} alternation: %j', async (argv, files) => {
+    await main(['lint', ...argv], memoryIo(tree));
+    expect(linted()).toEqual(files);
   });
 
   it('reads absolute paths and reports them relative to the working directory', async () => {

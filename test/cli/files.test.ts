@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { didYouMean } from '../../src/cli/args.js';
-import { globToRegExp } from '../../src/cli/files.js';
+import { expandBraces, globToRegExp } from '../../src/cli/files.js';
 
 describe('globToRegExp', () => {
   it.each([
@@ -15,6 +15,26 @@ describe('globToRegExp', () => {
     ['*.json', 'a.jsonx', false],
   ])('%s matches %s: %s', (pattern, path, expected) => {
     expect(globToRegExp(pattern).test(path)).toBe(expected);
+  });
+});
+
+describe('expandBraces', () => {
+  it.each([
+    ['**/*.asl.{json,yml}', ['**/*.asl.json', '**/*.asl.yml']],
+    ['{a,b}/{c,d}', ['a/c', 'a/d', 'b/c', 'b/d']],
+    ['{{a,b},c}', ['a', 'b', 'c']],
+    ['x.{json,}', ['x.json', 'x.']],
+    ['{a,a}', ['a']],
+    ['a{b}c', ['a{b}c']],
+    ['a{b,c', ['a{b,c']],
+    ['plain.json', ['plain.json']],
+  ])('%s', (pattern, expected) => {
+    expect(expandBraces(pattern)).toEqual(expected);
+  });
+
+  it('refuses more than 1024 alternatives', () => {
+    expect(expandBraces('{a,b}'.repeat(10))).toHaveLength(1024);
+    expect(expandBraces('{a,b}'.repeat(11))).toBeUndefined();
   });
 });
 

@@ -26,6 +26,9 @@ export function memoryIo(files: Record<string, string | { error: string }>, opti
       return Object.keys(files).some((f) => f.startsWith(prefix)) ? 'directory' : undefined;
     },
     readDir: (path) => {
+      // As readdirSync does: a file or nothing at the path is an error, not an empty listing.
+      if (path in files) throw Object.assign(new Error(`ENOTDIR: not a directory, scandir '${path}'`), { code: 'ENOTDIR' });
+      if (io.stat(path) === undefined) throw Object.assign(new Error(`ENOENT: no such file or directory, scandir '${path}'`), { code: 'ENOENT' });
       const prefix = path.endsWith('/') ? path : `${path}/`;
       return [...new Set(Object.keys(files).filter((f) => f.startsWith(prefix)).map((f) => f.slice(prefix.length).split('/')[0] as string))];
     },
