@@ -9,8 +9,9 @@ import type { Diagnostic } from '../diagnostic.js';
 import { childPointer } from '../walk.js';
 import { CHOICE_COMPARISON_OPERATORS, STATE_TYPES } from '../types.js';
 import type { QueryLanguage, StateType } from '../types.js';
-import { enumMessage, missingFieldMessage, translateErrors, type SchemaFinding } from './messages.js';
+import { enumMessage, missingFieldMessage, translateErrors, unknownFieldMessage, type SchemaFinding } from './messages.js';
 import { OBJECT_SPECS, STATE_SPECS, fieldsOf } from './spec.js';
+import { suggestName } from './suggest.js';
 // ajv's standalone code for the schemas of build.ts (scripts/build-schema.ts): compiling them
 // at run time would cost each process ~0.3-1 s.
 import * as compiled from './validators.generated.js';
@@ -103,6 +104,33 @@ function checkStates(states: Record<string, unknown>, pointer: string, machineQL
 
 const TYPE_SET: ReadonlySet<unknown> = new Set(STATE_TYPES);
 
+/** Every field of any state type: a key nearer to another field is not a misspelt 'Type'. */
+const STATE_FIELDS: readonly string[] = [...new Set(Object.values(STATE_SPECS).flatMap((spec) => Object.keys(spec.fields)))];
+
+/**
+ * A state whose 'Type' is spelt `type`, `TYPE` or `Tpye`: one finding at that key. When its value
+ * names a state type, the rest of the state is checked as that type (as if the key were 'Type').
+ */
+function checkMisspeltType(
+  name: string,
+  state: Record<string, unknown>,
+  misspelt: string,
+  pointer: string,
+  machineQL: QueryLanguage,
+  findings: Findings,
+): void {
+  const value = state[misspelt];
+  const at = childPointer(pointer, misspelt);
+  if (!TYPE_SET.has(value)) {
+    findings.add(at, unknownFieldMessage(misspelt, 'a state', ['Type']));
+    findings.add(at, enumMessage('Type', STATE_TYPES, value));
+    return;
+  }
+  findings.add(at, unknownFieldMessage(misspelt, STATE_SPECS[value as StateType].noun, ['Type']));
+  const corrected = Object.fromEntries(Object.entries(state).map(([key, v]) => [key === misspelt ? 'Type' : key, v]));
+  checkState(name, corrected, pointer, machineQL, findings);
+}
+
 function checkState(name: string, state: unknown, pointer: string, machineQL: QueryLanguage, findings: Findings): void {
   if (!isObject(state)) {
     findings.add(pointer, `The state '${name}' must be a JSON object.`);
@@ -110,7 +138,9 @@ function checkState(name: string, state: unknown, pointer: string, machineQL: Qu
   }
   const type = state['Type'];
   if (type === undefined) {
-    findings.add(pointer, missingFieldMessage('Type', `state '${name}'`));
+    const misspelt = Object.keys(state).find((key) => suggestName(key, STATE_FIELDS) === 'Type');
+    if (misspelt === undefined) findings.add(pointer, missingFieldMessage('Type', `state '${name}'`));
+    else checkMisspeltType(name, state, misspelt, pointer, machineQL, findings);
     return;
   }
   if (!TYPE_SET.has(type)) {
@@ -121,7 +151,8 @@ function checkState(name: string, state: unknown, pointer: string, machineQL: Qu
   const own = state['QueryLanguage'];
   const ql: QueryLanguage = own === 'JSONPath' || own === 'JSONata' ? own : machineQL;
   if (machineQL === 'JSONata' && own === 'JSONPath') {
-    findings.add(`${pointer}/QueryLanguage`, "'QueryLanguage' can not be 'JSONPath' if set to 'JSONata' for whole state machine");
+    // AWS reports this at the state, not at its QueryLanguage field (ASL-NOTES §1.2, verified).
+    findings.add(pointer, "'QueryLanguage' can not be 'JSONPath' if set to 'JSONata' for whole state machine");
   }
   check(STATE_VALIDATORS[stateType][ql], state, pointer, findings);
 

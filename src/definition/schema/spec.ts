@@ -352,6 +352,8 @@ export const OBJECT_SPECS: Readonly<Record<ObjectName, ObjectSpec>> = {
       MaxInputBytesPerBatchPath: jsonPathOnly(STRING),
       BatchInput: split(OBJECT, TEMPLATE_OR_EXPRESSION),
     },
+    // A batcher without a size limit is rejected (ASL-NOTES §6.2).
+    requiredAnyOf: ['MaxItemsPerBatch', 'MaxItemsPerBatchPath', 'MaxInputBytesPerBatch', 'MaxInputBytesPerBatchPath'],
   },
   ResultWriter: {
     title: 'ResultWriter',
@@ -363,6 +365,12 @@ export const OBJECT_SPECS: Readonly<Record<ObjectName, ObjectSpec>> = {
       Arguments: jsonataOnly(TEMPLATE_OR_EXPRESSION),
       WriterConfig: ref('WriterConfig'),
     },
+    // Not empty: Resource with Parameters (Arguments) to export to S3, or WriterConfig, or all (ASL-NOTES §6.2).
+    requiredAnyOf: ['Resource', 'WriterConfig'],
+    extraKeywords: (ctx) => ({
+      if: { required: ['Resource'] },
+      then: { title: `ResultWriter (${ctx.ql})`, required: [ctx.ql === 'JSONata' ? 'Arguments' : 'Parameters'] },
+    }),
   },
   WriterConfig: {
     title: 'WriterConfig',

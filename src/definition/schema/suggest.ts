@@ -1,6 +1,6 @@
 /**
  * The closest allowed name for a misspelt one: a case-insensitive match first, then the
- * nearest by Damerau-Levenshtein distance (optimal string alignment) of at most 2.
+ * nearest by Damerau-Levenshtein distance (optimal string alignment) within maxDistance(name).
  * Ties keep the candidate listed first.
  */
 export function suggestName(name: string, candidates: readonly string[]): string | undefined {
@@ -8,7 +8,7 @@ export function suggestName(name: string, candidates: readonly string[]): string
   const sameLetters = candidates.find((candidate) => candidate.toLowerCase() === lower);
   if (sameLetters !== undefined) return sameLetters;
   let best: string | undefined;
-  let bestDistance = 3;
+  let bestDistance = maxDistance(name) + 1;
   for (const candidate of candidates) {
     if (Math.abs(candidate.length - name.length) >= bestDistance) continue;
     const distance = editDistance(lower, candidate.toLowerCase());
@@ -18,6 +18,14 @@ export function suggestName(name: string, candidates: readonly string[]): string
     }
   }
   return best;
+}
+
+/**
+ * How many edits still read as a typo of a name this long: one up to five characters, two
+ * beyond. Two edits turn any four-letter word into many others ('Nope' -> 'Type').
+ */
+export function maxDistance(name: string): number {
+  return name.length <= 5 ? 1 : 2;
 }
 
 export function editDistance(a: string, b: string): number {

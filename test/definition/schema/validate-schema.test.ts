@@ -123,6 +123,8 @@ describe('validateSchema: the field matrix per query language (ASL-NOTES §1.4)'
       { pointer: '/States/S/Choices/0/IsPresent', message: QL_MESSAGE('JSONata', 'IsPresent') },
     ]);
     expect(check(machine({ ...baseState('Map', 'JSONata'), ItemBatcher: { MaxItemsPerBatchPath: '$.n' } }, 'JSONata'))).toEqual([
+      // Under JSONata the Path twin does not count as the batcher's size limit.
+      { pointer: '/States/S/ItemBatcher', message: "Missing required field 'MaxItemsPerBatch' (or 'MaxInputBytesPerBatch') in ItemBatcher." },
       { pointer: '/States/S/ItemBatcher/MaxItemsPerBatchPath', message: QL_MESSAGE('JSONata', 'MaxItemsPerBatchPath') },
     ]);
   });
@@ -134,7 +136,7 @@ describe('validateSchema: QueryLanguage rules (ASL-NOTES §1.2)', () => {
     const map = { Type: 'Map', ItemProcessor: { StartAt: 'I', States: { I: inner } }, End: true };
     expect(check(machine(map, 'JSONata'))).toEqual([
       {
-        pointer: '/States/S/ItemProcessor/States/I/QueryLanguage',
+        pointer: '/States/S/ItemProcessor/States/I',
         message: "'QueryLanguage' can not be 'JSONPath' if set to 'JSONata' for whole state machine",
       },
     ]);
