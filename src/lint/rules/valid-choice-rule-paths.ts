@@ -72,30 +72,29 @@ export default defineRule<MessageIds>({
 });
 
 /** Each `Variable` and `…Path` operator of a JSONPath Choice state, at any depth of And, Or and Not. */
-export function forEachChoiceRulePath(
-  { state, type, queryLanguage }: WalkedState,
-  visit: (text: string, field: string, tokens: readonly (string | number)[]) => void,
-): void {
+export function forEachChoiceRulePath(walked: WalkedState, visit: ChoiceRuleFieldVisitor): void {
+  forEachChoiceRuleField(walked, PATH_FIELDS, visit);
+}
+
+type ChoiceRuleFieldVisitor = (text: string, field: string, tokens: readonly (string | number)[]) => void;
+
+/** Each string value of one of `fields` in the rules of a JSONPath Choice state, at any depth of And, Or and Not. */
+export function forEachChoiceRuleField({ state, type, queryLanguage }: WalkedState, fields: readonly string[], visit: ChoiceRuleFieldVisitor): void {
   if (type !== 'Choice' || queryLanguage !== 'JSONPath') return;
   const choices = state['Choices'];
-  if (Array.isArray(choices)) choices.forEach((rule: unknown, i) => visitRule(rule, ['Choices', i], visit, 0));
+  if (Array.isArray(choices)) choices.forEach((rule: unknown, i) => visitRule(rule, ['Choices', i], fields, visit, 0));
 }
 
 /** Choice rules nest through And, Or and Not; depth is bounded so hostile input cannot exhaust the stack. */
-function visitRule(
-  rule: unknown,
-  tokens: readonly (string | number)[],
-  visit: (text: string, field: string, tokens: readonly (string | number)[]) => void,
-  depth: number,
-): void {
+function visitRule(rule: unknown, tokens: readonly (string | number)[], fields: readonly string[], visit: ChoiceRuleFieldVisitor, depth: number): void {
   if (!isObject(rule) || depth > 100) return;
-  for (const field of PATH_FIELDS) {
+  for (const field of fields) {
     const value = rule[field];
     if (typeof value === 'string') visit(value, field, [...tokens, field]);
   }
   for (const field of ['And', 'Or'] as const) {
     const list = rule[field];
-    if (Array.isArray(list)) list.forEach((inner: unknown, i) => visitRule(inner, [...tokens, field, i], visit, depth + 1));
+    if (Array.isArray(list)) list.forEach((inner: unknown, i) => visitRule(inner, [...tokens, field, i], fields, visit, depth + 1));
   }
-  visitRule(rule['Not'], [...tokens, 'Not'], visit, depth + 1);
+  visitRule(rule['Not'], [...tokens, 'Not'], fields, visit, depth + 1);
 }

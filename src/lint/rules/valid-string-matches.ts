@@ -1,12 +1,11 @@
 import { joinPointer } from '../../definition/diagnostic.js';
-import { isObject, type WalkedState } from '../../definition/walk.js';
 import { checkStringMatches, printablePattern } from '../../expressions/string-matches.js';
 import { defineRule } from '../rule.js';
+import { forEachChoiceRuleField } from './valid-choice-rule-paths.js';
 
 type MessageIds = 'illegalEscape';
 
-/** Deeper rules are not walked further: a possible miss, never a stack overflow. */
-const MAX_DEPTH = 100;
+const STRING_MATCHES = ['StringMatches'];
 
 export default defineRule<MessageIds>({
   meta: {
@@ -61,7 +60,8 @@ export default defineRule<MessageIds>({
   create(context) {
     return {
       state(walked) {
-        forEachStringMatches(walked, (pattern, tokens) => {
+        // JSONata rules test with Condition; a non-string StringMatches is the schema's finding.
+        forEachChoiceRuleField(walked, STRING_MATCHES, (pattern, _field, tokens) => {
           const issue = checkStringMatches(pattern);
           if (issue === undefined) return;
           context.report({
@@ -75,24 +75,3 @@ export default defineRule<MessageIds>({
     };
   },
 });
-
-/**
- * Each string StringMatches of a JSONPath Choice state, at any depth of And, Or and Not
- * (JSONata rules test with Condition; a non-string value is the schema's finding).
- */
-function forEachStringMatches({ state, type, queryLanguage }: WalkedState, visit: (pattern: string, tokens: (string | number)[]) => void): void {
-  if (type !== 'Choice' || queryLanguage !== 'JSONPath') return;
-  const choices = state['Choices'];
-  if (Array.isArray(choices)) choices.forEach((rule: unknown, i) => visitRule(rule, ['Choices', i], visit, 0));
-}
-
-function visitRule(rule: unknown, tokens: (string | number)[], visit: (pattern: string, tokens: (string | number)[]) => void, depth: number): void {
-  if (!isObject(rule) || depth > MAX_DEPTH) return;
-  const pattern = rule['StringMatches'];
-  if (typeof pattern === 'string') visit(pattern, [...tokens, 'StringMatches']);
-  for (const field of ['And', 'Or'] as const) {
-    const list = rule[field];
-    if (Array.isArray(list)) list.forEach((inner: unknown, i) => visitRule(inner, [...tokens, field, i], visit, depth + 1));
-  }
-  visitRule(rule['Not'], [...tokens, 'Not'], visit, depth + 1);
-}
