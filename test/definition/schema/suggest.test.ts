@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { editDistance, suggestName } from '../../../src/definition/schema/suggest.js';
+import { editDistance, maxDistance, suggestName } from '../../../src/definition/schema/suggest.js';
 
 describe('editDistance (optimal string alignment)', () => {
   it.each([
@@ -28,7 +28,23 @@ describe('suggestName', () => {
     ['Nxt', 'Next'],
     ['Nothing', undefined],
     ['Output', undefined],
+    ['Nope', undefined], // 2 edits from 'Type' and from 'Next': too far for 4 letters
+    ['Tpye', 'Type'],
+    ['Rslt', undefined],
+    ['Paramtrs', 'Parameters'],
   ])('%j -> %j', (name, suggestion) => {
     expect(suggestName(name, fields)).toBe(suggestion);
+  });
+});
+
+describe('maxDistance', () => {
+  it.each([
+    ['Nxt', 1],
+    ['Nope', 1],
+    ['ouput', 1],
+    ['Result', 2],
+    ['Paramaters', 2],
+  ])('%j -> %i', (name, distance) => {
+    expect(maxDistance(name)).toBe(distance);
   });
 });

@@ -191,6 +191,24 @@ describe('validateSchema: unknown and misspelt fields', () => {
     expect(check(machine({ ...baseState(type, 'JSONPath'), [field]: 1 }))).toEqual([{ pointer: `/States/S/${field}`, message }]);
   });
 
+  // Only close names get a suggestion: case first, then 1 edit up to 5 characters, 2 beyond.
+  it.each([
+    ['next', 'Pass', 'JSONPath', 'Next'],
+    ['NEXT', 'Pass', 'JSONPath', 'Next'],
+    ['Nxt', 'Pass', 'JSONPath', 'Next'],
+    ['resultpath', 'Pass', 'JSONPath', 'ResultPath'],
+    ['Nope', 'Pass', 'JSONPath', undefined],
+    ['Foo', 'Pass', 'JSONPath', undefined],
+    ['Parameter', 'Task', 'JSONPath', 'Parameters'],
+    ['Argument', 'Task', 'JSONata', 'Arguments'],
+    ['ouput', 'Pass', 'JSONata', 'Output'],
+  ] as [string, StateType, QueryLanguage, string | undefined][])('%s in a %s state (%s) -> %s', (field, type, ql, suggestion) => {
+    const hint = suggestion === undefined ? '' : ` Did you mean '${suggestion}'?`;
+    expect(check(machine({ ...baseState(type, ql), [field]: 1 }, ql))).toEqual([
+      { pointer: `/States/S/${field}`, message: `Field '${field}' is not supported in a ${type} state.${hint}` },
+    ]);
+  });
+
   it('suggests inside nested objects and at the top level', () => {
     const task = { ...baseState('Task', 'JSONPath'), Retry: [{ ErrorEquals: ['X'], maxAttempts: 1 }] };
     expect(check({ ...machine(task), startAt: 'S' })).toEqual([
@@ -207,6 +225,41 @@ describe('validateSchema: unknown and misspelt fields', () => {
     expect(check(machine({ Type: 'Activity' }))).toEqual([
       { pointer: '/States/S/Type', message: `The field 'Type' should have one of these values: ${values}` },
     ]);
+  });
+
+  it.each(['type', 'TYPE', 'Tpye', 'Typ'])('a misspelt %s key: suggests Type and checks the state as the type its value names', (key) => {
+    expect(check(machine({ [key]: 'Pass', End: true }))).toEqual([
+      { pointer: `/States/S/${key}`, message: `Field '${key}' is not supported in a Pass state. Did you mean 'Type'?` },
+    ]);
+    expect(check(machine({ [key]: 'Task', Nxt: 'S' }))).toEqual([
+      { pointer: `/States/S/${key}`, message: `Field '${key}' is not supported in a Task state. Did you mean 'Type'?` },
+      { pointer: '/States/S', message: "Missing required field 'Resource' in a Task state." },
+      { pointer: '/States/S/Nxt', message: "Field 'Nxt' is not supported in a Task state. Did you mean 'Next'?" },
+    ]);
+  });
+
+  it('a misspelt Type key inside a Map processor, and the states nested under the inferred Map', () => {
+    const inner = { type: 'Map', ItemProcessor: { StartAt: 'I', States: { I: { Type: 'Pass', Output: 1, End: true } } }, End: true };
+    expect(check(machine({ Type: 'Map', ItemProcessor: { StartAt: 'M', States: { M: inner } }, End: true }))).toEqual([
+      { pointer: '/States/S/ItemProcessor/States/M/type', message: "Field 'type' is not supported in a Map state. Did you mean 'Type'?" },
+      { pointer: '/States/S/ItemProcessor/States/M/ItemProcessor/States/I/Output', message: QL_MESSAGE('JSONPath', 'Output') },
+    ]);
+  });
+
+  it('a misspelt Type key whose value is no state type says "in a state" and names the types', () => {
+    const values = '[Task, Wait, Pass, Succeed, Fail, Choice, Parallel, Map]';
+    expect(check(machine({ type: 'Pas', End: true }))).toEqual([
+      { pointer: '/States/S/type', message: "Field 'type' is not supported in a state. Did you mean 'Type'?" },
+      { pointer: '/States/S/type', message: `The field 'Type' should have one of these values: ${values}. Did you mean 'Pass'?` },
+    ]);
+    expect(check(machine({ TYPE: 3 }))).toEqual([
+      { pointer: '/States/S/TYPE', message: "Field 'TYPE' is not supported in a state. Did you mean 'Type'?" },
+      { pointer: '/States/S/TYPE', message: `The field 'Type' should have one of these values: ${values}` },
+    ]);
+  });
+
+  it('a key that is not close to Type leaves Type missing', () => {
+    expect(check(machine({ Nope: 'Pass', End: true }))).toEqual([{ pointer: '/States/S', message: "Missing required field 'Type' in state 'S'." }]);
   });
 
   it('escapes field names in pointers', () => {
@@ -404,11 +457,45 @@ describe('validateSchema: distributed Map (ASL-NOTES §6.2, §6.6)', () => {
       "The field 'InputType' should have one of these values: [CSV, JSON, JSONL, PARQUET, MANIFEST]",
     ],
     [{ ItemProcessor: PROCESSOR, ResultWriter: { WriterConfig: {} } }, '/States/S/ResultWriter/WriterConfig', "Missing required field 'OutputType' in WriterConfig."],
+    [{ ItemProcessor: PROCESSOR, ResultWriter: {} }, '/States/S/ResultWriter', "Missing required field 'Resource' (or 'WriterConfig') in ResultWriter."],
+    [
+      { ItemProcessor: PROCESSOR, ResultWriter: { Resource: 'arn:aws:states:::s3:putObject' } },
+      '/States/S/ResultWriter',
+      "Missing required field 'Parameters' in ResultWriter.",
+    ],
+    [
+      { ItemProcessor: PROCESSOR, ItemBatcher: {} },
+      '/States/S/ItemBatcher',
+      "Missing required field 'MaxItemsPerBatch' (or 'MaxItemsPerBatchPath') (or 'MaxInputBytesPerBatch') (or 'MaxInputBytesPerBatchPath') in ItemBatcher.",
+    ],
+    [
+      { ItemProcessor: PROCESSOR, ItemBatcher: { BatchInput: { a: 1 } } },
+      '/States/S/ItemBatcher',
+      "Missing required field 'MaxItemsPerBatch' (or 'MaxItemsPerBatchPath') (or 'MaxInputBytesPerBatch') (or 'MaxInputBytesPerBatchPath') in ItemBatcher.",
+    ],
     [{ ItemProcessor: PROCESSOR, ItemBatcher: { MaxItemsPerBatch: 1.5 } }, '/States/S/ItemBatcher/MaxItemsPerBatch', "Field 'MaxItemsPerBatch' must be an integer."],
     [{ ItemProcessor: PROCESSOR, Label: 5 }, '/States/S/Label', "Field 'Label' must be a string."],
     [{ ItemProcessor: PROCESSOR, ItemReader: { Resource: 'r', ReaderConfg: {} } }, '/States/S/ItemReader/ReaderConfg', "Field 'ReaderConfg' is not supported in ItemReader. Did you mean 'ReaderConfig'?"],
   ] as [object, string, string][])('%j', (fields, pointer, message) => {
     expect(check(machine({ Type: 'Map', End: true, ...fields }))).toEqual([{ pointer, message }]);
+  });
+});
+
+describe('validateSchema: ItemBatcher and ResultWriter under JSONata (ASL-NOTES §6.2)', () => {
+  it.each([
+    [{ ItemBatcher: {} }, '/States/S/ItemBatcher', "Missing required field 'MaxItemsPerBatch' (or 'MaxInputBytesPerBatch') in ItemBatcher."],
+    [{ ResultWriter: {} }, '/States/S/ResultWriter', "Missing required field 'Resource' (or 'WriterConfig') in ResultWriter."],
+    [{ ResultWriter: { Resource: 'arn:aws:states:::s3:putObject' } }, '/States/S/ResultWriter', "Missing required field 'Arguments' in ResultWriter."],
+  ] as [object, string, string][])('%j', (fields, pointer, message) => {
+    expect(check(machine({ ...baseState('Map', 'JSONata'), ...fields }, 'JSONata'))).toEqual([{ pointer, message }]);
+  });
+
+  it.each([
+    [{ ItemBatcher: { MaxInputBytesPerBatch: 1024 } }],
+    [{ ResultWriter: { WriterConfig: { OutputType: 'JSON' } } }],
+    [{ ResultWriter: { Resource: 'arn:aws:states:::s3:putObject', Arguments: { Bucket: 'b' }, WriterConfig: { OutputType: 'JSON' } } }],
+  ])('%j is accepted', (fields) => {
+    expect(check(machine({ ...baseState('Map', 'JSONata'), ...fields }, 'JSONata'))).toEqual([]);
   });
 });
 
