@@ -2,56 +2,15 @@
 // Measures aslkit against the conformance corpora (see ../shared/conformance/README.md) and
 // ends with the line `N passed, N failed`. Exit 0 whatever the figures (it is a measurement);
 // 2 on bad usage.
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
-import { basename, dirname, join } from 'node:path';
+import { existsSync, readFileSync } from 'node:fs';
+import type { Corpus, Kind } from './corpora.js';
+import { findCorpora } from './corpora.js';
 import type { CorpusReport, RunOptions } from './judge.js';
 import { runLintCorpus } from './lint.js';
 import { runTestStateCorpus } from './teststate.js';
 import { runValidationCorpus } from './validation.js';
 
-type Kind = 'lint' | 'validation' | 'exec' | 'teststate';
-
 const USAGE = 'usage: npm run conformance -- <corpus dir or file> [--filter text] [--verbose] [--peers]';
-
-/** A .jsonl corpus is told apart by its first case. */
-function jsonlKind(file: string): Kind | undefined {
-  const first = readFileSync(file, 'utf8').split('\n', 1)[0] ?? '';
-  let record: Record<string, unknown>;
-  try {
-    record = JSON.parse(first) as Record<string, unknown>;
-  } catch {
-    return undefined;
-  }
-  if (record['api'] === 'TestState') return 'teststate';
-  if (typeof record['valid'] === 'boolean' && 'definition_text' in record) return 'validation';
-  if ('definition' in record && 'expected' in record && 'input' in record) return 'exec';
-  return undefined;
-}
-
-/** The corpora at a path: one corpus, or every corpus in the conformance folder. */
-function findCorpora(path: string): { kind: Kind; path: string }[] {
-  if (statSync(path).isFile()) {
-    if (basename(path) === 'manifest.json') return [{ kind: 'lint', path: dirname(path) }];
-    const kind = path.endsWith('.jsonl') ? jsonlKind(path) : undefined;
-    return kind === undefined ? [] : [{ kind, path }];
-  }
-  if (existsSync(join(path, 'manifest.json'))) return [{ kind: 'lint', path }];
-  const found: { kind: Kind; path: string }[] = [];
-  for (const name of readdirSync(path).sort()) {
-    const child = join(path, name);
-    if (statSync(child).isDirectory()) {
-      if (existsSync(join(child, 'manifest.json'))) found.push({ kind: 'lint', path: child });
-      for (const file of readdirSync(child).sort()) {
-        const kind = file.endsWith('.jsonl') ? jsonlKind(join(child, file)) : undefined;
-        if (kind !== undefined) found.push({ kind, path: join(child, file) });
-      }
-    } else if (name.endsWith('.jsonl')) {
-      const kind = jsonlKind(child);
-      if (kind !== undefined) found.push({ kind, path: child });
-    }
-  }
-  return found;
-}
 
 type ExecRunner = (file: string, options?: RunOptions) => Promise<CorpusReport>;
 
@@ -72,10 +31,10 @@ async function runExec(file: string, options: RunOptions): Promise<CorpusReport>
   return runExecCorpus(file, options);
 }
 
-function run(kind: Kind, path: string, options: RunOptions): Promise<CorpusReport> {
+function run({ kind, path, entry }: Corpus, options: RunOptions): Promise<CorpusReport> {
   switch (kind) {
     case 'lint':
-      return runLintCorpus(path, options);
+      return runLintCorpus(path, entry === undefined ? options : { ...options, entry });
     case 'validation':
       return runValidationCorpus(path, options);
     case 'teststate':
@@ -108,18 +67,19 @@ async function main(argv: string[]): Promise<number> {
     console.error(`no such file or directory: ${path}\n${USAGE}`);
     return 2;
   }
-  const corpora = findCorpora(path);
-  if (corpora.length === 0) {
-    console.error(`no conformance corpus at ${path} (a lint folder with manifest.json, or an exec, teststate or validation .jsonl)`);
+  const found = findCorpora(path);
+  if ('error' in found) {
+    console.error(found.error);
     return 2;
   }
+  const corpora = found.corpora;
 
   let passed = 0;
   let failed = 0;
   let skipped = 0;
   const summary: string[] = [];
   for (const corpus of corpora) {
-    const report = await run(corpus.kind, corpus.path, options);
+    const report = await run(corpus, options);
     console.log(report.lines.join('\n'));
     console.log('');
     summary.push(`  ${corpus.kind} (${corpus.path}): ${report.passed} passed, ${report.failed} failed, ${report.skipped} skipped`);

@@ -12,6 +12,8 @@ export interface RunOptions {
   /** Only cases whose file or id contains this text. */
   filter?: string;
   verbose?: boolean;
+  /** Lint corpus: only the manifest entry whose `file` is this (a path relative to the corpus folder). */
+  entry?: string;
   /** Lint corpus: also measure asl-validator on the same entries. */
   peers?: boolean;
 }

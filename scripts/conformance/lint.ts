@@ -91,6 +91,7 @@ export async function runLintCorpus(dir: string, options: RunOptions = {}): Prom
 
   for (const entry of manifest) {
     if (options.filter !== undefined && !entry.file.includes(options.filter)) continue;
+    if (options.entry !== undefined && entry.file !== options.entry) continue;
     const expected = awsVerdict(entry);
     const text = readFileSync(join(dir, entry.file), 'utf8');
     const { source, format } = sourceOf(entry, text);

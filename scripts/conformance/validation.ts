@@ -79,7 +79,7 @@ export async function runValidationCorpus(file: string, options: RunOptions = {}
       invalid++;
       const messages = awsMessages(c);
       if (first !== undefined && messages.includes(first.message.trim())) wordingMatches++;
-      else if (options.verbose) wordingMisses.push(`  ${c.id}: AWS '${oneLine(messages[0] ?? '', 120)}', aslkit '${oneLine(first?.message ?? '', 120)}'`);
+      else wordingMisses.push(`  ${c.id}: AWS '${oneLine(messages[0] ?? '', 120)}', aslkit '${oneLine(first?.message ?? '', 120)}'`);
     }
   }
 
@@ -87,6 +87,7 @@ export async function runValidationCorpus(file: string, options: RunOptions = {}
     `validation corpus ${file}`,
     `  verdict equal to AWS: ${percent(passed, passed + failed)} (${passed}/${passed + failed})`,
     `  first finding worded as AWS (invalid cases): ${percent(wordingMatches, invalid)} (${wordingMatches}/${invalid})`,
+    `  wording differences: ${wordingMisses.length}${wordingMisses.length === 0 || options.verbose ? '' : ' (--verbose lists them)'}`,
     `disagreements (${failed}):`,
     ...disagreements,
   ];
