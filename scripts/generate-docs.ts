@@ -1,12 +1,15 @@
 /**
- * Writes docs/rules/<id>.md for every rule and the rules table of README.md (between
+ * Writes docs/rules/<id>.md for every rule and for the findings that are not rules (parse,
+ * schema…: src/lint/formatters/non-rules.ts), and the rules table of README.md (between
  * `<!-- rules:start -->` and `<!-- rules:end -->`), all from the rule metadata.
  * Run with `npx tsx scripts/generate-docs.ts`. When README.md is missing, the table is printed.
  */
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { ruleDocsUrl } from '../src/lint/index.js';
+import type { NonRuleMeta } from '../src/lint/formatters/non-rules.js';
+import { NON_RULES } from '../src/lint/formatters/non-rules.js';
+import { lint, ruleDocsUrl } from '../src/lint/index.js';
 import type { RuleExample, RuleModule } from '../src/lint/rule.js';
 import { rules } from '../src/lint/rules/index.js';
 
@@ -75,6 +78,52 @@ export function renderRulePage(rule: RuleModule): string {
   return lines.join('\n');
 }
 
+/** A non-rule's page: as a rule's, with each example's findings as aslkit reports them today. */
+export function renderNonRulePage(meta: NonRuleMeta): string {
+  const examples = meta.docs.invalid.flatMap((example) => {
+    const findings = lint(example.text, { format: 'auto' }).diagnostics.filter((d) => d.ruleId === meta.id);
+    const rows = findings.map((d) => `${d.line ?? 0}:${d.column ?? 0}  ${d.severity}  ${d.message}  ${d.ruleId}`);
+    return [...(example.title === undefined ? [] : [example.title, '']), `\`\`\`${example.format}`, example.text.trimEnd(), '```', '', 'aslkit reports:', '', '```text', ...rows, '```', ''];
+  });
+  const lines = [
+    `<!-- Generated from src/lint/formatters/non-rules.ts by scripts/generate-docs.ts. Do not edit. -->`,
+    `# ${meta.id}`,
+    '',
+    `${meta.description}.`,
+    '',
+    `Not a rule: reported by ${meta.reportedBy}.`,
+    '',
+    '| | |',
+    '|---|---|',
+    `| Severity | ${meta.severity} |`,
+    `| Configurable | ${meta.configurable ? 'yes' : 'no: always reported'} |`,
+    `| AWS code | ${meta.awsCode === undefined ? '(none: AWS does not report this)' : `\`${meta.awsCode}\``} |`,
+    '',
+    '## Why',
+    '',
+    meta.docs.rationale,
+    '',
+    '## Examples',
+    '',
+    '### Invalid',
+    '',
+    ...examples,
+  ];
+  if (meta.configurable) {
+    lines.push(
+      '## Configuration',
+      '',
+      '```ts',
+      `lint(definition, { rules: { '${meta.id}': 'off' } }); // or 'warn' / 'error'`,
+      '```',
+      '',
+      `CLI: \`aslkit lint --rule ${meta.id}=off <files>\`.`,
+      '',
+    );
+  }
+  return lines.join('\n');
+}
+
 export function renderRulesTable(list: readonly RuleModule[]): string {
   const rows = list.map(({ meta }) => {
     const link = `[\`${meta.id}\`](docs/rules/${meta.id}.md)`;
@@ -86,12 +135,13 @@ export function renderRulesTable(list: readonly RuleModule[]): string {
 function main(): void {
   const docsDir = join(ROOT, 'docs', 'rules');
   mkdirSync(docsDir, { recursive: true });
-  const wanted = new Set(rules.map((rule) => `${rule.meta.id}.md`));
+  const wanted = new Set([...rules.map((rule) => rule.meta.id), ...NON_RULES.map((meta) => meta.id)].map((id) => `${id}.md`));
   for (const file of readdirSync(docsDir)) {
     if (file.endsWith('.md') && !wanted.has(file)) rmSync(join(docsDir, file));
   }
   for (const rule of rules) writeFileSync(join(docsDir, `${rule.meta.id}.md`), renderRulePage(rule));
-  console.log(`wrote ${rules.length} pages to docs/rules (${ruleDocsUrl('<id>')})`);
+  for (const meta of NON_RULES) writeFileSync(join(docsDir, `${meta.id}.md`), renderNonRulePage(meta));
+  console.log(`wrote ${rules.length + NON_RULES.length} pages to docs/rules (${ruleDocsUrl('<id>')})`);
 
   const table = renderRulesTable(rules);
   const readme = join(ROOT, 'README.md');

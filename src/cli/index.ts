@@ -1,5 +1,5 @@
 import { dirname, resolve } from 'node:path';
-import { formatters } from '../lint/formatters/index.js';
+import { CONFIGURABLE_NON_RULES, formatters, NON_RULES } from '../lint/formatters/index.js';
 import type { FileResult, RuleDescriptor } from '../lint/formatters/index.js';
 import { lint, ruleDocsUrl } from '../lint/index.js';
 import type { LintResult } from '../lint/index.js';
@@ -45,23 +45,6 @@ function usageError(io: CliIo, message: string): number {
   io.stderr(`aslkit: ${message}\n`);
   return EXIT_USAGE;
 }
-
-/** Findings that are not rules (loader and schema), described for SARIF. */
-const NON_RULES: readonly RuleDescriptor[] = [
-  { id: 'parse', description: 'Require a definition or template that can be read and parsed as JSON or YAML' },
-  { id: 'schema', description: 'Require the fields, types and values the Amazon States Language allows' },
-  { id: 'no-duplicate-keys', description: 'Disallow an object key written twice' },
-  {
-    id: 'cloudformation-intrinsic',
-    description: 'Enforce reading a CloudFormation intrinsic function in a standalone definition as its deploy-time placeholder',
-  },
-  {
-    id: 'unsubstituted-placeholder',
-    description: 'Disallow a ${Name} in a template definition that neither DefinitionSubstitutions nor Fn::Sub substitutes',
-  },
-];
-/** The non-rules that lint() still lets a setting change. */
-const CONFIGURABLE_NON_RULES = ['schema', 'no-duplicate-keys', 'cloudformation-intrinsic', 'unsubstituted-placeholder'];
 
 function checkRuleIds(command: LintCommand): string | undefined {
   const known = [...new Set([...rules.map((rule) => rule.meta.id), ...CONFIGURABLE_NON_RULES])];
@@ -155,7 +138,7 @@ async function runLint(command: LintCommand, io: CliIo): Promise<number> {
       toolVersion: io.version,
       rules: [
         ...rules.map((rule) => ({ id: rule.meta.id, description: rule.meta.description, helpUri: ruleDocsUrl(rule.meta.id) })),
-        ...NON_RULES.filter((extra) => !rules.some((rule) => rule.meta.id === extra.id)),
+        ...NON_RULES.map((meta) => ({ id: meta.id, description: meta.description, helpUri: ruleDocsUrl(meta.id) })),
       ],
     }),
   );

@@ -127,3 +127,18 @@ describe('--type and lint() options.type agree', () => {
     }
   });
 });
+
+describe('SARIF help for findings that are not rules', () => {
+  it('links the schema finding to its docs page', async () => {
+    const io = memoryIo({ '/repo/a.asl.json': JSON.stringify({ StartAt: 'W', States: { W: { Type: 'Wait', Seconds: '10', End: true } } }) });
+    expect(await main(['lint', '--format', 'sarif', 'a.asl.json'], io)).toBe(1);
+    const run = (JSON.parse(io.out) as { runs: { tool: { driver: { rules: { id: string; helpUri?: string }[] } }; results: { ruleId: string; ruleIndex: number }[] }[] }).runs[0];
+    expect(run?.results.map((r) => r.ruleId)).toEqual(['schema']);
+    const rule = run?.tool.driver.rules[run.results[0]?.ruleIndex ?? -1];
+    expect(rule).toEqual({
+      id: 'schema',
+      shortDescription: { text: 'Require the fields, types and values the Amazon States Language allows' },
+      helpUri: 'https://github.com/aslkit/aslkit/blob/main/docs/rules/schema.md',
+    });
+  });
+});

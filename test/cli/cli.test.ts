@@ -1,6 +1,7 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Diagnostic } from '../../src/definition/diagnostic.js';
 import { main } from '../../src/cli/index.js';
+import { NON_RULES } from '../../src/lint/formatters/non-rules.js';
 import { memoryIo } from './memory-io.js';
 
 // The CLI is tested against a small stand-in linter, so these tests pin the CLI's own
@@ -173,17 +174,8 @@ describe('formats', () => {
       rules: [
         { id: 'choice-default', shortDescription: { text: 'Require a Default on Choice states' }, helpUri: 'https://example.test/docs/rules/choice-default.md' },
         { id: 'missing-end-state', shortDescription: { text: 'Require a terminal state in every scope' }, helpUri: 'https://example.test/docs/rules/missing-end-state.md' },
-        { id: 'parse', shortDescription: { text: 'Require a definition or template that can be read and parsed as JSON or YAML' } },
-        { id: 'schema', shortDescription: { text: "Require the fields, types and values the Amazon States Language allows" } },
-        { id: 'no-duplicate-keys', shortDescription: { text: 'Disallow an object key written twice' } },
-        {
-          id: 'cloudformation-intrinsic',
-          shortDescription: { text: 'Enforce reading a CloudFormation intrinsic function in a standalone definition as its deploy-time placeholder' },
-        },
-        {
-          id: 'unsubstituted-placeholder',
-          shortDescription: { text: 'Disallow a ${Name} in a template definition that neither DefinitionSubstitutions nor Fn::Sub substitutes' },
-        },
+        // The findings that are not rules have docs pages and help URIs too.
+        ...NON_RULES.map((meta) => ({ id: meta.id, shortDescription: { text: meta.description }, helpUri: `https://example.test/docs/rules/${meta.id}.md` })),
       ],
     });
     expect(log.runs[0].results.map((r: { ruleId: string; level: string; locations: unknown[] }) => [r.ruleId, r.level, r.locations])).toEqual([

@@ -4,6 +4,8 @@ import { sarif } from './sarif.js';
 import { stylish } from './stylish.js';
 import type { Formatter } from './types.js';
 
+export type { NonRuleId, NonRuleMeta } from './non-rules.js';
+export { CONFIGURABLE_NON_RULES, NON_RULES } from './non-rules.js';
 export type { FileResult, FormatOptions, Formatter, RuleDescriptor } from './types.js';
 export { github, json, sarif, stylish };
 
