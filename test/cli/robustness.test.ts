@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { main } from '../../src/cli/index.js';
 import { memoryIo } from './memory-io.js';
 
-const words = ['lint', '-', '--format', 'sarif', 'github', 'json', '--rule', 'schema=off', 'x=y', '--quiet', '--max-warnings', '0', '-1', '--type', 'EXPRESS', '--no-color', '--', 'a.asl.json', 'dir', '**/*.json', '?.yaml', 'missing.json', '--help'];
+const words = ['lint', '-', '--format', 'sarif', 'github', 'json', '--rule', 'schema=off', 'x=y', '--quiet', '--max-warnings', '0', '-1', '--type', 'EXPRESS', '--no-color', '--', 'a.asl.json', 'dir', '**/*.json', '*.{json,yml}', '{a,b}{c,d}', '?.yaml', 'missing.json', '--help'];
 
 describe('main never throws and always picks a documented exit code', () => {
   it('for any argv over a small tree, including unreadable and malformed files', async () => {
