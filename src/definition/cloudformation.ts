@@ -13,7 +13,7 @@ import {
   type UnsubstitutedPlaceholder,
 } from './placeholders.js';
 import type { LoadedDefinition, LoadOptions } from './source.js';
-import { LineIndex, TableSourceMap, valueOffsetOf, type OffsetMapper, type PositionTable } from './source-map.js';
+import { LineIndex, NO_SOURCE_MAP, TableSourceMap, valueOffsetOf, type OffsetMapper, type PositionTable } from './source-map.js';
 
 /**
  * State machines in CloudFormation and SAM templates: every
@@ -46,8 +46,10 @@ export function extractStateMachines(template: ParsedText, options: LoadOptions)
   const diagnostics: Diagnostic[] = [];
   const definitionFiles = new Map<string, string>();
   const file = options.filename;
-  const report = (finding: RawFinding, toSource: OffsetMapper = (o) => o): void => {
-    diagnostics.push(toDiagnostic(finding, template.lines, toSource, file));
+  const lines = template.fromObject ? undefined : template.lines;
+  /** Findings inside a machine name it as the linter does the machine's own: `file#Resource`. */
+  const report = (finding: RawFinding, machineFile: string | undefined, toSource: OffsetMapper = (o) => o): void => {
+    diagnostics.push(toDiagnostic(finding, lines, toSource, machineFile));
   };
   const at = (pointer: string): number => {
     const packed = template.positions().get(pointer);
@@ -55,17 +57,21 @@ export function extractStateMachines(template: ParsedText, options: LoadOptions)
   };
   const note = (severity: 'error' | 'warning', message: string, pointer: string): void => {
     // The position is the template's: pointer '' as no definition exists yet.
-    report({ ruleId: 'parse', severity, message, pointer: '', offset: at(pointer), placeInMessage: false });
+    report({ ruleId: 'parse', severity, message, pointer: '', offset: at(pointer), placeInMessage: false }, file);
   };
 
   const resources = isObject(template.value) ? template.value['Resources'] : undefined;
-  const definitionPrefixes: string[] = [];
+  // Where each template machine's Definition sits, and the file its findings name.
+  const definitionPrefixes: [string, string][] = [];
+  let machines = 0;
   const defaults = parameterDefaults(template.value);
   if (isObject(resources)) {
     for (const [logicalId, resource] of Object.entries(resources)) {
       if (!isObject(resource)) continue;
       const type = resource['Type'];
       if (type !== STEP_FUNCTIONS && type !== SERVERLESS) continue;
+      machines++;
+      const machineFile = file === undefined ? logicalId : `${file}#${logicalId}`;
       const resourcePointer = `/Resources/${escapePointerToken(logicalId)}`;
       const properties = resource['Properties'];
       const base = `${resourcePointer}/Properties`;
@@ -83,22 +89,27 @@ export function extractStateMachines(template: ParsedText, options: LoadOptions)
 
       if ('Definition' in properties) {
         const prefix = `${base}/Definition`;
-        definitionPrefixes.push(prefix);
+        definitionPrefixes.push([prefix, machineFile]);
         // Most templates write no `${` at all: then there is nothing to look for.
-        const unsubstituted = template.text.includes('${')
+        const unsubstituted = template.fromObject || template.text.includes('${')
           ? unsubstitutedPlaceholders(properties['Definition'], (name) => !mapped.has(name))
           : [];
         for (const placeholder of unsubstituted) {
           const offset = template.stringMapper(prefix + placeholder.textPointer)?.(placeholder.index) ?? at(prefix + placeholder.pointer);
-          report(literal(placeholder, offset));
+          report(literal(placeholder, offset), machineFile);
         }
         definitions.push({
           ...machine,
           definition: replaceIntrinsics(properties['Definition']),
-          sourceMap: new TableSourceMap(template.positions, template.lines, prefix, undefined, template.stringMapper),
+          sourceMap: lines === undefined ? NO_SOURCE_MAP : new TableSourceMap(template.positions, lines, prefix, undefined, template.stringMapper),
         });
       } else if ('DefinitionString' in properties) {
-        const text = definitionText(template, `${base}/DefinitionString`, properties['DefinitionString'], substitutions, mapped);
+        const written = properties['DefinitionString'];
+        if (typeof written !== 'string' && !(isObject(written) && intrinsicName(written) !== undefined)) {
+          note('error', `DefinitionString of '${logicalId}' must be the definition as JSON text, not ${describe(written)}`, `${base}/DefinitionString`);
+          continue;
+        }
+        const text = definitionText(template, `${base}/DefinitionString`, written, substitutions, mapped);
         if (text === undefined) {
           note(
             'warning',
@@ -112,7 +123,7 @@ export function extractStateMachines(template: ParsedText, options: LoadOptions)
         );
         const toSource: OffsetMapper = (offset) => text.toSource(prepared.toOriginal(offset));
         const parsed = parseJson(prepared.text);
-        for (const finding of parsed.findings) report(finding, toSource);
+        for (const finding of parsed.findings) report(finding, machineFile, toSource);
         if (!parsed.ok) continue;
         const literalNames = new Set(
           placeholderOccurrences(text.text)
@@ -123,7 +134,7 @@ export function extractStateMachines(template: ParsedText, options: LoadOptions)
           const preparedText = parseJsonText(prepared.text);
           for (const placeholder of unsubstitutedPlaceholders(parsed.value, (name) => literalNames.has(name))) {
             const offset = preparedText.stringMapper(placeholder.textPointer)?.(placeholder.index) ?? 0;
-            report(literal(placeholder, offset), toSource);
+            report(literal(placeholder, offset), machineFile, toSource);
           }
         }
         let table: PositionTable | undefined;
@@ -131,7 +142,7 @@ export function extractStateMachines(template: ParsedText, options: LoadOptions)
         definitions.push({
           ...machine,
           definition: parsed.value,
-          sourceMap: new TableSourceMap(positions, template.lines, '', toSource, jsonStringMappers(prepared.text, positions)),
+          sourceMap: lines === undefined ? NO_SOURCE_MAP : new TableSourceMap(positions, lines, '', toSource, jsonStringMappers(prepared.text, positions)),
         });
       } else if ('DefinitionUri' in properties && type === SERVERLESS) {
         const uri = properties['DefinitionUri'];
@@ -167,18 +178,25 @@ export function extractStateMachines(template: ParsedText, options: LoadOptions)
     }
   }
 
-  // Findings of the template parse: relative to the definition they fall in.
-  const templateFindings = template.findings.map((finding) => relativeFinding(finding, definitionPrefixes));
-  const extracted: ExtractedMachines = {
-    definitions,
-    diagnostics: [...templateFindings.map((f) => toDiagnostic(f, template.lines, (o) => o, file)), ...diagnostics],
-  };
+  if (machines === 0) {
+    const looksLikeDefinition = isObject(template.value) && 'States' in template.value;
+    const message = `No ${STEP_FUNCTIONS} or ${SERVERLESS} resource found in the template${
+      looksLikeDefinition ? `; this looks like a state machine definition, not a template` : ''
+    }`;
+    note('error', message, isObject(resources) ? '/Resources' : '');
+  }
+
+  // Findings of the template parse: relative to the definition they fall in, named by its machine.
+  const templateFindings = template.findings.map((finding) => {
+    const machine = definitionPrefixes.find(([p]) => finding.pointer.startsWith(p + '/'));
+    return toDiagnostic(relativeFinding(finding, machine?.[0]), lines, (o) => o, machine?.[1] ?? file);
+  });
+  const extracted: ExtractedMachines = { definitions, diagnostics: [...templateFindings, ...diagnostics] };
   if (definitionFiles.size > 0) extracted.definitionFiles = Object.fromEntries(definitionFiles);
   return extracted;
 }
 
-function relativeFinding(finding: RawFinding, prefixes: string[]): RawFinding {
-  const prefix = prefixes.find((p) => finding.pointer.startsWith(p + '/'));
+function relativeFinding(finding: RawFinding, prefix: string | undefined): RawFinding {
   if (prefix === undefined) return { ...finding, pointer: '' };
   const relative = finding.pointer.slice(prefix.length);
   if (finding.ruleId !== 'no-duplicate-keys') return { ...finding, pointer: relative };
@@ -396,6 +414,15 @@ function readQuietly(readFile: (path: string) => string | undefined, path: strin
   } catch (error) {
     return { reason: error instanceof Error ? error.message : String(error) };
   }
+}
+
+/** What a value is, for a message: `a number (5)`, `an object`, `null`. */
+function describe(value: unknown): string {
+  if (value === null) return 'null';
+  if (Array.isArray(value)) return 'an array';
+  if (typeof value === 'object') return 'an object';
+  if (typeof value === 'number' || typeof value === 'boolean') return `a ${typeof value} (${String(value)})`;
+  return `a ${typeof value}`;
 }
 
 function isObject(value: unknown): value is Record<string, unknown> {

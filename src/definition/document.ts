@@ -16,6 +16,24 @@ export interface ParsedText {
   positions(): PositionTable;
   /** For a string value: maps an index in the string to an offset in the text. */
   stringMapper(pointer: string): OffsetMapper | undefined;
+  /** An object handed in, not text: nothing has a line, and any string may hold a placeholder. */
+  fromObject?: true;
+}
+
+/** An object read as if parsed: no text, no positions (its findings are placed by pointer only). */
+export function objectAsParsed(value: unknown): ParsedText {
+  const positions: PositionTable = new Map();
+  return {
+    syntax: 'json',
+    text: '',
+    value,
+    ok: true,
+    findings: [],
+    lines: new LineIndex(''),
+    positions: () => positions,
+    stringMapper: () => undefined,
+    fromObject: true,
+  };
 }
 
 export function parseJsonText(text: string): ParsedText {

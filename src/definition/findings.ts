@@ -16,25 +16,31 @@ export interface RawFinding {
   code?: string;
 }
 
+/** `lines` undefined: the finding is in an object handed in, which has no lines to place it on. */
 export function toDiagnostic(
   finding: RawFinding,
-  lines: LineIndex,
+  lines: LineIndex | undefined,
   toSource: OffsetMapper,
   file: string | undefined,
 ): Diagnostic {
-  const { line, column } = lines.position(toSource(finding.offset));
+  const position = lines?.position(toSource(finding.offset));
+  const detail = finding.detail === undefined ? '' : `: ${finding.detail}`;
   const message =
-    finding.ruleId === 'parse' && finding.placeInMessage !== false
-      ? `${finding.message} at line ${line}, column ${column}${finding.detail === undefined ? '' : `: ${finding.detail}`}`
-      : finding.message;
+    finding.ruleId !== 'parse' || finding.placeInMessage === false
+      ? finding.message
+      : position === undefined
+        ? `${finding.message}${detail}`
+        : `${finding.message} at line ${position.line}, column ${position.column}${detail}`;
   const diagnostic: Diagnostic = {
     ruleId: finding.ruleId,
     severity: finding.severity,
     message,
     pointer: finding.pointer,
-    line,
-    column,
   };
+  if (position !== undefined) {
+    diagnostic.line = position.line;
+    diagnostic.column = position.column;
+  }
   if (finding.code !== undefined) diagnostic.code = finding.code;
   if (file !== undefined) diagnostic.file = file;
   return diagnostic;

@@ -1,10 +1,10 @@
 import { extractStateMachines, isTemplate } from './cloudformation.js';
-import { parseJsonText, parseYamlText, type ParsedText } from './document.js';
+import { objectAsParsed, parseJsonText, parseYamlText, type ParsedText } from './document.js';
 import { parsePointer } from './diagnostic.js';
 import { toDiagnostic, type RawFinding } from './findings.js';
 import { intrinsicMessage, intrinsicPointers, replaceIntrinsics } from './placeholders.js';
 import type { LoadOptions, LoadResult } from './source.js';
-import { NO_SOURCE_MAP, TableSourceMap, valueOffsetOf } from './source-map.js';
+import { LineIndex, NO_SOURCE_MAP, TableSourceMap, valueOffsetOf } from './source-map.js';
 
 /**
  * Text -> every definition in it, each with a SourceMap, plus the parse
@@ -12,6 +12,7 @@ import { NO_SOURCE_MAP, TableSourceMap, valueOffsetOf } from './source-map.js';
  */
 export function loadSource(text: string, options: LoadOptions = {}): LoadResult {
   const format = options.format ?? 'auto';
+  if (format !== 'cloudformation' && /^[ \t\n\r]*$/.test(text)) return emptyText(text, format, options);
   const parsed = syntaxFor(text, options) === 'json' ? parseJsonText(text) : parseYamlText(text);
   const template =
     format === 'cloudformation' ||
@@ -34,8 +35,16 @@ export function loadSource(text: string, options: LoadOptions = {}): LoadResult 
   };
 }
 
-/** For a definition that is already an object: nothing to place, nothing parsed. */
-export function loadObject(value: unknown): LoadResult {
+/**
+ * For a definition or template that is already an object: nothing to place, nothing parsed.
+ * A template when `format` says so, or (auto) when it has what only templates have.
+ * The caller has made sure it is JSON data (jsonDataProblem): the walks here expand shared objects.
+ */
+export function loadObject(value: unknown, options: LoadOptions = {}): LoadResult {
+  const format = options.format ?? 'auto';
+  if (format === 'cloudformation' || (format === 'auto' && isTemplate(value))) {
+    return { format: 'cloudformation', ...extractStateMachines(objectAsParsed(value), options) };
+  }
   const fragment = templateFragment(value);
   return {
     format: 'json',
@@ -113,6 +122,24 @@ function hasExtension(filename: string | undefined, extension: string): boolean 
 
 function diagnosticsOf(parsed: ParsedText, options: LoadOptions): LoadResult['diagnostics'] {
   return parsed.findings.map((finding) => toDiagnostic(finding, parsed.lines, (o) => o, options.filename));
+}
+
+/**
+ * Nothing but white space: AWS's answer for an empty definition (a JSON parser's
+ * "unexpected end of input" would be a worse one).
+ */
+function emptyText(text: string, format: LoadOptions['format'], options: LoadOptions): LoadResult {
+  const finding: RawFinding = {
+    ruleId: 'parse',
+    severity: 'error',
+    message: 'Definition must be a valid JSON object',
+    placeInMessage: false,
+    pointer: '',
+    offset: 0,
+    code: 'SCHEMA_VALIDATION_FAILED',
+  };
+  const resultFormat = format === 'json' || format === 'yaml' ? format : syntaxFor(text, options);
+  return { format: resultFormat, definitions: [], diagnostics: [toDiagnostic(finding, new LineIndex(text), (o) => o, options.filename)] };
 }
 
 function failed(format: LoadResult['format'], parsed: ParsedText, options: LoadOptions): LoadResult {

@@ -8,21 +8,34 @@ import type { OffsetMapper } from './source-map.js';
  * placeholder strings where AWS would see the substituted value.
  */
 
-/** A copy of a Definition object with every intrinsic function replaced by its placeholder string. */
-export function replaceIntrinsics(value: unknown): unknown {
-  if (Array.isArray(value)) return value.map(replaceIntrinsics);
+/**
+ * A copy of a Definition object with every intrinsic function replaced by its placeholder string.
+ * An object shared by several places is copied once and shared the same way, so heavy sharing
+ * costs its distinct objects, not every path to them.
+ */
+export function replaceIntrinsics(value: unknown, copies = new Map<object, unknown>()): unknown {
   if (value === null || typeof value !== 'object') return value;
-  const intrinsic = intrinsicName(value);
-  if (intrinsic !== undefined) return placeholderFor(intrinsic, (value as Record<string, unknown>)[intrinsic]);
-  const copy: Record<string, unknown> = {};
-  for (const [key, member] of Object.entries(value)) {
-    Object.defineProperty(copy, key, {
-      value: replaceIntrinsics(member),
-      writable: true,
-      enumerable: true,
-      configurable: true,
-    });
+  const known = copies.get(value);
+  if (known !== undefined) return known;
+  let copy: unknown;
+  if (Array.isArray(value)) copy = value.map((item) => replaceIntrinsics(item, copies));
+  else {
+    const intrinsic = intrinsicName(value);
+    if (intrinsic !== undefined) copy = placeholderFor(intrinsic, (value as Record<string, unknown>)[intrinsic], copies);
+    else {
+      const record: Record<string, unknown> = {};
+      for (const [key, member] of Object.entries(value)) {
+        Object.defineProperty(record, key, {
+          value: replaceIntrinsics(member, copies),
+          writable: true,
+          enumerable: true,
+          configurable: true,
+        });
+      }
+      copy = record;
+    }
   }
+  copies.set(value, copy);
   return copy;
 }
 
@@ -33,10 +46,12 @@ const MAX_INTRINSIC_DEPTH = 256;
  * Whether a value holds an intrinsic function object. Cheap (no pointers) and bounded in depth,
  * so cycles and hostile nesting end: lint() also takes objects that are not JSON data.
  */
-function hasIntrinsic(value: unknown, depth: number): boolean {
-  if (value === null || typeof value !== 'object' || depth > MAX_INTRINSIC_DEPTH) return false;
+function hasIntrinsic(value: unknown, depth: number, seen: WeakSet<object>): boolean {
+  if (value === null || typeof value !== 'object' || depth > MAX_INTRINSIC_DEPTH || seen.has(value)) return false;
+  // Each object once: a shared object (or one of several paths back up a cycle) is not searched again.
+  seen.add(value);
   if (Array.isArray(value)) {
-    for (const item of value) if (hasIntrinsic(item, depth + 1)) return true;
+    for (const item of value) if (hasIntrinsic(item, depth + 1, seen)) return true;
     return false;
   }
   for (const key in value) {
@@ -44,7 +59,7 @@ function hasIntrinsic(value: unknown, depth: number): boolean {
     if (key === 'Ref' || key.startsWith('Fn::')) {
       if (intrinsicName(value) !== undefined) return true;
     }
-    if (hasIntrinsic((value as Record<string, unknown>)[key], depth + 1)) return true;
+    if (hasIntrinsic((value as Record<string, unknown>)[key], depth + 1, seen)) return true;
   }
   return false;
 }
@@ -54,7 +69,7 @@ function hasIntrinsic(value: unknown, depth: number): boolean {
  * document order. Iterative and cycle-safe: lint() also takes objects that are not JSON data.
  */
 export function intrinsicPointers(value: unknown): string[] {
-  if (!hasIntrinsic(value, 0)) return [];
+  if (!hasIntrinsic(value, 0, new WeakSet())) return [];
   const out: string[] = [];
   const seen = new WeakSet<object>();
   const stack: [unknown, string][] = [[value, '']];
@@ -97,7 +112,7 @@ export function intrinsicName(value: object): string | undefined {
 }
 
 /** What the linter sees in place of an intrinsic function: `${X}`, `${F.Arn}`, the Sub text, the joined text. */
-function placeholderFor(name: string, argument: unknown): unknown {
+function placeholderFor(name: string, argument: unknown, copies?: Map<object, unknown>): unknown {
   switch (name) {
     case 'Ref':
       return typeof argument === 'string' ? `\${${argument}}` : '${Ref}';
@@ -117,7 +132,7 @@ function placeholderFor(name: string, argument: unknown): unknown {
     }
     case 'Fn::If':
       // AWS takes one branch; the first is as likely as the second and keeps the shape.
-      return Array.isArray(argument) && argument.length === 3 ? replaceIntrinsics(argument[1]) : '${Fn::If}';
+      return Array.isArray(argument) && argument.length === 3 ? replaceIntrinsics(argument[1], copies) : '${Fn::If}';
     default:
       return `\${${name}}`;
   }

@@ -107,7 +107,7 @@ describe('CloudFormation template (JSON)', () => {
         line: 7,
         column: 107,
         code: 'SCHEMA_VALIDATION_FAILED',
-        file: 'cloudformation-template.json',
+        file: 'cloudformation-template.json#PlainMachine',
       },
     ]);
     expect(machine(result, 'PlainMachine').definition).toEqual({ StartAt: 'A', States: { A: { Type: 'Pass', End: false } } });
@@ -221,7 +221,8 @@ describe('template findings', () => {
         line,
         column,
         ...(message.startsWith('Unexpected') ? { code: 'INVALID_JSON_DESCRIPTION' } : {}),
-        file: 't.yaml',
+        // A finding inside a machine's definition names the machine, as the rules' findings do.
+        file: message.startsWith('Unexpected') ? 't.yaml#M' : 't.yaml',
       },
     ]);
   });
@@ -237,7 +238,7 @@ describe('template findings', () => {
         line: 7,
         column: 9,
         code: 'SCHEMA_VALIDATION_FAILED',
-        file: 't.yaml',
+        file: 't.yaml#M',
       },
     ]);
   });
@@ -254,8 +255,22 @@ describe('template findings', () => {
     expect(result.definitions.map((d) => d.file)).toEqual([file]);
   });
 
-  it('gives no definitions and no findings for a template without state machines', () => {
-    expect(loadSource('Resources:\n  Q:\n    Type: AWS::SQS::Queue\n')).toEqual({ format: 'cloudformation', definitions: [], diagnostics: [] });
+  it('says so when a template has no state machine', () => {
+    expect(loadSource('Resources:\n  Q:\n    Type: AWS::SQS::Queue\n', { filename: 't.yaml' })).toEqual({
+      format: 'cloudformation',
+      definitions: [],
+      diagnostics: [
+        {
+          ruleId: 'parse',
+          severity: 'error',
+          message: 'No AWS::StepFunctions::StateMachine or AWS::Serverless::StateMachine resource found in the template',
+          pointer: '',
+          line: 2,
+          column: 3,
+          file: 't.yaml',
+        },
+      ],
+    });
   });
 
   it('takes a readFile that throws as a file that could not be read', () => {

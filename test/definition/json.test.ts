@@ -146,8 +146,6 @@ describe('malformed JSON', () => {
     ['[1, 2,]', "Unexpected token ']' at line 1, column 7: expected a value (trailing commas are not allowed)", 1, 7],
     ['{\n  "a": {"b": 1}\n', "Unexpected end of input at line 3, column 1: expected ',' or '}'", 3, 1],
     ['{"a": [1 2]}', "Unexpected token '2' at line 1, column 10: expected ',' or ']'", 1, 10],
-    ['', 'Unexpected end of input at line 1, column 1: expected a value', 1, 1],
-    ['  \n ', 'Unexpected end of input at line 2, column 2: expected a value', 2, 2],
     ['{"a" 1}', "Unexpected token '1' at line 1, column 6: expected ':' after the property name", 1, 6],
     ["{'a': 1}", "Unexpected token ''' at line 1, column 2: expected a property name in double quotes", 1, 2],
     ['{} x', "Unexpected token 'x' at line 1, column 4: expected end of input", 1, 4],

@@ -19,13 +19,22 @@ describe('format detection', () => {
     ['YAML flow style in a .yaml file', '{StartAt: A, States: {}}', { filename: 'm.yaml' }, 'yaml'],
     ['a JSON template', JSON_TEMPLATE, { filename: 'template.json' }, 'cloudformation'],
     ['a YAML template', YAML_TEMPLATE, { filename: 'template.yaml' }, 'cloudformation'],
-    ['a template by AWSTemplateFormatVersion', "AWSTemplateFormatVersion: '2010-09-09'\n", {}, 'cloudformation'],
-    ['a template by the SAM transform', 'Transform: [AWS::Serverless-2016-10-31]\n', {}, 'cloudformation'],
     ['a template read as a definition when the format says so', JSON_TEMPLATE, { format: 'json' }, 'json'],
   ])('%s', (_, text, options, format) => {
     const result = loadSource(text, options);
     expect(result.diagnostics).toEqual([]);
     expect(result.format).toBe(format);
+  });
+
+  it.each([
+    ['AWSTemplateFormatVersion', "AWSTemplateFormatVersion: '2010-09-09'\n"],
+    ['the SAM transform', 'Transform: [AWS::Serverless-2016-10-31]\n'],
+  ])('reads a text as a template by %s, and says when it has no state machine', (_, text) => {
+    const result = loadSource(text);
+    expect(result.format).toBe('cloudformation');
+    expect(result.diagnostics.map((d) => [d.severity, d.message, d.line, d.column])).toEqual([
+      ['error', 'No AWS::StepFunctions::StateMachine or AWS::Serverless::StateMachine resource found in the template', 1, 1],
+    ]);
   });
 
   it('holds JSON-looking text to JSON instead of letting YAML accept its trailing comma', () => {
