@@ -77,7 +77,7 @@ describe('aslkit lint with the linter', () => {
     expect(io.out).toBe(
       [
         '',
-        't.yaml',
+        't.yaml#M',
         "  6:89  error  '${jobqueue}' is not substituted: the DefinitionSubstitutions of 'M' are not a map, so AWS receives it as literal text, which is not a valid resource ARN  unsubstituted-placeholder",
         '',
         '✖ 1 problem (1 error, 0 warnings)',
