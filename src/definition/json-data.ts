@@ -47,11 +47,10 @@ export function jsonDataProblem(value: unknown, maxSize: number): JsonDataProble
       stack.pop();
       onPath.delete(frame.value);
       const size = frame.size + 2;
+      if (size > maxSize) return { kind: 'large', limit: maxSize };
       sizes.set(frame.value, size);
       const parent = stack[stack.length - 1];
-      if (parent === undefined) continue;
-      parent.size += size;
-      if (parent.size > maxSize) return { kind: 'large', limit: maxSize };
+      if (parent !== undefined) parent.size += size;
       continue;
     }
     const index = frame.index++;
