@@ -20,7 +20,6 @@ export type JsonDataProblem =
 
 interface Frame {
   value: object;
-  pointer: string;
   keys: string[] | undefined;
   index: number;
   /** Characters of compact JSON written so far for this value. */
@@ -28,17 +27,50 @@ interface Frame {
 }
 
 /**
- * The first reason `value` is not JSON data lint can walk, or undefined. Iterative, and
- * linear in the distinct objects: a shared object is measured once (its size is remembered),
- * so a DAG with heavy sharing costs no more than its distinct objects. Sizes are a lower
- * bound of JSON.stringify's length (escapes are not counted), checked against `maxSize`.
+ * The first reason `value` is not JSON data lint can walk, or undefined. Sizes are about
+ * JSON.stringify's length (escapes are not counted), checked against `maxSize`.
  */
 export function jsonDataProblem(value: unknown, maxSize: number): JsonDataProblem | undefined {
   if (value === null || typeof value !== 'object') return undefined;
+  // Nearly every object is within the limits: one quick pass says so, and the full search (which
+  // names the problem) runs only when it cannot. No visited set: a cycle is nesting without end.
+  return writtenSize(value, 1, maxSize) === -1 ? firstProblem(value, maxSize) : undefined;
+}
+
+/**
+ * About JSON.stringify's length of `value`, shared objects written each time; -1 when that is
+ * over `maxSize` or nested deeper than MAX_NESTING. Bounded by both, whatever the sharing.
+ */
+function writtenSize(value: object, depth: number, maxSize: number): number {
+  if (depth > MAX_NESTING) return -1;
+  let size = 1;
+  if (Array.isArray(value)) {
+    for (const item of value as unknown[]) {
+      const inner = item !== null && typeof item === 'object' ? writtenSize(item, depth + 1, maxSize) : scalarSize(item);
+      if (inner === -1) return -1;
+      size += inner + 1;
+    }
+  } else {
+    for (const key in value) {
+      if (!Object.hasOwn(value, key)) continue;
+      const item = (value as Record<string, unknown>)[key];
+      const inner = item !== null && typeof item === 'object' ? writtenSize(item, depth + 1, maxSize) : scalarSize(item);
+      if (inner === -1) return -1;
+      size += key.length + 4 + inner;
+    }
+  }
+  size = Math.max(size, 2);
+  return size > maxSize ? -1 : size;
+}
+
+/**
+ * Iterative, and linear in the distinct objects: a shared object is measured once (its size is
+ * remembered), so a DAG with heavy sharing costs no more than its distinct objects.
+ */
+function firstProblem(value: object, maxSize: number): JsonDataProblem | undefined {
   const sizes = new Map<object, number>();
-  const onPath = new Map<object, string>();
-  const stack: Frame[] = [frameOf(value, '')];
-  onPath.set(value, '');
+  const onPath = new Set<object>([value]);
+  const stack: Frame[] = [frameOf(value)];
   while (stack.length > 0) {
     const frame = stack[stack.length - 1] as Frame;
     const { keys } = frame;
@@ -64,12 +96,13 @@ export function jsonDataProblem(value: unknown, maxSize: number): JsonDataProble
       const known = sizes.get(child);
       if (known !== undefined) frame.size += known;
       else {
-        const pointer = `${frame.pointer}/${escapePointerToken(key)}`;
-        const target = onPath.get(child);
-        if (target !== undefined) return { kind: 'circular', pointer, target };
-        if (stack.length >= MAX_NESTING) return { kind: 'deep', pointer };
-        onPath.set(child, pointer);
-        stack.push(frameOf(child, pointer));
+        if (onPath.has(child)) {
+          const target = stack.findIndex((f) => f.value === child);
+          return { kind: 'circular', pointer: pointerOf(stack, stack.length), target: pointerOf(stack, target) };
+        }
+        if (stack.length >= MAX_NESTING) return { kind: 'deep', pointer: pointerOf(stack, stack.length) };
+        onPath.add(child);
+        stack.push(frameOf(child));
       }
     }
     if (frame.size > maxSize) return { kind: 'large', limit: maxSize };
@@ -77,8 +110,17 @@ export function jsonDataProblem(value: unknown, maxSize: number): JsonDataProble
   return undefined;
 }
 
-function frameOf(value: object, pointer: string): Frame {
-  return { value, pointer, keys: Array.isArray(value) ? undefined : Object.keys(value), index: 0, size: 0 };
+function frameOf(value: object): Frame {
+  return { value, keys: Array.isArray(value) ? undefined : Object.keys(value), index: 0, size: 0 };
+}
+
+/** The pointer of the value the first `depth` frames lead to (each frame is at its current member). */
+function pointerOf(stack: readonly Frame[], depth: number): string {
+  let pointer = '';
+  for (const { keys, index } of stack.slice(0, depth)) {
+    pointer += `/${keys === undefined ? index - 1 : escapePointerToken(keys[index - 1] as string)}`;
+  }
+  return pointer;
 }
 
 function scalarSize(value: unknown): number {

@@ -49,9 +49,12 @@ describe('jsonDataProblem', () => {
     expect(jsonDataProblem(value, length - 1)).toEqual({ kind: 'large', limit: length - 1 });
   });
 
-  it('is linear in the distinct objects of a DAG with heavy sharing', () => {
+  it('ends quickly on a DAG with heavy sharing, and on a cycle reached by 2^40 paths', () => {
     const started = performance.now();
-    expect(jsonDataProblem(sharedTwice(500, 'x'), Infinity)).toBeUndefined();
+    expect(jsonDataProblem(sharedTwice(500, 'x'), 4 << 20)).toEqual({ kind: 'large', limit: 4 << 20 });
+    const root: Record<string, unknown> = {};
+    root['next'] = sharedTwice(40, [root]);
+    expect(jsonDataProblem(root, 4 << 20)).toEqual({ kind: 'circular', pointer: `/next${'/l'.repeat(40)}/0`, target: '' });
     expect(performance.now() - started).toBeLessThan(500);
   });
 });
