@@ -11,6 +11,7 @@ import { rules } from './rules/index.js';
 export interface LintOptions {
   /** Used in `file` of each diagnostic (and `file#Resource` for template machines). */
   filename?: string;
+  /** Also for an object: 'cloudformation', or 'auto' when it has a template's keys, reads it as a template. */
   format?: SourceFormat;
   /** The machine type when the source does not say it (a template's Type wins). STANDARD by default. */
   type?: StateMachineType;

@@ -126,3 +126,31 @@ describe('intrinsicPointers', () => {
     ]);
   });
 });
+
+describe('shared objects and cycles (lint() also takes objects)', () => {
+  const sharedTwice = (levels: number, inner: unknown): Record<string, unknown> => {
+    let value = inner;
+    for (let i = 0; i < levels; i++) value = { l: value, r: value };
+    return value as Record<string, unknown>;
+  };
+
+  it('copies a shared object once and shares the copy, however many paths lead to it', () => {
+    const copy = replaceIntrinsics(sharedTwice(40, { Ref: 'Queue' })) as Record<string, Record<string, unknown>>;
+    expect(copy['l']).toBe(copy['r']);
+    let inner: unknown = copy;
+    for (let i = 0; i < 40; i++) inner = (inner as Record<string, unknown>)['l'];
+    expect(inner).toBe('${Queue}');
+  });
+
+  it('searches a shared object for intrinsic functions once', () => {
+    expect(intrinsicPointers(sharedTwice(40, { a: 1 }))).toEqual([]);
+    expect(intrinsicPointers({ x: sharedTwice(40, { a: 1 }), y: { Ref: 'Q' } })).toEqual(['/y']);
+  });
+
+  it('searches a cycle with several paths back to the root once', () => {
+    const root: Record<string, unknown> = { a: 1 };
+    root['self'] = root;
+    root['again'] = { x: root, y: [root] };
+    expect(intrinsicPointers(root)).toEqual([]);
+  });
+});
