@@ -1,4 +1,4 @@
-import { escapePointerToken } from './diagnostic.js';
+import { escapePointerToken, type Diagnostic } from './diagnostic.js';
 
 /**
  * lint() also takes objects, which need not be JSON data: a cycle, nesting deeper than any
@@ -135,4 +135,58 @@ function scalarSize(value: unknown): number {
       // null; undefined and functions are left out of objects (and null in arrays).
       return value === null ? 4 : 0;
   }
+}
+
+/** Larger than this as compact JSON, an object is not walked (AWS accepts 1 MB). */
+const MAX_OBJECT_SIZE = 4 * 1024 * 1024;
+
+/**
+ * An object that no later walk can take safely (a cycle, nesting deeper than the loaders
+ * accept, shared objects that write out to far over AWS's limit) is reported alone, whatever
+ * the rules settings: nothing else can be said about it.
+ */
+export function notJsonData(source: unknown, file: string | undefined): Diagnostic | undefined {
+  let problem: JsonDataProblem | undefined;
+  try {
+    problem = jsonDataProblem(source, MAX_OBJECT_SIZE);
+  } catch {
+    // A getter that throws: the rules engine reports the definition as unreadable.
+    return undefined;
+  }
+  if (problem === undefined) return undefined;
+  let diagnostic: Diagnostic;
+  switch (problem.kind) {
+    case 'circular': {
+      const target = problem.target === '' ? 'the root' : problem.target;
+      diagnostic = {
+        ruleId: 'max-definition-size',
+        severity: 'error',
+        message: `The definition is not JSON data (${problem.pointer} refers back to ${target}, a circular structure), so it cannot be sent to AWS`,
+        // As the rule reports a definition JSON.stringify refuses: about the whole definition.
+        pointer: '',
+        code: 'SCHEMA_VALIDATION_FAILED',
+      };
+      break;
+    }
+    case 'large':
+      diagnostic = {
+        ruleId: 'max-definition-size',
+        severity: 'error',
+        message: `The definition is more than ${problem.limit} bytes as compact JSON (its shared objects written out where each appears); AWS accepts at most 1048576 bytes (1 MB)`,
+        pointer: '',
+        code: 'SCHEMA_VALIDATION_FAILED',
+      };
+      break;
+    case 'deep':
+      diagnostic = {
+        ruleId: 'parse',
+        severity: 'error',
+        message: `The definition nests deeper than ${MAX_NESTING} levels`,
+        pointer: problem.pointer,
+        code: 'INVALID_JSON_DESCRIPTION',
+      };
+      break;
+  }
+  if (file !== undefined) diagnostic.file = file;
+  return diagnostic;
 }

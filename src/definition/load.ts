@@ -1,6 +1,7 @@
 import { extractStateMachines, isTemplate } from './cloudformation.js';
 import { objectAsParsed, parseJsonText, parseYamlText, type ParsedText } from './document.js';
 import { parsePointer } from './diagnostic.js';
+import { notJsonData } from './json-data.js';
 import { toDiagnostic, type RawFinding } from './findings.js';
 import { intrinsicMessage, intrinsicPointers, replaceIntrinsics } from './placeholders.js';
 import type { LoadOptions, LoadResult } from './source.js';
@@ -37,10 +38,17 @@ export function loadSource(text: string, options: LoadOptions = {}): LoadResult 
 
 /**
  * For a definition or template that is already an object: nothing to place, nothing parsed.
- * A template when `format` says so, or (auto) when it has what only templates have.
- * The caller has made sure it is JSON data (jsonDataProblem): the walks here expand shared objects.
+ * A template when `format` says so, or (auto) when it has what only templates have. An
+ * object that is not JSON data (a cycle, too deep, too large) is one finding, never walked.
  */
 export function loadObject(value: unknown, options: LoadOptions = {}): LoadResult {
+  const problem = notJsonData(value, options.filename);
+  if (problem !== undefined) return { format: 'json', definitions: [], diagnostics: [problem] };
+  return loadJsonData(value, options);
+}
+
+/** loadObject for a value its caller has already checked with notJsonData (the walks here expand shared objects). */
+export function loadJsonData(value: unknown, options: LoadOptions = {}): LoadResult {
   const format = options.format ?? 'auto';
   if (format === 'cloudformation' || (format === 'auto' && isTemplate(value))) {
     return { format: 'cloudformation', ...extractStateMachines(objectAsParsed(value), options) };

@@ -1,10 +1,11 @@
 import type { Diagnostic } from '../definition/diagnostic.js';
-import { jsonDataProblem, MAX_NESTING, type JsonDataProblem } from '../definition/json-data.js';
-import { loadObject, loadSource } from '../definition/load.js';
+import { notJsonData } from '../definition/json-data.js';
+import { loadJsonData, loadSource } from '../definition/load.js';
 import { validateSchema } from '../definition/schema/index.js';
 import type { LoadedDefinition, LoadOptions, LoadResult, SourceFormat, SourceMap } from '../definition/source.js';
 import type { StateMachineType } from '../definition/types.js';
 import { runRules } from './engine.js';
+import { CONFIGURABLE_NON_RULES } from './formatters/non-rules.js';
 import type { RuleSetting } from './rule.js';
 import { rules } from './rules/index.js';
 
@@ -37,7 +38,6 @@ export function ruleDocsUrl(id: string): string {
 }
 
 /** Findings of the schema and the loader that a rules setting may also configure. */
-const CONFIGURABLE_NON_RULES = ['schema', 'no-duplicate-keys', 'cloudformation-intrinsic', 'unsubstituted-placeholder'];
 const SETTINGS: readonly unknown[] = ['off', 'warn', 'error'];
 const FORMATS: readonly unknown[] = ['auto', 'json', 'yaml', 'cloudformation'];
 
@@ -55,7 +55,7 @@ export function lint(source: string | object, lintOptions?: LintOptions): LintRe
   }
   let loaded: LoadResult;
   try {
-    loaded = typeof source === 'string' ? loadSource(source, loadOptions(options)) : loadObject(source, loadOptions(options));
+    loaded = typeof source === 'string' ? loadSource(source, loadOptions(options)) : loadJsonData(source, loadOptions(options));
   } catch (error) {
     diagnostics.push(internalError('parse', error, options.filename));
     return { valid: false, diagnostics };
@@ -122,60 +122,6 @@ function place(diagnostic: Diagnostic, sourceMap: SourceMap, file: string | unde
   if (position !== undefined) {
     diagnostic.line = position.line;
     diagnostic.column = position.column;
-  }
-  if (file !== undefined) diagnostic.file = file;
-  return diagnostic;
-}
-
-/** Larger than this as compact JSON, an object is not walked (AWS accepts 1 MB). */
-const MAX_OBJECT_SIZE = 4 * 1024 * 1024;
-
-/**
- * An object that no later walk can take safely (a cycle, nesting deeper than the loaders
- * accept, shared objects that write out to far over AWS's limit) is reported alone, whatever
- * the rules settings: nothing else can be said about it.
- */
-function notJsonData(source: unknown, file: string | undefined): Diagnostic | undefined {
-  let problem: JsonDataProblem | undefined;
-  try {
-    problem = jsonDataProblem(source, MAX_OBJECT_SIZE);
-  } catch {
-    // A getter that throws: the rules engine reports the definition as unreadable.
-    return undefined;
-  }
-  if (problem === undefined) return undefined;
-  let diagnostic: Diagnostic;
-  switch (problem.kind) {
-    case 'circular': {
-      const target = problem.target === '' ? 'the root' : problem.target;
-      diagnostic = {
-        ruleId: 'max-definition-size',
-        severity: 'error',
-        message: `The definition is not JSON data (${problem.pointer} refers back to ${target}, a circular structure), so it cannot be sent to AWS`,
-        // As the rule reports a definition JSON.stringify refuses: about the whole definition.
-        pointer: '',
-        code: 'SCHEMA_VALIDATION_FAILED',
-      };
-      break;
-    }
-    case 'large':
-      diagnostic = {
-        ruleId: 'max-definition-size',
-        severity: 'error',
-        message: `The definition is more than ${problem.limit} bytes as compact JSON (its shared objects written out where each appears); AWS accepts at most 1048576 bytes (1 MB)`,
-        pointer: '',
-        code: 'SCHEMA_VALIDATION_FAILED',
-      };
-      break;
-    case 'deep':
-      diagnostic = {
-        ruleId: 'parse',
-        severity: 'error',
-        message: `The definition nests deeper than ${MAX_NESTING} levels`,
-        pointer: problem.pointer,
-        code: 'INVALID_JSON_DESCRIPTION',
-      };
-      break;
   }
   if (file !== undefined) diagnostic.file = file;
   return diagnostic;

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { loadObject, loadSource } from '../../src/definition/load.js';
+import { loadJsonData, loadObject, loadSource } from '../../src/definition/load.js';
 import type { LoadOptions } from '../../src/definition/source.js';
 
 const JSON_DEFINITION = '{"StartAt": "A", "States": {"A": {"Type": "Succeed"}}}';
@@ -97,6 +97,25 @@ describe('loadObject', () => {
     expect(result.definitions[0]!.sourceMap.locateKey('')).toBeUndefined();
   });
 
+  it('reports a circular template object as one finding instead of walking it', () => {
+    const machine: Record<string, unknown> = { Type: 'AWS::StepFunctions::StateMachine', Properties: {} };
+    const template = { Resources: { M: machine } };
+    machine['Properties'] = { Definition: { StartAt: 'A', States: { A: { Type: 'Pass', End: true, Parameters: { x: template, y: template } } } } };
+    const result = loadObject(template, { format: 'cloudformation', filename: 't.json' });
+    expect(result.definitions).toEqual([]);
+    expect(result.diagnostics).toEqual([
+      {
+        ruleId: 'max-definition-size',
+        severity: 'error',
+        message:
+          'The definition is not JSON data (/Resources/M/Properties/Definition/States/A/Parameters/x refers back to the root, a circular structure), so it cannot be sent to AWS',
+        pointer: '',
+        code: 'SCHEMA_VALIDATION_FAILED',
+        file: 't.json',
+      },
+    ]);
+  });
+
   it.each([undefined, null, 42, 'text', [1]])('accepts %j as it is', (value) => {
     expect(loadObject(value).definitions[0]!.definition).toBe(value);
   });
@@ -163,14 +182,15 @@ describe('CloudFormation intrinsic functions in a standalone definition', () => 
   it('keeps a definition without intrinsics as it is, cycles included', () => {
     const cyclic: Record<string, unknown> = { StartAt: 'A' };
     cyclic['self'] = cyclic;
-    expect(loadObject(cyclic).definitions[0]!.definition).toBe(cyclic);
-    expect(loadObject(cyclic).diagnostics).toEqual([]);
+    // loadObject reports a cycle (see above); the walks behind it still must not hang on one.
+    expect(loadJsonData(cyclic).definitions[0]!.definition).toBe(cyclic);
+    expect(loadJsonData(cyclic).diagnostics).toEqual([]);
   });
 
   it('ends on a cyclic object that holds an intrinsic: the warning, the object as it is', () => {
     const cyclic: Record<string, unknown> = { StartAt: 'A', Resource: { Ref: 'Fn' } };
     cyclic['self'] = cyclic;
-    const result = loadObject(cyclic);
+    const result = loadJsonData(cyclic);
     expect(result.diagnostics.map((d) => d.pointer)).toEqual(['/Resource']);
     expect(result.definitions[0]!.definition).toBe(cyclic);
   });
