@@ -66,16 +66,23 @@ export function renderRulePage(rule: RuleModule): string {
     '',
     ...renderExamples('Invalid', meta.docs.invalid),
     ...renderExamples('Valid', meta.docs.valid),
+    ...configurationSection(meta.id),
+  ];
+  return lines.join('\n');
+}
+
+/** How to turn a finding off or change its severity, from the API and the CLI. */
+function configurationSection(id: string): string[] {
+  return [
     '## Configuration',
     '',
     '```ts',
-    `lint(definition, { rules: { '${meta.id}': 'off' } }); // or 'warn' / 'error'`,
+    `lint(definition, { rules: { '${id}': 'off' } }); // or 'warn' / 'error'`,
     '```',
     '',
-    `CLI: \`aslkit lint --rule ${meta.id}=off <files>\`.`,
+    `CLI: \`aslkit lint --rule ${id}=off <files>\`.`,
     '',
   ];
-  return lines.join('\n');
 }
 
 /** A non-rule's page: as a rule's, with each example's findings as aslkit reports them today. */
@@ -109,18 +116,7 @@ export function renderNonRulePage(meta: NonRuleMeta): string {
     '',
     ...examples,
   ];
-  if (meta.configurable) {
-    lines.push(
-      '## Configuration',
-      '',
-      '```ts',
-      `lint(definition, { rules: { '${meta.id}': 'off' } }); // or 'warn' / 'error'`,
-      '```',
-      '',
-      `CLI: \`aslkit lint --rule ${meta.id}=off <files>\`.`,
-      '',
-    );
-  }
+  if (meta.configurable) lines.push(...configurationSection(meta.id));
   return lines.join('\n');
 }
 
