@@ -52,7 +52,7 @@ export function renderRulePage(rule: RuleModule): string {
     '|---|---|',
     `| Default severity | ${meta.severity} |`,
     `| On by default | ${meta.recommended ? 'yes' : 'no'} |`,
-    `| AWS code | ${meta.awsCode === undefined ? '(none: AWS does not report this)' : `\`${meta.awsCode}\``} |`,
+    awsCodeRow(meta.awsCode),
     '',
     '## Why',
     '',
@@ -69,6 +69,11 @@ export function renderRulePage(rule: RuleModule): string {
     ...configurationSection(meta.id),
   ];
   return lines.join('\n');
+}
+
+/** The AWS code row of a page's summary table. */
+function awsCodeRow(code: string | undefined): string {
+  return `| AWS code | ${code === undefined ? '(none: AWS does not report this)' : `\`${code}\``} |`;
 }
 
 /** How to turn a finding off or change its severity, from the API and the CLI. */
@@ -104,7 +109,7 @@ export function renderNonRulePage(meta: NonRuleMeta): string {
     '|---|---|',
     `| Severity | ${meta.severity} |`,
     `| Configurable | ${meta.configurable ? 'yes' : 'no: always reported'} |`,
-    `| AWS code | ${meta.awsCode === undefined ? '(none: AWS does not report this)' : `\`${meta.awsCode}\``} |`,
+    awsCodeRow(meta.awsCode),
     '',
     '## Why',
     '',
