@@ -1,6 +1,8 @@
 import { StatesError } from '../../definition/errors.js';
 import type { TaskState } from '../../definition/types.js';
-import { StateFailure, toErrorOutput } from '../errors.js';
+import { StateFailure, isInstance, toErrorOutput } from '../errors.js';
+import { findHandler, handlerNotFound } from '../handlers.js';
+import { NotJsonData, copyJson } from '../io/json.js';
 import type { HistoryEvent, HistoryEventType } from '../history.js';
 import {
   inputPath,
@@ -16,6 +18,7 @@ import { bindings, integerField, optionalJsonataTemplate, typedField } from '../
 import { baseFields, pointerOf, queryLanguageOf } from './base.js';
 import { compileRetryingState, emit, prepareEnv, stateContext } from './common.js';
 import type { ContextExtras, RetryingState } from './common.js';
+import { requestCheck } from './integration-requests.js';
 import { compileResultTail } from './result.js';
 
 type ResourceKind = 'lambda' | 'activity' | 'task';
@@ -53,9 +56,11 @@ const EVENT_NAMES: Record<ResourceKind, EventNames> = {
 };
 
 /** How history names a resource (ASL-NOTES §7.2): `arn:aws:states:::sqs:sendMessage` -> sqs / sendMessage. */
-export function describeResource(resource: string): {
+export interface DescribedResource {
   kind: ResourceKind; resourceType: string; resourceName: string; submits: boolean; callback: boolean;
-} {
+}
+
+export function describeResource(resource: string): DescribedResource {
   const parts = resource.split(':');
   if (parts[2] === 'lambda' && parts[5] === 'function') {
     return { kind: 'lambda', resourceType: 'lambda', resourceName: resource, submits: false, callback: false };
@@ -70,21 +75,6 @@ export function describeResource(resource: string): {
   const submits = callback || /\.sync(:2)?$/.test(resource);
   return { kind: 'task', resourceType, resourceName: resourceName || resource, submits, callback };
 }
-
-/**
- * Checks AWS makes on an optimized integration's request before it schedules the task, keyed
- * by resource without its `.sync` / `.waitForTaskToken` suffix: the message for a request it
- * refuses, else undefined. API Gateway takes Headers as a map of string lists.
- */
-const REQUEST_CHECKS: Record<string, (request: unknown) => string | undefined> = {
-  'arn:aws:states:::apigateway:invoke': (request) => {
-    const headers = (request as { Headers?: unknown } | null)?.Headers;
-    if (headers === undefined) return undefined;
-    const valid = headers !== null && typeof headers === 'object' && !Array.isArray(headers)
-      && Object.values(headers).every((v) => Array.isArray(v) && v.every((item) => typeof item === 'string'));
-    return valid ? undefined : "The value of the field 'Headers' has an invalid format";
-  },
-};
 
 /** Resolves a positive-integer TimeoutSecondsPath / HeartbeatSecondsPath value. */
 function positiveSeconds(path: CompiledPath | undefined, literal: unknown, input: unknown, t: Thread, field: string): number | undefined {
@@ -104,16 +94,29 @@ class TaskTimeout extends StateFailure {
   }
 }
 
-function missingHandler(stateName: string, resource: string): StateFailure {
-  return new StateFailure(
-    'States.TaskFailed',
-    `No task handler for the state '${stateName}' (resource '${resource}'): pass one in options.handlers under the state name, the resource ARN or '*'.`,
-  );
+/**
+ * What a Task runs when options.handlers has nothing for it, by resource kind. A missing
+ * handler is a mistake in the test, not a failure of the workflow, so by default it ends the
+ * execution (aslkit.HandlerNotFound, seen by neither Retry nor Catch). Kinds whose work the
+ * test itself completes (callbacks, activities) return a handler that waits for it here.
+ */
+function withoutHandler(t: Thread, stateName: string, resource: string, _described: DescribedResource): TaskHandler {
+  throw handlerNotFound(`the state '${stateName}'`, stateName, resource, Object.keys(t.exec.handlers));
+}
+
+/** The handler's result as JSON data of its own, or a terminal States.Runtime naming the state. */
+function resultData(result: unknown, stateName: string): unknown {
+  try {
+    return copyJson(result);
+  } catch (thrown) {
+    const what = thrown instanceof NotJsonData ? thrown.message : 'a value that cannot be read';
+    throw new StateFailure('States.Runtime', `The task handler of the state '${stateName}' returned a result that is not JSON data: ${what}.`, { terminal: true });
+  }
 }
 
 /** Turns whatever a handler threw into the task's failure (STYLE habit 6). */
 function handlerFailure(thrown: unknown): StateFailure {
-  if (thrown instanceof StateFailure) return thrown;
+  if (isInstance(thrown, StateFailure)) return thrown;
   const { error, cause } = toErrorOutput(thrown);
   // A task's own failure is catchable even under a terminal-looking name (an oversized
   // result is States.DataLimitExceeded and AWS lets States.ALL catch it, ASL-NOTES §10 #2).
@@ -168,7 +171,7 @@ export function compileTask(name: string, def: TaskState, cc: CompileContext): R
   const resource = def.Resource;
   const described = describeResource(resource);
   const events = EVENT_NAMES[described.kind];
-  const requestCheck = REQUEST_CHECKS[resource.replace(/\.(sync(:2)?|waitForTaskToken)$/, '')];
+  const checkRequest = requestCheck(resource);
   const queryLanguage = queryLanguageOf(def, cc);
   const prepare = queryLanguage === 'JSONata' ? jsonataPrepare(def, at) : jsonPathPrepare(def, at);
   const tail = compileResultTail(def, at, queryLanguage);
@@ -181,7 +184,7 @@ export function compileTask(name: string, def: TaskState, cc: CompileContext): R
     const env = t.env;
     const prepared = prepare(t, raw);
     const { effective, timeoutSeconds, heartbeatSeconds } = prepared instanceof Promise ? await prepared : prepared;
-    const refused = requestCheck?.(effective);
+    const refused = checkRequest?.(effective);
     if (refused !== undefined) {
       throw new StatesError('States.Runtime', `The Parameters '${JSON.stringify(effective)}' could not be used to start the Task: [${refused}]`);
     }
@@ -196,24 +199,24 @@ export function compileTask(name: string, def: TaskState, cc: CompileContext): R
     emit(t, events.started, described.kind === 'task' ? events.startedKey : undefined, described.kind === 'task' ? ids : undefined);
     if (described.submits) emit(t, 'TaskSubmitted', 'taskSubmittedEventDetails', ids);
 
-    const handlers = t.exec.handlers;
-    const handler = handlers[name] ?? handlers[resource] ?? handlers['*'];
     let result: unknown;
     try {
-      if (!handler) throw missingHandler(name, resource);
+      const handler = findHandler(t.exec.handlers, name, resource) ?? withoutHandler(t, name, resource, described);
       const context = state.usesContext ? env.context : stateContext(t, name, extras);
-      result = await invoke(t, handler, effective, {
+      result = await invoke(t, handler, copyJson(effective), {
         stateName: name, resource, attempt: retryCount, context,
         ...(extras.taskToken !== undefined ? { taskToken: extras.taskToken } : {}),
       }, timeoutSeconds, heartbeatSeconds);
-      if (result === undefined) result = null;
+      result = resultData(result, name);
       if (payloadBytes(result, t.exec.limits.maxPayloadBytes) > t.exec.limits.maxPayloadBytes) {
         throw new StateFailure('States.DataLimitExceeded', dataLimitCause(resource), { terminal: false });
       }
     } catch (thrown) {
       if (t.signal.aborted) throw t.signal.reason;
       const failure = handlerFailure(thrown);
-      // A handler may report a timeout itself (a mocked recording does); history records both alike.
+      // States.Timeout is, by AWS's definition, a task that timed out, whoever reports it (the
+      // engine's own timer or a handler standing in for the service); history records both as
+      // a timeout. https://docs.aws.amazon.com/step-functions/latest/dg/concepts-error-handling.html
       const timedOut = failure instanceof TaskTimeout || failure.error === 'States.Timeout';
       const details: Record<string, unknown> = { ...ids, error: failure.error };
       if (failure.cause !== '' || !timedOut) details['cause'] = failure.cause;
