@@ -7,7 +7,7 @@
 import { setMaxListeners } from 'node:events';
 import { escapePointerToken } from '../definition/diagnostic.js';
 import type { State, StateMachineDefinition } from '../definition/types.js';
-import { RealClock, SimulatedClock } from './clock.js';
+import { DEFAULT_STUCK_AFTER_MS, RealClock, SimulatedClock } from './clock.js';
 import type { Clock } from './clock.js';
 import { ExecutionStop, StateFailure, frameStateError } from './errors.js';
 import { HistoryRecorder } from './history.js';
@@ -44,6 +44,12 @@ export interface StateMachineOptions {
   handlers?: Record<string, TaskHandler>;
   /** `'real'` (default), `'simulated'` (a new SimulatedClock per execution) or a Clock. */
   clock?: 'real' | 'simulated' | Clock;
+  /**
+   * With `clock: 'simulated'`: wall milliseconds without any activity after which a handler
+   * that blocks the execution and never settles ends it with aslkit.HandlerStuck (default
+   * 2000; `Infinity` waits forever). A SimulatedClock passed as `clock` takes its own.
+   */
+  stuckAfterMs?: number;
   /** Random source for retry jitter, generated names and tokens (default Math.random). */
   random?: () => number;
   name?: string;
@@ -312,7 +318,10 @@ export class StateMachine {
         `1 validation error detected: Value at 'input' failed to satisfy constraint: Member must have length less than or equal to ${limits.maxPayloadBytes}`,
       );
     }
-    const clock: Clock = o.clock === 'simulated' ? new SimulatedClock() : o.clock === 'real' || o.clock === undefined ? new RealClock() : o.clock;
+    const stuckAfterMs = o.clock === 'simulated' ? o.stuckAfterMs ?? DEFAULT_STUCK_AFTER_MS : undefined;
+    const clock: Clock = o.clock === 'simulated'
+      ? new SimulatedClock({ stuckAfterMs: stuckAfterMs! })
+      : o.clock === 'real' || o.clock === undefined ? new RealClock() : o.clock;
     const random = o.random ?? Math.random;
     const history = new HistoryRecorder(() => clock.now(), limits.maxHistoryEvents, true, o.inspect);
     const executionName = options.name ?? uuid(random);
@@ -332,7 +341,7 @@ export class StateMachine {
     // Every in-flight task and timer of the top level listens to it (see linkedController).
     setMaxListeners(0, root.signal);
     const exec: Execution = {
-      clock, now: () => clock.now(), random, handlers: o.handlers ?? {}, history, limits, context, region,
+      clock, now: () => clock.now(), random, handlers: o.handlers ?? {}, history, limits, context, region, stuckAfterMs,
       transitions: 0,
       variableBytes: 0,
       runContainer,

@@ -52,6 +52,8 @@ export interface Execution {
   /** The context object's execution-wide part (ASL-NOTES §2.4). */
   readonly context: ContextObject;
   readonly region: string;
+  /** The simulated clock's stuck bound, when the engine made the clock (for the cause). */
+  readonly stuckAfterMs: number | undefined;
   transitions: number;
   /** UTF-8 bytes of the variables stored in live scopes (the 10 MiB quota). */
   variableBytes: number;

@@ -1,7 +1,7 @@
 import { StatesError } from '../../definition/errors.js';
 import type { TaskState } from '../../definition/types.js';
 import { StateFailure, isInstance, toErrorOutput } from '../errors.js';
-import { findHandler, handlerNotFound } from '../handlers.js';
+import { findHandlerKey, handlerNotFound, handlerStuck } from '../handlers.js';
 import { NotJsonData, copyJson } from '../io/json.js';
 import type { HistoryEvent, HistoryEventType } from '../history.js';
 import {
@@ -201,9 +201,12 @@ export function compileTask(name: string, def: TaskState, cc: CompileContext): R
 
     let result: unknown;
     try {
-      const handler = findHandler(t.exec.handlers, name, resource) ?? withoutHandler(t, name, resource, described);
+      const handlers = t.exec.handlers;
+      const key = findHandlerKey(handlers, name, resource);
+      const handler = key !== undefined ? handlers[key]! : withoutHandler(t, name, resource, described);
       const context = state.usesContext ? env.context : stateContext(t, name, extras);
-      result = await invoke(t, handler, copyJson(effective), {
+      const stuck = (): StateFailure => handlerStuck(name, key ?? resource, t.exec.stuckAfterMs);
+      result = await invoke(t, handler, stuck, copyJson(effective), {
         stateName: name, resource, attempt: retryCount, context,
         ...(extras.taskToken !== undefined ? { taskToken: extras.taskToken } : {}),
       }, timeoutSeconds, heartbeatSeconds);
@@ -260,6 +263,7 @@ function parkOnListen(signal: AbortSignal, hold: Hold): void {
 function invoke(
   t: Thread,
   handler: TaskHandler,
+  stuck: () => StateFailure,
   input: unknown,
   partial: Omit<TaskContext, 'signal' | 'heartbeat'>,
   timeoutSeconds: number | undefined,
@@ -271,7 +275,7 @@ function invoke(
     const timers = timeoutSeconds !== undefined || heartbeatSeconds !== undefined ? new AbortController() : undefined;
     let heartbeatTimer: AbortController | undefined;
     let settled = false;
-    const hold = clock.hold?.();
+    const hold = clock.hold?.(() => expire(stuck()));
     if (hold !== undefined) parkOnListen(task.signal, hold);
     const settle = (ok: boolean, value: unknown): void => {
       if (settled) return;
