@@ -13,7 +13,7 @@ import { ExecutionStop, StateFailure, frameStateError } from './errors.js';
 import { HistoryRecorder } from './history.js';
 import type { HistoryEvent } from './history.js';
 import { CompileFailure } from './io/expressions.js';
-import { NotJsonData, copyJson } from './io/json.js';
+import { NotJsonData, copyJson, setOwn } from './io/json.js';
 import { MAX_PAYLOAD_BYTES, dataLimitCause, payloadBytes, textBytes } from './io/size.js';
 import { createContextObject } from '../expressions/context.js';
 import type {
@@ -254,7 +254,7 @@ function serialiseAssigned(assigned: Record<string, unknown>, stateName: string,
       throw new StateFailure('States.DataLimitExceeded', `The variable '${k}' assigned by the state '${stateName}' exceeds the maximum size of ${maxBytes} bytes.`, { terminal: true });
     }
     total += bytes;
-    out[k] = text;
+    setOwn(out, k, text);
   }
   if (total > maxBytes) {
     throw new StateFailure('States.DataLimitExceeded', `The variables assigned by the state '${stateName}' exceed the maximum total size of ${maxBytes} bytes.`, { terminal: true });

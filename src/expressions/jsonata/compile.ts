@@ -81,6 +81,10 @@ function onExit(_node: unknown, _input: unknown, environment: EnvironmentLike): 
 }
 
 function describeFailure(error: unknown): string {
+  // A JavaScript engine error (a function handed undefined, a stack overflow) is no message
+  // for a workflow's author: its text names our code, not their expression.
+  if (error instanceof RangeError) return 'The evaluation exceeded the available stack or memory.';
+  if (error instanceof TypeError || error instanceof ReferenceError) return 'A function was called with an argument it cannot use.';
   if (typeof error === 'object' && error !== null) {
     const { code, message } = error as { code?: unknown; message?: unknown };
     const text = typeof message === 'string' ? message : String(error);
