@@ -1,5 +1,5 @@
 /**
- * Time, injected (STYLE habit 8). The engine reads `now()` for timestamps and calls
+ * Time, injected. The engine reads `now()` for timestamps and calls
  * `sleep()` for Wait states, retry back-off and timeouts; nothing else in the
  * interpreter touches real time.
  */

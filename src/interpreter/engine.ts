@@ -156,7 +156,7 @@ function linkTarget(states: Map<string, CompiledState>, name: string, pointer: s
   return target;
 }
 
-/** All stored variables of an execution: 10 MiB, that is 40 times the 256 KiB payload quota (ASL-NOTES §2.5). */
+/** All stored variables of an execution: 10 MiB, that is 40 times the 256 KiB payload quota (https://docs.aws.amazon.com/step-functions/latest/dg/workflow-variables.html). */
 const VARIABLE_QUOTA_FACTOR = 40;
 
 /**
@@ -241,7 +241,7 @@ async function runContainer(container: CompiledContainer, input: unknown, t: Thr
 
 /**
  * The JSON text of each assigned value, as history shows it, held to AWS's variable quotas
- * (ASL-NOTES §2.5): 256 KiB per variable and per Assign block. AWS does not document the
+ * (https://docs.aws.amazon.com/step-functions/latest/dg/workflow-variables.html): 256 KiB per variable and per Assign block. AWS does not document the
  * error; like an oversized state output it is a terminal States.DataLimitExceeded.
  */
 function serialiseAssigned(assigned: Record<string, unknown>, stateName: string, maxBytes: number): Record<string, string> {

@@ -49,7 +49,7 @@ export interface Execution {
   readonly handlers: Readonly<Record<string, TaskHandler>>;
   readonly history: HistoryRecorder;
   readonly limits: Limits;
-  /** The context object's execution-wide part (ASL-NOTES §2.4). */
+  /** The context object's execution-wide part (https://docs.aws.amazon.com/step-functions/latest/dg/input-output-contextobject.html). */
   readonly context: ContextObject;
   readonly region: string;
   /** The simulated clock's stuck bound, when the engine made the clock (for the cause). */

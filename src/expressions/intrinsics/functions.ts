@@ -1,5 +1,5 @@
 /**
- * The 18 intrinsic functions as one table (ASL-NOTES §3.4): name, arity, parameter types,
+ * The 18 intrinsic functions as one table (https://docs.aws.amazon.com/step-functions/latest/dg/intrinsic-functions.html): name, arity, parameter types,
  * return type and implementation. Argument types are checked before `impl` runs, so each
  * `impl` sees the types its signature names. Behaviour follows recorded AWS results; where
  * AWS truncates or rounds a number, the helper used says which.
@@ -12,7 +12,7 @@ import { JavaRandom, uuidV4 } from './random.js';
 
 /**
  * The error raised when an intrinsic fails at run time. The spec names
- * `States.IntrinsicFailure` (ASL-NOTES §3.5, §10 row 12), but AWS raises `States.Runtime`
+ * `States.IntrinsicFailure` (https://docs.aws.amazon.com/step-functions/latest/dg/intrinsic-functions.html, https://docs.aws.amazon.com/step-functions/latest/dg/concepts-error-handling.html), but AWS raises `States.Runtime`
  * with a cause starting `Invalid arguments in States.<Fn>`: recorded by suites run against
  * AWS (a MathAdd given a string fails the execution with States.Runtime; ArrayRange with a
  * string, a zero step or over 1000 elements; MathRandom with equal bounds). So the failure

@@ -1,4 +1,4 @@
-/** Intrinsic functions (ASL-NOTES §3): compile once, evaluate many. */
+/** Intrinsic functions (https://docs.aws.amazon.com/step-functions/latest/dg/intrinsic-functions.html): compile once, evaluate many. */
 export { compileIntrinsic, invalidIntrinsicFieldMessage, isIntrinsicCall, MAX_NESTING } from './compile.js';
 export type { CompiledIntrinsic } from './compile.js';
 export {

@@ -1,5 +1,5 @@
 /**
- * Where a JSONata state holds expressions (ASL-NOTES §2.6): the fields whose string values may
+ * Where a JSONata state holds expressions (https://docs.aws.amazon.com/step-functions/latest/dg/transforming-data.html): the fields whose string values may
  * be `{% … %}`, at any depth for templates, and which object holds them (the state, a Choice
  * rule, a catcher). The linter reads definitions through this one table.
  */

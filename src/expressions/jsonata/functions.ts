@@ -1,7 +1,7 @@
 /**
  * The functions a JSONata expression can call in Step Functions: jsonata 2.0.6's own library,
  * minus `$eval`, plus the six AWS adds ($partition, $range, $hash, $random, $uuid, $parse;
- * ASL-NOTES §3.6). Signatures are jsonata's own notation, so one table drives both the runtime
+ * https://docs.aws.amazon.com/step-functions/latest/dg/intrinsic-functions.html). Signatures are jsonata's own notation, so one table drives both the runtime
  * registration (jsonata validates arguments against them) and the linter's arity checks.
  */
 import { createHash } from 'node:crypto';
@@ -61,7 +61,7 @@ function range(this: Focus, first: number, last: number, step: number): unknown[
   if (count > MAX_RANGE_LENGTH) fail(`The range must not have more than ${MAX_RANGE_LENGTH} elements, but would have ${count}`);
   const values: number[] = [];
   for (let i = 0; i < count; i++) values.push(first + i * step);
-  // AWS returns a sequence: `$range(1, 9, 9)` is `1`, not `[1]` (ASL-NOTES §12.12).
+  // AWS returns a sequence: `$range(1, 9, 9)` is `1`, not `[1]` (https://docs.aws.amazon.com/step-functions/latest/dg/transforming-data.html).
   return sequence(values);
 }
 

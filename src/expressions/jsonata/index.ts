@@ -1,5 +1,5 @@
 /**
- * JSONata in Step Functions (ASL-NOTES §2.6): `{% %}` strings compiled once with jsonata 2.0.6,
+ * JSONata in Step Functions (https://docs.aws.amazon.com/step-functions/latest/dg/transforming-data.html): `{% %}` strings compiled once with jsonata 2.0.6,
  * evaluated against `$states` and workflow variables with AWS's added functions, errors and
  * limits; plus the static analysis the linter needs.
  */

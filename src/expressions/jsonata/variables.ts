@@ -1,5 +1,5 @@
 /**
- * Workflow variables as the linter sees them (ASL-NOTES §2.5, §8.3): where each name is assigned
+ * Workflow variables as the linter sees them (https://docs.aws.amazon.com/step-functions/latest/dg/workflow-variables.html): where each name is assigned
  * and where it is read, in both query languages, scope by scope. Variables arrived with JSONata
  * (November 2024), so they live next to it; JSONPath reads them as `$name…` paths.
  */

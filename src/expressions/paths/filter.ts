@@ -1,7 +1,7 @@
 /**
  * Our own evaluator for the filter expressions parse.ts accepts (jsonpath-plus calls it through
  * indefinite.ts's eval callback): comparisons of `@`/`$`
- * paths with JSON literals, existence tests, `&&`, `||`. Jayway's semantics (§2.2):
+ * paths with JSON literals, existence tests, `&&`, `||`. Jayway's semantics (https://docs.aws.amazon.com/step-functions/latest/dg/amazon-states-language-paths.html):
  * `[?(@.keep)]` is an existence test (true for `false` and `null` values), values of
  * different JSON types are never equal or ordered, and a missing operand makes every
  * comparison false except `!=`.

@@ -1,5 +1,5 @@
 /**
- * The interpreter's binding to the JSONata expression layer (ASL-NOTES §2.6): compile
+ * The interpreter's binding to the JSONata expression layer (https://docs.aws.amazon.com/step-functions/latest/dg/transforming-data.html): compile
  * helpers that report issues as CompileFailure, the `$states` bindings of a running state,
  * and the typed scalar fields (Seconds, TimeoutSeconds, MaxConcurrency...) that accept a
  * literal or one `{% %}` expression.

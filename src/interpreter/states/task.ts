@@ -55,7 +55,7 @@ const EVENT_NAMES: Record<ResourceKind, EventNames> = {
   },
 };
 
-/** How history names a resource (ASL-NOTES §7.2): `arn:aws:states:::sqs:sendMessage` -> sqs / sendMessage. */
+/** How history names a resource (https://docs.aws.amazon.com/step-functions/latest/dg/state-task.html): `arn:aws:states:::sqs:sendMessage` -> sqs / sendMessage. */
 export interface DescribedResource {
   kind: ResourceKind; resourceType: string; resourceName: string; submits: boolean; callback: boolean;
 }
@@ -114,12 +114,12 @@ function resultData(result: unknown, stateName: string): unknown {
   }
 }
 
-/** Turns whatever a handler threw into the task's failure (STYLE habit 6). */
+/** Turns whatever a handler threw into the task's failure. */
 function handlerFailure(thrown: unknown): StateFailure {
   if (isInstance(thrown, StateFailure)) return thrown;
   const { error, cause } = toErrorOutput(thrown);
   // A task's own failure is catchable even under a terminal-looking name (an oversized
-  // result is States.DataLimitExceeded and AWS lets States.ALL catch it, ASL-NOTES §10 #2).
+  // result is States.DataLimitExceeded and AWS lets States.ALL catch it, https://docs.aws.amazon.com/step-functions/latest/dg/concepts-error-handling.html).
   return new StateFailure(error, cause, { terminal: error === 'States.Runtime' });
 }
 

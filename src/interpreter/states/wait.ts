@@ -7,7 +7,7 @@ import { bindings, integerField, optionalJsonataTemplate, typedField } from '../
 import { baseFields, pointerOf, queryLanguageOf } from './base.js';
 import { prepareEnv } from './common.js';
 
-/** The longest wait AWS accepts: a signed 32-bit count of seconds (ASL-NOTES §7.1). */
+/** The longest wait AWS accepts: a signed 32-bit count of seconds (https://docs.aws.amazon.com/step-functions/latest/dg/state-wait.html). */
 const MAX_WAIT_SECONDS = 2_147_483_647;
 
 /** A delay in seconds AWS runs: finite and at most MAX_WAIT_SECONDS, else States.Runtime. */
@@ -28,7 +28,7 @@ function shown(value: unknown): string {
 
 /**
  * How long a Wait lasts, from its effective input: a pure decision, with AWS's runtime
- * messages for bad SecondsPath / TimestampPath values (ASL-NOTES §7.1, §12.8-9).
+ * messages for bad SecondsPath / TimestampPath values (https://docs.aws.amazon.com/step-functions/latest/dg/state-wait.html, https://docs.aws.amazon.com/step-functions/latest/dg/transforming-data.html).
  */
 export type WaitDelay = (effectiveInput: unknown, t: Thread) => number;
 
@@ -107,7 +107,7 @@ export function compileWait(name: string, def: WaitState, cc: CompileContext): C
   return state;
 }
 
-/** JSONata Wait: Seconds or Timestamp (literal or expression), Output and Assign (§7.1). */
+/** JSONata Wait: Seconds or Timestamp (literal or expression), Output and Assign (https://docs.aws.amazon.com/step-functions/latest/dg/state-wait.html). */
 function compileJsonataWait(name: string, def: WaitState, cc: CompileContext, at: string): CompiledState {
   const seconds = typedField(def.Seconds, 'Seconds', 'integer', `${at}/Seconds`);
   const timestamp = typedField(def.Timestamp, 'Timestamp', 'string', `${at}/Timestamp`);
