@@ -22,16 +22,5 @@ export { arityOf, KNOWN_FUNCTIONS, seededRandom } from './functions.js';
 export type { FunctionArity } from './functions.js';
 export { expectType, jsonTypeOf, QUERY_EVALUATION_ERROR } from './result.js';
 export type { ExpectedType } from './result.js';
-export {
-  assignmentsOf,
-  assignObjectsOf,
-  isDistributedProcessor,
-  jsonPathVariables,
-  readsOf,
-  variableNameOf,
-  variablesOf,
-  visibleScopes,
-} from './variables.js';
-export type { DefinitionVariables, ScopeVariables, VariableAssignment, VariableRead } from './variables.js';
 export { compileJsonataTemplate } from './template.js';
 export type { CompiledJsonataTemplate, TemplateIssue } from './template.js';

@@ -7,6 +7,7 @@
  * comparison false except `!=`.
  */
 import type { FilterExpression, FilterOperand, PathKey } from './parse.js';
+import { isObject } from '../../definition/walk.js';
 
 const MISSING = Symbol('missing');
 
@@ -26,9 +27,8 @@ export function resolveKeys(value: unknown, keys: readonly PathKey[]): unknown {
   return current;
 }
 
-export function isJsonObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
+/** A JSON object (not an array, not null): the one `isObject`, under the name this layer uses. */
+export const isJsonObject = isObject as (value: unknown) => value is Record<string, unknown>;
 
 function operandValue(operand: FilterOperand, current: unknown, root: unknown): unknown {
   if (operand.type === 'literal') return operand.value;

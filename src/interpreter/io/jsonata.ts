@@ -9,8 +9,8 @@ import { compileJsonataTemplate, expectType, isJsonataString } from '../../expre
 import type { ExpectedType, JsonataBindings } from '../../expressions/jsonata/index.js';
 import type { Thread } from '../runtime.js';
 import { CompileFailure } from './expressions.js';
-import { FALLBACK, fastExpression } from './jsonata-fast.js';
-import type { FastEvaluator } from './jsonata-fast.js';
+import { FALLBACK, fastExpression } from '../../expressions/jsonata/fast.js';
+import type { FastEvaluator } from '../../expressions/jsonata/fast.js';
 
 /** A compiled JSONata template; evaluate returns the value, or a promise of it when jsonata runs. */
 export interface CompiledJsonataTemplate {

@@ -3,12 +3,10 @@
  * and where it is read, in both query languages, scope by scope. Variables arrived with JSONata
  * (November 2024), so they live next to it; JSONPath reads them as `$name…` paths.
  */
-import { joinPointer } from '../../definition/diagnostic.js';
-import { derived } from '../../definition/walk.js';
-import type { DefinitionWalk, Scope, WalkedState } from '../../definition/walk.js';
-import { analyzeJsonataOnce, isJsonataString } from './analyze.js';
-import { jsonataStringsOf } from './fields.js';
-import { KNOWN_FUNCTIONS } from './functions.js';
+import { joinPointer } from '../definition/diagnostic.js';
+import { derived } from '../definition/walk.js';
+import type { DefinitionWalk, Scope, WalkedState } from '../definition/walk.js';
+import { KNOWN_FUNCTIONS, analyzeJsonataOnce, isJsonataString, jsonataStringsOf } from '../expressions/jsonata/index.js';
 
 export interface VariableAssignment {
   /** The variable name: the key, without `.$` under JSONPath. */
