@@ -128,14 +128,4 @@ export interface CompileContext {
 export type { HistoryEvent };
 
 /** A version-4 UUID drawn from the injected random source (execution names, Map Run ids). */
-export function uuid(random: () => number): string {
-  const hex = '0123456789abcdef';
-  let s = '';
-  for (let i = 0; i < 36; i++) {
-    if (i === 8 || i === 13 || i === 18 || i === 23) s += '-';
-    else if (i === 14) s += '4';
-    else if (i === 19) s += hex[8 + Math.floor(random() * 4)];
-    else s += hex[Math.floor(random() * 16)];
-  }
-  return s;
-}
+export { uuidV4 as uuid } from '../expressions/intrinsics/random.js';

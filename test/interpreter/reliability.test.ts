@@ -70,3 +70,14 @@ describe('Wait values beyond what AWS accepts fail cleanly', () => {
     expect(result.cause).toContain(cause);
   });
 });
+
+describe('an unknown hash algorithm fails cleanly, whatever its name', () => {
+  it.each(['constructor', '__proto__', 'toString', 'sha256'])('States.Hash and $hash with %s', async (algorithm) => {
+    const jsonPath = await run(single({ Type: 'Pass', Parameters: { 'h.$': 'States.Hash($.v, $.a)' }, End: true }), { v: 'x', a: algorithm });
+    expect(jsonPath).toMatchObject({ status: 'FAILED', error: 'States.Runtime' });
+    expect(jsonPath.cause).toContain(`unsupported algorithm '${algorithm}'`);
+    const jsonata = await run({ QueryLanguage: 'JSONata', ...single({ Type: 'Pass', Output: '{% $hash($states.input.v, $states.input.a) %}', End: true }) }, { v: 'x', a: algorithm });
+    expect(jsonata).toMatchObject({ status: 'FAILED', error: 'States.QueryEvaluationError' });
+    expect(jsonata.cause).toContain(`The hash algorithm '${algorithm}' is not supported.`);
+  });
+});

@@ -4,10 +4,10 @@
  * `impl` sees the types its signature names. Behaviour follows recorded AWS results; where
  * AWS truncates or rounds a number, the helper used says which.
  */
-import { createHash } from 'node:crypto';
 import { StatesError } from '../../definition/errors.js';
 import type { EvaluationEnv } from '../types.js';
 import type { CallNode, IntrinsicIssue, IntrinsicNode, LiteralNode } from './ast.js';
+import { HASH_ALGORITHMS, hashHex, isHashAlgorithm } from '../hash.js';
 import { JavaRandom, uuidV4 } from './random.js';
 
 /**
@@ -43,13 +43,6 @@ export interface IntrinsicFunction {
 
 export const MAX_STRING_INPUT = 10_000;
 export const MAX_RANGE_ELEMENTS = 1000;
-export const HASH_ALGORITHMS: Readonly<Record<string, string>> = {
-  MD5: 'md5',
-  'SHA-1': 'sha1',
-  'SHA-256': 'sha256',
-  'SHA-384': 'sha384',
-  'SHA-512': 'sha512',
-};
 
 export function parameterType(fn: IntrinsicFunction, index: number): ArgumentType {
   const last = fn.parameters.length - 1;
@@ -383,20 +376,19 @@ export const INTRINSIC_FUNCTIONS: readonly IntrinsicFunction[] = [
     maxArgs: 2,
     parameters: ['string', 'string'],
     returns: 'string',
-    summary: `Lowercase hex digest with ${Object.keys(HASH_ALGORITHMS).join(', ')}; input of at most ${MAX_STRING_INPUT} characters.`,
+    summary: `Lowercase hex digest with ${HASH_ALGORITHMS.join(', ')}; input of at most ${MAX_STRING_INPUT} characters.`,
     impl([data, algorithm]) {
-      const nodeName = HASH_ALGORITHMS[algorithm as string];
-      if (!nodeName) throw invalidArguments('States.Hash', `unsupported algorithm '${algorithm as string}'; use one of ${Object.keys(HASH_ALGORITHMS).join(', ')}`);
+      if (!isHashAlgorithm(algorithm)) throw invalidArguments('States.Hash', `unsupported algorithm '${String(algorithm)}'; use one of ${HASH_ALGORITHMS.join(', ')}`);
       limitLength('States.Hash', data as string);
-      return createHash(nodeName).update(data as string, 'utf8').digest('hex');
+      return hashHex(algorithm, data as string);
     },
     checkLiterals(call) {
       const algorithm = literalAt(call, 1);
       const name = algorithm?.value;
-      if (typeof name !== 'string' || name in HASH_ALGORITHMS) return [];
+      if (typeof name !== 'string' || isHashAlgorithm(name)) return [];
       const loose = (text: string) => text.replace('-', '').toLowerCase();
-      const near = Object.keys(HASH_ALGORITHMS).find((known) => loose(known) === loose(name));
-      const hint = near ? `; did you mean '${near}'?` : `; use one of ${Object.keys(HASH_ALGORITHMS).join(', ')}`;
+      const near = HASH_ALGORITHMS.find((known) => loose(known) === loose(name));
+      const hint = near ? `; did you mean '${near}'?` : `; use one of ${HASH_ALGORITHMS.join(', ')}`;
       return [issue(`States.Hash: unsupported algorithm '${name}'${hint}`, (algorithm as LiteralNode).offset, 'hash-algorithm')];
     },
   },
