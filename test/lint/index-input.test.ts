@@ -261,3 +261,12 @@ describe('lint() of a template object', () => {
     ]);
   });
 });
+
+describe('lint() options.rules keys are data', () => {
+  it.each(['__proto__', 'constructor', 'hasOwnProperty'])('%s is an unknown rule', (id) => {
+    const definition = { StartAt: 'A', States: { A: { Type: 'Pass', End: true } } };
+    expect(lint(definition, { rules: JSON.parse(`{"${id}": "off"}`) as Record<string, 'off'> }).diagnostics.map((d) => d.message)).toEqual([
+      `Unknown rule '${id}' in options.rules`,
+    ]);
+  });
+});
