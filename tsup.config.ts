@@ -1,9 +1,9 @@
 import { defineConfig } from 'tsup';
 
 export default defineConfig({
-  entry: { index: 'src/index.ts', cli: 'src/cli/index.ts' },
+  entry: { index: 'src/index.ts', cli: 'src/cli/index.ts', vitest: 'src/testing/vitest.ts', jest: 'src/testing/jest.ts' },
   format: ['esm', 'cjs'],
-  dts: { entry: { index: 'src/index.ts' } },
+  dts: { entry: { index: 'src/index.ts', vitest: 'src/testing/vitest.ts', jest: 'src/testing/jest.ts' } },
   target: 'node20',
   platform: 'node',
   sourcemap: true,

@@ -6,7 +6,7 @@ import type { Diagnostic } from './definition/diagnostic.js';
 import { loadSource } from './definition/load.js';
 import type { StateMachineDefinition } from './definition/types.js';
 import { CompileFailure, StateMachine, compileStateMachine } from './interpreter/engine.js';
-import type { StateMachineOptions } from './interpreter/engine.js';
+import type { ExecuteOptions, ExecutionResult, StateMachineOptions } from './interpreter/engine.js';
 import { lint } from './lint/index.js';
 
 /** Thrown by createStateMachine when CreateStateMachine would refuse the definition. */
@@ -24,10 +24,15 @@ export class DefinitionError extends Error {
   }
 }
 
-export function createStateMachine(
+/** A StateMachine whose execution input and output are typed: `createStateMachine<Order, Receipt>(…)`. */
+export interface TypedStateMachine<Input = unknown, Output = unknown> extends StateMachine {
+  execute(input?: Input, options?: ExecuteOptions): Promise<ExecutionResult & { output?: Output }>;
+}
+
+export function createStateMachine<Input = unknown, Output = unknown>(
   definition: string | object,
   options: StateMachineOptions = {},
-): StateMachine {
+): TypedStateMachine<Input, Output> {
   const { valid, diagnostics } = lint(definition, options.type ? { type: options.type } : {});
   if (!valid) throw new DefinitionError(diagnostics.filter((d) => d.severity === 'error'));
   let object: unknown = definition;
@@ -37,7 +42,7 @@ export function createStateMachine(
     object = loaded.definition;
   }
   try {
-    return new StateMachine(compileStateMachine(object as StateMachineDefinition), options);
+    return new StateMachine(compileStateMachine(object as StateMachineDefinition), options) as TypedStateMachine<Input, Output>;
   } catch (error) {
     if (error instanceof CompileFailure) {
       throw new DefinitionError([{ ruleId: 'compile', severity: 'error', message: error.message, pointer: error.pointer }]);

@@ -33,6 +33,7 @@ export type { CompiledJsonata } from './expressions/jsonata/index.js';
 
 // Interpreter
 export { createStateMachine, DefinitionError } from './api.js';
+export type { TypedStateMachine } from './api.js';
 export { StateMachine, RealClock, SimulatedClock, StatesError } from './interpreter/index.js';
 export type {
   Clock,
@@ -47,3 +48,13 @@ export type {
   TaskContext,
   TaskHandler,
 } from './interpreter/index.js';
+
+// Testing kit
+export {
+  mockTask, mockHandlers, typedHandlers, returns, throws, timesOut, missesHeartbeat, neverAnswers, MOCK_EXHAUSTED, NO_MOCK,
+  loadMockConfig, MockConfigError, visitedStates, historyTypes, taskCalls, matchers, snapshotSerializer, stabilize,
+} from './testing/index.js';
+export type {
+  MockCall, MockFunction, MockResponse, MockSpec, MockedTask, Mocks, TaskTypes, TypedHandler, LoadMockConfigOptions,
+  MockConfig, HistorySource, TaskCall, ExecutionMatchers, MatcherContext, MatcherResult, TextMatcher,
+} from './testing/index.js';

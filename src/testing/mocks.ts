@@ -1,0 +1,254 @@
+/**
+ * Mocked task handlers: a sequence of responses per state that advances once per invocation
+ * of that state in one execution (TaskContext.invocation, the counter Step Functions Local's
+ * mock files use), across retries, loops and Map iterations. Every mock records its calls.
+ */
+import { StatesError } from '../definition/errors.js';
+import { StateFailure } from '../interpreter/errors.js';
+import type { TaskContext, TaskHandler } from '../interpreter/runtime.js';
+
+/** What a handler of type `MockFunction` gets and gives; the context is the engine's TaskContext. */
+export type MockFunction<Input = unknown, Output = unknown> = (input: Input, context: TaskContext) => Output | Promise<Output>;
+
+/**
+ * One response of a mock. `times` repeats it (default 1). A function is called with the
+ * task's input and context; its result (or what it throws) is the task's.
+ */
+export type MockResponse<Input = unknown, Output = unknown> =
+  | { return: Output; times?: number }
+  | { throw: { error: string; cause?: string }; times?: number }
+  /** Fails with States.Timeout as AWS records a task's own timeout (TaskTimedOut, no cause). */
+  | { timeout: true; times?: number }
+  /** Fails with States.Timeout from a missed heartbeat (matched by States.HeartbeatTimeout). */
+  | { missHeartbeat: true; times?: number }
+  /**
+   * Never answers: the task ends only by its TimeoutSeconds or HeartbeatSeconds (on the
+   * execution's clock, virtual time under `clock: 'simulated'`) or when the execution stops.
+   */
+  | { never: true; times?: number }
+  | MockFunction<Input, Output>;
+
+/** One recorded call of a mock. */
+export interface MockCall<Input = unknown> {
+  stateName: string;
+  resource: string;
+  input: Input;
+  context: TaskContext;
+  /** 0 on the first try, +1 per retry (TaskContext.attempt). */
+  attempt: number;
+  /** 0-based count of earlier invocations of this state in the execution (TaskContext.invocation). */
+  invocation: number;
+}
+
+/** A TaskHandler that answers from its responses and records its calls. */
+export interface MockedTask<Input = unknown, Output = unknown> {
+  (input: unknown, context: TaskContext): Promise<Output>;
+  /** Every call, across executions, in the order they were made. */
+  readonly calls: MockCall<Input>[];
+  /** The responses, one per invocation (`times` expanded). */
+  readonly responses: readonly MockResponse<Input, Output>[];
+  /** Forgets the recorded calls. */
+  reset(): void;
+}
+
+/** Orders the calls of several mocks (Mocks.calls). */
+const callOrder = new WeakMap<MockCall, number>();
+let callCount = 0;
+
+/** The error a mock fails the execution with when a state is invoked more times than it has responses. */
+export const MOCK_EXHAUSTED = 'Aslkit.MockExhausted';
+
+/** The error of a state that `mockHandlers` patterns do not cover (neither Retry nor Catch sees it). */
+export const NO_MOCK = 'Aslkit.NoMock';
+
+export function returns<Output>(value: Output, times?: number): MockResponse<unknown, Output> {
+  return times === undefined ? { return: value } : { return: value, times };
+}
+
+export function throws(error: string, cause?: string, times?: number): MockResponse<never, never> {
+  const thrown = cause === undefined ? { error } : { error, cause };
+  return times === undefined ? { throw: thrown } : { throw: thrown, times };
+}
+
+export function timesOut(times?: number): MockResponse<never, never> {
+  return times === undefined ? { timeout: true } : { timeout: true, times };
+}
+
+export function missesHeartbeat(times?: number): MockResponse<never, never> {
+  return times === undefined ? { missHeartbeat: true } : { missHeartbeat: true, times };
+}
+
+export function neverAnswers(times?: number): MockResponse<never, never> {
+  return times === undefined ? { never: true } : { never: true, times };
+}
+
+function ordinal(n: number): string {
+  const tens = n % 100;
+  const suffix = tens >= 11 && tens <= 13 ? 'th' : (['th', 'st', 'nd', 'rd'][n % 10] ?? 'th');
+  return `${n}${suffix}`;
+}
+
+function expand<Input, Output>(responses: readonly MockResponse<Input, Output>[]): MockResponse<Input, Output>[] {
+  const out: MockResponse<Input, Output>[] = [];
+  responses.forEach((response, index) => {
+    const times = typeof response === 'function' ? 1 : (response.times ?? 1);
+    if (!Number.isInteger(times) || times < 1) {
+      throw new TypeError(`Mock response ${index} has times ${String(times)}; it must be a positive integer.`);
+    }
+    for (let i = 0; i < times; i++) out.push(response);
+  });
+  return out;
+}
+
+/** The invocation count the engine gives each task (TaskContext.invocation). */
+function invocationOf(context: TaskContext): number {
+  const invocation = (context as TaskContext & { invocation?: unknown }).invocation;
+  if (typeof invocation !== 'number') {
+    throw new StateFailure('States.Runtime', 'aslkit mocks need TaskContext.invocation, which this engine does not provide.', { terminal: true });
+  }
+  return invocation;
+}
+
+/** Waits for the task's signal: the engine's timeout, heartbeat or the execution's stop. */
+function waitForAbort(context: TaskContext): Promise<never> {
+  return new Promise((_, reject) => {
+    if (context.signal.aborted) reject(context.signal.reason);
+    else context.signal.addEventListener('abort', () => reject(context.signal.reason), { once: true });
+  });
+}
+
+async function answer<Input, Output>(response: MockResponse<Input, Output>, input: Input, context: TaskContext): Promise<Output> {
+  if (typeof response === 'function') return response(input, context);
+  if ('return' in response) return response.return;
+  if ('throw' in response) throw new StatesError(response.throw.error, response.throw.cause ?? '');
+  if ('timeout' in response) throw new StateFailure('States.Timeout', '', { terminal: false });
+  if ('missHeartbeat' in response) throw new StateFailure('States.Timeout', '', { terminal: false, heartbeat: true });
+  return waitForAbort(context);
+}
+
+/**
+ * A mocked task answering invocation N with the Nth response (`times` counted): for example
+ * `mockTask(throws('Lambda.TooManyRequestsException'), returns({ ok: true }))` fails the first
+ * invocation and succeeds the second. An invocation past the last response fails the execution
+ * with `Aslkit.MockExhausted` (neither Retry nor Catch sees it), naming the state and the count.
+ */
+export function mockTask<Input = unknown, Output = unknown>(...responses: MockResponse<Input, Output>[]): MockedTask<Input, Output> {
+  return mockSequence(responses, (context, invocation, count) =>
+    `The mock of the state '${context.stateName}' has ${count} response${count === 1 ? '' : 's'} and was invoked a ${ordinal(invocation + 1)} time (invocation ${invocation}).`);
+}
+
+/** mockTask with its own words for an invocation past the last response (the mock file names its file). */
+export function mockSequence<Input, Output>(
+  responses: readonly MockResponse<Input, Output>[],
+  exhausted: (context: TaskContext, invocation: number, count: number) => string,
+): MockedTask<Input, Output> {
+  const sequence = expand(responses);
+  const calls: MockCall<Input>[] = [];
+  const handler = async (input: unknown, context: TaskContext): Promise<Output> => {
+    const invocation = invocationOf(context);
+    const call: MockCall<Input> = {
+      stateName: context.stateName, resource: context.resource, input: input as Input, context,
+      attempt: context.attempt, invocation,
+    };
+    callOrder.set(call, callCount++);
+    calls.push(call);
+    const response = sequence[invocation];
+    if (response === undefined) {
+      throw new StateFailure(MOCK_EXHAUSTED, exhausted(context, invocation, sequence.length), { terminal: true });
+    }
+    return answer(response, input as Input, context);
+  };
+  return Object.assign(handler, {
+    calls,
+    responses: sequence,
+    reset(): void {
+      calls.length = 0;
+    },
+  });
+}
+
+/** A mock given as one response, a list of responses or a mockTask. */
+export type MockSpec<Input = unknown, Output = unknown> = MockedTask<Input, Output> | MockResponse<Input, Output> | readonly MockResponse<Input, Output>[];
+
+function toMock(spec: MockSpec): MockedTask {
+  if (typeof spec === 'function' && 'calls' in spec) return spec as MockedTask;
+  return Array.isArray(spec) ? mockTask(...(spec as MockResponse[])) : mockTask(spec as MockResponse);
+}
+
+/** The handlers of `mockHandlers`, with their recorded calls. */
+export interface Mocks {
+  /** For `createStateMachine(definition, { handlers })`. */
+  readonly handlers: Record<string, TaskHandler>;
+  /** The mock registered under a key (state name, Resource ARN or the pattern's source). */
+  mock(key: string | RegExp): MockedTask;
+  /** All calls of every mock, in order. */
+  readonly calls: MockCall[];
+  reset(): void;
+}
+
+/**
+ * Handlers for a whole machine: keys are state names or Resource ARNs (looked up as the
+ * engine looks up handlers: state name first, then Resource); `[RegExp, spec]` entries match
+ * a state name or Resource not otherwise mocked. A state that matches nothing has no handler.
+ */
+export function mockHandlers(
+  mocks: Record<string, MockSpec>,
+  patterns: readonly (readonly [RegExp, MockSpec])[] = [],
+): Mocks {
+  const byKey = new Map<string, MockedTask>(Object.entries(mocks).map(([key, spec]) => [key, toMock(spec)]));
+  const byPattern = patterns.map(([pattern, spec]) => [pattern, toMock(spec)] as const);
+  const handlers: Record<string, TaskHandler> = Object.fromEntries(byKey);
+  if (byPattern.length > 0) {
+    const fallback = handlers['*'];
+    handlers['*'] = (input, context) => {
+      const found = byPattern.find(([pattern]) => pattern.test(context.stateName) || pattern.test(context.resource));
+      if (found !== undefined) return found[1](input, context);
+      if (fallback !== undefined) return fallback(input, context);
+      throw new StateFailure(
+        NO_MOCK,
+        `No mock for the state '${context.stateName}' (resource '${context.resource}'): no key names it and no pattern (${byPattern.map(([p]) => String(p)).join(', ')}) matches.`,
+        { terminal: true },
+      );
+    };
+  }
+  const all = [...byKey.values(), ...byPattern.map(([, mock]) => mock)];
+  return {
+    handlers,
+    mock(key) {
+      const found = typeof key === 'string' ? byKey.get(key) : byPattern.find(([pattern]) => String(pattern) === String(key))?.[1];
+      if (found === undefined) throw new Error(`No mock is registered under ${String(key)}.`);
+      return found;
+    },
+    get calls() {
+      return all.flatMap((mock) => mock.calls).sort((a, b) => callOrder.get(a)! - callOrder.get(b)!);
+    },
+    reset() {
+      for (const mock of all) mock.reset();
+    },
+  };
+}
+
+/** A task's input and output types, for typedHandlers. */
+export interface TaskTypes<Input = unknown, Output = unknown> {
+  input: Input;
+  output: Output;
+}
+
+/** A handler or mock for a state whose task input and output types are known. */
+export type TypedHandler<T extends TaskTypes> = MockFunction<T['input'], T['output']> | MockSpec<T['input'], T['output']>;
+
+/**
+ * Handlers checked against each state's task input and output types:
+ * `typedHandlers<{ Charge: { input: Order; output: Receipt } }>({ Charge: (order) => … })`.
+ * Functions stay as written; responses and lists of responses become mockTasks.
+ */
+export function typedHandlers<T extends Record<string, TaskTypes>>(
+  handlers: { [K in keyof T & string]?: TypedHandler<T[K]> },
+): Record<string, TaskHandler> {
+  const out: Record<string, TaskHandler> = {};
+  for (const [key, spec] of Object.entries(handlers) as [string, TypedHandler<TaskTypes> | undefined][]) {
+    if (spec === undefined) continue;
+    out[key] = typeof spec === 'function' ? (spec as TaskHandler) : toMock(spec as MockSpec);
+  }
+  return out;
+}
