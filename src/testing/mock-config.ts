@@ -93,10 +93,10 @@ class Reader {
   }
 }
 
-function unknownName(kind: string, name: string, known: readonly string[]): string {
+function unknownName(kind: string, name: string, known: readonly string[], where = ''): string {
   const suggestion = suggestName(name, known);
   const list = known.length > 0 ? ` (${kind}s: ${known.map((k) => `'${k}'`).join(', ')})` : '';
-  return `There is no ${kind} '${name}'${suggestion !== undefined ? `; did you mean '${suggestion}'?` : '.'}${list}`;
+  return `There is no ${kind} '${name}'${where}${suggestion !== undefined ? `; did you mean '${suggestion}'?` : '.'}${list}`;
 }
 
 function readResponse(reader: Reader, value: unknown, pointer: string): MockResponse {
@@ -144,8 +144,7 @@ function readRanges(reader: Reader, value: unknown, pointer: string, name: strin
 }
 
 interface TestCase {
-  pointer: string;
-  /** state name -> mocked response name and the pointer of that entry */
+  /** state name -> mocked response name, in file order */
   states: [state: string, response: string][];
 }
 
@@ -204,7 +203,7 @@ export function loadMockConfig(source: string | object, options: LoadMockConfigO
         if (!responses.has(response)) reader.fail(stateAt, unknownName('mocked response', response, [...responses.keys()]));
         entries.push([state, response]);
       }
-      byName.set(testCase, { pointer: at, states: entries });
+      byName.set(testCase, { states: entries });
     }
     cases.set(machine, byName);
   }
@@ -216,7 +215,7 @@ export function loadMockConfig(source: string | object, options: LoadMockConfigO
     if (testCase === undefined) return byName;
     const found = byName.get(testCase);
     if (found === undefined) {
-      throw new MockConfigError(file, joinPointer('/StateMachines', machine, 'TestCases'), unknownName(`test case of '${machine}'`, testCase, [...byName.keys()]));
+      throw new MockConfigError(file, joinPointer('/StateMachines', machine, 'TestCases'), unknownName('test case', testCase, [...byName.keys()], ` for the state machine '${machine}'`));
     }
     return found;
   };

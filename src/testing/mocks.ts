@@ -91,11 +91,15 @@ function ordinal(n: number): string {
 function expand<Input, Output>(responses: readonly MockResponse<Input, Output>[]): MockResponse<Input, Output>[] {
   const out: MockResponse<Input, Output>[] = [];
   responses.forEach((response, index) => {
-    const times = typeof response === 'function' ? 1 : (response.times ?? 1);
+    if (typeof response === 'function') {
+      out.push(response);
+      return;
+    }
+    const { times = 1, ...once } = response;
     if (!Number.isInteger(times) || times < 1) {
       throw new TypeError(`Mock response ${index} has times ${String(times)}; it must be a positive integer.`);
     }
-    for (let i = 0; i < times; i++) out.push(response);
+    for (let i = 0; i < times; i++) out.push(once as MockResponse<Input, Output>);
   });
   return out;
 }
