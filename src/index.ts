@@ -33,7 +33,7 @@ export type { CompiledJsonata } from './expressions/jsonata/index.js';
 
 // Interpreter
 export { createStateMachine, DefinitionError } from './api.js';
-export { StateMachine, RealClock, SimulatedClock, StatesError } from './interpreter/index.js';
+export { StateMachine, RealClock, SimulatedClock, StatesError, lambdaResult } from './interpreter/index.js';
 export type {
   Clock,
   ExecuteOptions,
@@ -42,6 +42,8 @@ export type {
   HistoryEvent,
   HistoryEventType,
   Hold,
+  LambdaInvokeResponse,
+  LambdaResult,
   Limits,
   StateMachineOptions,
   TaskContext,
