@@ -34,7 +34,7 @@ export type { CompiledJsonata } from './expressions/jsonata/index.js';
 // Interpreter
 export { createStateMachine, DefinitionError } from './api.js';
 export type { TypedStateMachine } from './api.js';
-export { StateMachine, RealClock, SimulatedClock, StatesError } from './interpreter/index.js';
+export { StateMachine, RealClock, SimulatedClock, StatesError, lambdaResult } from './interpreter/index.js';
 export type {
   Clock,
   ExecuteOptions,
@@ -43,6 +43,8 @@ export type {
   HistoryEvent,
   HistoryEventType,
   Hold,
+  LambdaInvokeResponse,
+  LambdaResult,
   Limits,
   StateMachineOptions,
   TaskContext,

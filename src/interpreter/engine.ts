@@ -62,6 +62,13 @@ export interface ExecutionResult {
   error?: string;
   cause?: string;
   history: HistoryEvent[];
+  /** `arn:aws:states:<region>:<account>:execution:<machine>:<name>` (`express:` for EXPRESS), as `$$.Execution.Id`. */
+  executionArn: string;
+  /** The execution name (`ExecuteOptions.name`, else a UUID drawn from `random`). */
+  name: string;
+  /** When the execution started and stopped on the machine's clock, as DescribeExecution's dates. */
+  startDate: Date;
+  stopDate: Date;
 }
 
 export interface ExecutionHandle {
@@ -294,6 +301,7 @@ export class StateMachine {
     const exec: Execution = {
       clock, now: () => clock.now(), random, handlers: o.handlers ?? {}, history, limits, context, region,
       transitions: 0,
+      invocations: new Map(),
       variableBytes: 0,
       runContainer,
     };
@@ -328,7 +336,7 @@ export class StateMachine {
     const finalEvent = (type: HistoryEvent['type'], key: keyof HistoryEvent, details: unknown): void => {
       history.add(type, thread.lastEventId, key, details);
     };
-    const result = (async (): Promise<ExecutionResult> => {
+    const ended = (async (): Promise<Omit<ExecutionResult, 'executionArn' | 'name' | 'startDate' | 'stopDate'>> => {
       try {
         const output = await Promise.race([runContainer(this.machine.root, input, thread), stopped]);
         finalEvent('ExecutionSucceeded', 'executionSucceededEventDetails', { output });
@@ -361,6 +369,8 @@ export class StateMachine {
         options.signal?.removeEventListener('abort', onUserAbort);
       }
     })();
+    const identity = { executionArn: context.Execution.Id, name: executionName, startDate: new Date(startTime) };
+    const result = ended.then((r): ExecutionResult => ({ ...r, ...identity, stopDate: new Date(clock.now()) }));
     return { result, abort: () => stop(new ExecutionStop('ABORTED')), history: history.events };
   }
 }

@@ -15,4 +15,6 @@ export type { Clock, Hold } from './clock.js';
 export { StatesError, StateFailure, toErrorOutput } from './errors.js';
 export type { HistoryEvent, HistoryEventType } from './history.js';
 export type { Limits, TaskContext, TaskHandler } from './runtime.js';
+export { lambdaResult } from './integrations/lambda.js';
+export type { LambdaInvokeResponse, LambdaResult } from './integrations/lambda.js';
 export { errorEqualsMatches, decideRetry, findCatcher } from './retry-catch.js';

@@ -14,6 +14,12 @@ export interface TaskContext {
   resource: string;
   /** 0 on the first try, +1 per retry. */
   attempt: number;
+  /**
+   * How many times this state was invoked before in this execution (0 the first time),
+   * counting retries, loops, Parallel branches and Map iterations alike: the response index
+   * of Step Functions Local's mock files.
+   */
+  invocation: number;
   /** Set when the resource ends in `.waitForTaskToken` or `.sync` (AWS hands both a token). */
   taskToken?: string;
   /**
@@ -53,6 +59,8 @@ export interface Execution {
   readonly context: ContextObject;
   readonly region: string;
   transitions: number;
+  /** Task invocations so far, by state name (TaskContext.invocation). */
+  readonly invocations: Map<string, number>;
   /** UTF-8 bytes of the variables stored in live scopes (the 10 MiB quota). */
   variableBytes: number;
   /** Runs a sub-machine (Parallel branch, Map iteration) on a new thread. */
@@ -114,6 +122,13 @@ export interface CompileContext {
 }
 
 export type { HistoryEvent };
+
+/** The 0-based invocation count of `key` (a state name) in this execution, counting this one. */
+export function nextInvocation(exec: Execution, key: string): number {
+  const invocation = exec.invocations.get(key) ?? 0;
+  exec.invocations.set(key, invocation + 1);
+  return invocation;
+}
 
 /** A version-4 UUID drawn from the injected random source (execution names, Map Run ids). */
 export function uuid(random: () => number): string {

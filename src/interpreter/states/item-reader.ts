@@ -9,6 +9,7 @@ import type { JsonObject, QueryLanguage } from '../../definition/types.js';
 import { StateFailure, toErrorOutput } from '../errors.js';
 import { inputPath, optionalTemplate, requiredPath } from '../io/expressions.js';
 import { bindings, integerField, optionalJsonataTemplate, typedField } from '../io/jsonata.js';
+import { nextInvocation } from '../runtime.js';
 import type { Thread } from '../runtime.js';
 
 /** AWS caps MaxItems at 100,000,000 (ASL-NOTES §6.5). */
@@ -59,7 +60,7 @@ export function compileItemReader(reader: JsonObject, at: string, queryLanguage:
     let response: unknown;
     try {
       response = await handler(params, {
-        stateName: '', resource, attempt: 0, context: t.env.context, signal: t.signal, heartbeat: () => {},
+        stateName: '', resource, attempt: 0, invocation: nextInvocation(t.exec, resource), context: t.env.context, signal: t.signal, heartbeat: () => {},
       });
     } catch (thrown) {
       const { error, cause } = toErrorOutput(thrown);

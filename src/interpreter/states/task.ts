@@ -13,8 +13,10 @@ import {
 import type { CompiledPath } from '../io/expressions.js';
 import { dataLimitCause, payloadBytes } from '../io/size.js';
 import type { Hold } from '../clock.js';
+import { nextInvocation } from '../runtime.js';
 import type { CompileContext, TaskContext, TaskHandler, Thread } from '../runtime.js';
 import { bindings, integerField, optionalJsonataTemplate, typedField } from '../io/jsonata.js';
+import { invokesLambda, isLambdaInvoke, lambdaEnvelope, lambdaFailure } from '../integrations/lambda.js';
 import { baseFields, pointerOf, queryLanguageOf } from './base.js';
 import { compileRetryingState, emit, prepareEnv, stateContext } from './common.js';
 import type { ContextExtras, RetryingState } from './common.js';
@@ -197,6 +199,8 @@ export function compileTask(name: string, def: TaskState, cc: CompileContext): R
   const queryLanguage = queryLanguageOf(def, cc);
   const io = queryLanguage === 'JSONata' ? jsonataIo(def, at) : jsonPathIo(def, at);
   const base = baseFields(name, def, cc);
+  const lambda = invokesLambda(resource);
+  const envelope = isLambdaInvoke(resource);
 
   async function attempt(t: Thread, raw: unknown, retryCount: number): Promise<unknown> {
     const extras: ContextExtras = { retryCount };
@@ -226,10 +230,12 @@ export function compileTask(name: string, def: TaskState, cc: CompileContext): R
     try {
       if (!handler) throw missingHandler(name, resource);
       const context = state.usesContext ? env.context : stateContext(t, name, extras);
+      const invocation = nextInvocation(t.exec, name);
       result = await invoke(t, handler, effective, {
-        stateName: name, resource, attempt: retryCount, context,
+        stateName: name, resource, attempt: retryCount, invocation, context,
         ...(extras.taskToken !== undefined ? { taskToken: extras.taskToken } : {}),
-      }, timeoutSeconds, heartbeatSeconds);
+      }, timeoutSeconds, heartbeatSeconds, lambda);
+      if (envelope) result = lambdaEnvelope(result, t.exec.clock.now(), t.exec.random);
       if (result === undefined) result = null;
       if (payloadBytes(result, t.exec.limits.maxPayloadBytes) > t.exec.limits.maxPayloadBytes) {
         throw new StateFailure('States.DataLimitExceeded', dataLimitCause(resource), { terminal: false });
@@ -286,6 +292,7 @@ function invoke(
   partial: Omit<TaskContext, 'signal' | 'heartbeat'>,
   timeoutSeconds: number | undefined,
   heartbeatSeconds: number | undefined,
+  lambda: boolean,
 ): Promise<unknown> {
   const clock = t.exec.clock;
   return new Promise((resolve, reject) => {
@@ -335,13 +342,11 @@ function invoke(
     };
     armHeartbeat();
     const context: TaskContext = { ...partial, signal: task.signal, heartbeat: armHeartbeat };
+    const fail = (error: unknown): void => settle(false, handlerFailure(lambda ? lambdaFailure(error) : error));
     try {
-      Promise.resolve(handler(input, context)).then(
-        (value) => settle(true, value),
-        (error: unknown) => settle(false, handlerFailure(error)),
-      );
+      Promise.resolve(handler(input, context)).then((value) => settle(true, value), fail);
     } catch (error) {
-      settle(false, handlerFailure(error));
+      fail(error);
     }
   });
 }
