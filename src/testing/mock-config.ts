@@ -14,6 +14,7 @@ import { parseJsonText } from '../definition/document.js';
 import type { ParsedText } from '../definition/document.js';
 import { valueOffsetOf } from '../definition/source-map.js';
 import { suggestName } from '../definition/schema/suggest.js';
+import { isLambdaInvoke, lambdaResult, type LambdaInvokeResponse } from '../interpreter/integrations/lambda.js';
 import { mockSequence, type MockedTask, type MockResponse } from './mocks.js';
 import { readTextFile } from './read-file.js';
 
@@ -232,8 +233,13 @@ export function loadMockConfig(source: string | object, options: LoadMockConfigO
         const { pointer, ranges } = responses.get(responseName)!;
         const sequence = ranges.map((range) => ({ ...range.response, times: range.to - range.from + 1 }) as MockResponse);
         const last = ranges.at(-1)!.to;
-        handlers[state] = mockSequence(sequence, (context, invocation) =>
-          `${file}: ${pointer}: the state '${context.stateName}' of the test case '${testCaseName}' was invoked a further time (invocation ${invocation}), but the mocked response '${responseName}' covers invocations 0-${last} only.`);
+        handlers[state] = mockSequence(sequence, {
+          exhausted: (context, invocation) =>
+            `${file}: ${pointer}: the state '${context.stateName}' of the test case '${testCaseName}' was invoked a further time (invocation ${invocation}), but the mocked response '${responseName}' covers invocations 0-${last} only.`,
+          // A Return for lambda:invoke is the whole Invoke response ({ StatusCode, Payload }), as
+          // Step Functions Local takes it, not a payload for the engine to wrap again.
+          returned: (value, context) => (isLambdaInvoke(context.resource) ? lambdaResult(value as LambdaInvokeResponse) : value),
+        });
       }
       return handlers;
     },

@@ -104,15 +104,6 @@ function expand<Input, Output>(responses: readonly MockResponse<Input, Output>[]
   return out;
 }
 
-/** The invocation count the engine gives each task (TaskContext.invocation). */
-function invocationOf(context: TaskContext): number {
-  const invocation = (context as TaskContext & { invocation?: unknown }).invocation;
-  if (typeof invocation !== 'number') {
-    throw new StateFailure('States.Runtime', 'aslkit mocks need TaskContext.invocation, which this engine does not provide.', { terminal: true });
-  }
-  return invocation;
-}
-
 /** Waits for the task's signal: the engine's timeout, heartbeat or the execution's stop. */
 function waitForAbort(context: TaskContext): Promise<never> {
   return new Promise((_, reject) => {
@@ -137,19 +128,27 @@ async function answer<Input, Output>(response: MockResponse<Input, Output>, inpu
  * with `Aslkit.MockExhausted` (neither Retry nor Catch sees it), naming the state and the count.
  */
 export function mockTask<Input = unknown, Output = unknown>(...responses: MockResponse<Input, Output>[]): MockedTask<Input, Output> {
-  return mockSequence(responses, (context, invocation, count) =>
-    `The mock of the state '${context.stateName}' has ${count} response${count === 1 ? '' : 's'} and was invoked a ${ordinal(invocation + 1)} time (invocation ${invocation}).`);
+  return mockSequence(responses, {
+    exhausted: (context, invocation, count) =>
+      `The mock of the state '${context.stateName}' has ${count} response${count === 1 ? '' : 's'} and was invoked a ${ordinal(invocation + 1)} time (invocation ${invocation}).`,
+  });
 }
 
-/** mockTask with its own words for an invocation past the last response (the mock file names its file). */
+/**
+ * mockTask with its own words for an invocation past the last response (the mock file names
+ * its file) and, optionally, what a `return` response hands the engine.
+ */
 export function mockSequence<Input, Output>(
   responses: readonly MockResponse<Input, Output>[],
-  exhausted: (context: TaskContext, invocation: number, count: number) => string,
+  options: {
+    exhausted: (context: TaskContext, invocation: number, count: number) => string;
+    returned?: (value: Output, context: TaskContext) => unknown;
+  },
 ): MockedTask<Input, Output> {
   const sequence = expand(responses);
   const calls: MockCall<Input>[] = [];
   const handler = async (input: unknown, context: TaskContext): Promise<Output> => {
-    const invocation = invocationOf(context);
+    const invocation = context.invocation;
     const call: MockCall<Input> = {
       stateName: context.stateName, resource: context.resource, input: input as Input, context,
       attempt: context.attempt, invocation,
@@ -158,7 +157,10 @@ export function mockSequence<Input, Output>(
     calls.push(call);
     const response = sequence[invocation];
     if (response === undefined) {
-      throw new StateFailure(MOCK_EXHAUSTED, exhausted(context, invocation, sequence.length), { terminal: true });
+      throw new StateFailure(MOCK_EXHAUSTED, options.exhausted(context, invocation, sequence.length), { terminal: true });
+    }
+    if (options.returned !== undefined && typeof response !== 'function' && 'return' in response) {
+      return options.returned(response.return, context) as Output;
     }
     return answer(response, input as Input, context);
   };

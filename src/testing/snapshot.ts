@@ -98,7 +98,10 @@ export const snapshotSerializer = {
   test(value: unknown): boolean {
     return needsWork(value);
   },
-  serialize(value: unknown, config: unknown, indentation: string, depth: number, refs: unknown, printer: (...args: unknown[]) => string): string {
+  serialize<Config, Refs>(
+    value: unknown, config: Config, indentation: string, depth: number, refs: Refs,
+    printer: (value: unknown, config: Config, indentation: string, depth: number, refs: Refs) => string,
+  ): string {
     return printer(stabilize(value), config, indentation, depth, refs);
   },
 };
