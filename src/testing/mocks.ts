@@ -240,8 +240,10 @@ export interface TaskTypes<Input = unknown, Output = unknown> {
   output: Output;
 }
 
-/** A handler or mock for a state whose task input and output types are known. */
-export type TypedHandler<T extends TaskTypes> = MockFunction<T['input'], T['output']> | MockSpec<T['input'], T['output']>;
+/** A handler (a function or a mockTask), a response or a list of responses for a state whose task types are known. */
+export type TypedHandler<T extends TaskTypes> =
+  | MockResponse<T['input'], T['output']>
+  | readonly MockResponse<T['input'], T['output']>[];
 
 /**
  * Handlers checked against each state's task input and output types:

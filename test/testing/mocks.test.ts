@@ -164,7 +164,7 @@ describe('typedHandlers', () => {
       Notify: returns(null),
     });
     // @ts-expect-error the output type of ChargeCard is { charged: number }
-    typedHandlers<{ ChargeCard: { input: Order; output: { charged: number } } }>({ ChargeCard: (order) => order.id });
+    typedHandlers<{ ChargeCard: { input: Order; output: { charged: number } } }>({ ChargeCard: (order: Order) => order.id });
     const machine = createStateMachine<Order, null>({
       StartAt: 'ChargeCard',
       States: { ChargeCard: task({ End: undefined, Next: 'ChargeFee' }), ChargeFee: task({ End: undefined, Next: 'Notify' }), Notify: task() },
