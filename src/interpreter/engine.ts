@@ -19,6 +19,7 @@ import type {
   CompiledState,
   Execution,
   Limits,
+  Step,
   TaskHandler,
   Thread,
 } from './runtime.js';
@@ -165,12 +166,10 @@ async function runContainer(container: CompiledContainer, input: unknown, t: Thr
       }
       t.enteredTime = exec.clock.now();
       t.enteredEventId = emit(t, state.enteredType, 'stateEnteredEventDetails', { name: state.name, input: data });
-      t.assigned = undefined;
-      t.next = null;
-      let output: unknown;
+      let step: Step | Promise<Step>;
       try {
-        output = state.run(t, data);
-        if (output instanceof Promise) output = await output;
+        step = state.run(t, data);
+        if (step instanceof Promise) step = await step;
       } catch (thrown) {
         if (t.signal.aborted) {
           // A sibling branch failed: the state this branch was running is stopped.
@@ -182,10 +181,10 @@ async function runContainer(container: CompiledContainer, input: unknown, t: Thr
         throw failure;
       }
       if (t.signal.aborted) throw t.signal.reason;
+      const { output, next, assigned } = step;
       if (output !== data && payloadBytes(output, limits.maxPayloadBytes) > limits.maxPayloadBytes) {
         throw new StateFailure('States.DataLimitExceeded', dataLimitCause(state.name), { terminal: true });
       }
-      const assigned = t.assigned;
       let assignedVariables: Record<string, string> | undefined;
       if (assigned !== undefined) {
         assignedVariables = serialiseAssigned(assigned, state.name, limits.maxPayloadBytes);
@@ -214,7 +213,6 @@ async function runContainer(container: CompiledContainer, input: unknown, t: Thr
             : { name: state.name, output, assignedVariables, assignedVariablesDetails: { truncated: false } },
         );
       }
-      const next = t.next;
       if (next === null) return output;
       state = next;
       data = output;
@@ -307,7 +305,7 @@ export class StateMachine {
     };
     const scope: Record<string, unknown> = Object.create(null) as Record<string, unknown>;
     const thread: Thread = {
-      exec, scope, signal: root.signal, history, lastEventId: 0, next: null, assigned: undefined,
+      exec, scope, signal: root.signal, history, lastEventId: 0,
       enteredEventId: 0, enteredTime: startTime, branch: false,
       env: { context: undefined, variables: scope, random },
     };

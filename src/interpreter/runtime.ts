@@ -76,10 +76,6 @@ export interface Thread {
   readonly history: HistoryRecorder;
   /** The id of this thread's last history event (AWS's previousEventId). */
   lastEventId: number;
-  /** Set by a state's run(): the state to go to next, or null to end the container. */
-  next: CompiledState | null;
-  /** Set by a state's run(): variables to commit when the state exits. */
-  assigned: Record<string, unknown> | undefined;
   /** The entered event id of the running state (for AWS's error prefix). */
   enteredEventId: number;
   enteredTime: number;
@@ -104,7 +100,21 @@ export interface CompiledState {
   next: CompiledState | null;
   /** Other states this one may jump to (Choice rules, catchers), linked after compile. */
   readonly targets: Map<string, CompiledState | null>;
-  run(thread: Thread, input: unknown): unknown;
+  /** One visit of the state: its step, or a thrown failure. The engine alone commits the step. */
+  run(thread: Thread, input: unknown): Step | Promise<Step>;
+}
+
+/**
+ * What one visit of a state decides: its output, where the container goes next and the
+ * variables it assigns. A state returns it and the engine commits it (records the exit,
+ * stores the variables, moves on), so a visit that fails commits nothing of its own.
+ */
+export interface Step {
+  readonly output: unknown;
+  /** The state to go to next, or null to end the container. */
+  readonly next: CompiledState | null;
+  /** The variables to store when the state exits; undefined when it assigns none. */
+  readonly assigned: Record<string, unknown> | undefined;
 }
 
 export interface CompiledContainer {

@@ -6,20 +6,19 @@ import {
   inputPath,
   optionalPath,
   optionalTemplate,
-  outputPath,
   requiredPath,
-  resultPath,
 } from '../io/expressions.js';
 import type { CompiledPath } from '../io/expressions.js';
 import { dataLimitCause, payloadBytes } from '../io/size.js';
 import type { Hold } from '../clock.js';
 import { nextInvocation } from '../runtime.js';
-import type { CompileContext, TaskContext, TaskHandler, Thread } from '../runtime.js';
+import type { CompileContext, Step, TaskContext, TaskHandler, Thread } from '../runtime.js';
 import { bindings, integerField, optionalJsonataTemplate, typedField } from '../io/jsonata.js';
 import { invokesLambda, isLambdaInvoke, lambdaEnvelope, lambdaFailure } from '../integrations/lambda.js';
 import { baseFields, pointerOf, queryLanguageOf } from './base.js';
 import { compileRetryingState, emit, prepareEnv, stateContext } from './common.js';
 import type { ContextExtras, RetryingState } from './common.js';
+import { compileResultTail } from './result.js';
 
 type ResourceKind = 'lambda' | 'activity' | 'task';
 
@@ -129,64 +128,40 @@ interface Prepared {
   heartbeatSeconds: number | undefined;
 }
 
-/** The query-language half of a Task: what it sends, and what it outputs on success. */
-interface TaskIo {
-  prepare(t: Thread, raw: unknown): Prepared | Promise<Prepared>;
-  finish(t: Thread, raw: unknown, result: unknown): unknown;
-}
+/** The query-language half of a Task before its work: what it sends, and its timeouts. */
+type Prepare = (t: Thread, raw: unknown) => Prepared | Promise<Prepared>;
 
-/** JSONPath: InputPath -> Parameters -> [task] -> ResultSelector -> ResultPath -> OutputPath (§2.1). */
-function jsonPathIo(def: TaskState, at: string): TaskIo {
+/** JSONPath: InputPath -> Parameters -> [task] (then the result tail). */
+function jsonPathPrepare(def: TaskState, at: string): Prepare {
   const input = optionalPath(def.InputPath, 'Path', `${at}/InputPath`);
   const parameters = optionalTemplate(def.Parameters, 'Parameters', `${at}/Parameters`);
-  const selector = optionalTemplate(def.ResultSelector, 'ResultSelector', `${at}/ResultSelector`);
-  const resultAt = optionalPath(def.ResultPath, 'ReferencePath', `${at}/ResultPath`);
-  const output = optionalPath(def.OutputPath, 'Path', `${at}/OutputPath`);
-  const assign = optionalTemplate(def.Assign, 'Assign', `${at}/Assign`);
   const timeoutPath = def.TimeoutSecondsPath !== undefined
     ? requiredPath(def.TimeoutSecondsPath, 'ReferencePath', `${at}/TimeoutSecondsPath`) : undefined;
   const heartbeatPath = def.HeartbeatSecondsPath !== undefined
     ? requiredPath(def.HeartbeatSecondsPath, 'ReferencePath', `${at}/HeartbeatSecondsPath`) : undefined;
-  return {
-    prepare(t, raw) {
-      const env = t.env;
-      const filtered = inputPath(input, raw, env);
-      return {
-        effective: parameters !== undefined ? parameters.evaluate(filtered, env) : filtered,
-        timeoutSeconds: positiveSeconds(timeoutPath, def.TimeoutSeconds, filtered, t, 'TimeoutSecondsPath'),
-        heartbeatSeconds: positiveSeconds(heartbeatPath, def.HeartbeatSeconds, filtered, t, 'HeartbeatSecondsPath'),
-      };
-    },
-    finish(t, raw, result) {
-      const env = t.env;
-      if (assign !== undefined) t.assigned = assign.evaluate(result, env) as Record<string, unknown>;
-      const selected = selector !== undefined ? selector.evaluate(result, env) : result;
-      return outputPath(output, resultPath(resultAt, raw, selected), env);
-    },
+  return (t, raw) => {
+    const env = t.env;
+    const filtered = inputPath(input, raw, env);
+    return {
+      effective: parameters !== undefined ? parameters.evaluate(filtered, env) : filtered,
+      timeoutSeconds: positiveSeconds(timeoutPath, def.TimeoutSeconds, filtered, t, 'TimeoutSecondsPath'),
+      heartbeatSeconds: positiveSeconds(heartbeatPath, def.HeartbeatSeconds, filtered, t, 'HeartbeatSecondsPath'),
+    };
   };
 }
 
-/** JSONata: Arguments -> [task] -> Assign and Output over `$states.result` (§2.6). */
-function jsonataIo(def: TaskState, at: string): TaskIo {
+/** JSONata: Arguments -> [task] (then the result tail). */
+function jsonataPrepare(def: TaskState, at: string): Prepare {
   const args = optionalJsonataTemplate(def.Arguments, 'Arguments', `${at}/Arguments`);
-  const output = optionalJsonataTemplate(def.Output, 'Output', `${at}/Output`);
-  const assign = optionalJsonataTemplate(def.Assign, 'Assign', `${at}/Assign`);
   const timeout = typedField(def.TimeoutSeconds, 'TimeoutSeconds', 'integer', `${at}/TimeoutSeconds`);
   const heartbeat = typedField(def.HeartbeatSeconds, 'HeartbeatSeconds', 'integer', `${at}/HeartbeatSeconds`);
-  return {
-    async prepare(t, raw) {
-      const b = bindings(t, raw);
-      return {
-        effective: args !== undefined ? await args.evaluate(b) : raw,
-        timeoutSeconds: await integerField(timeout, b, 'TimeoutSeconds', 1),
-        heartbeatSeconds: await integerField(heartbeat, b, 'HeartbeatSeconds', 1),
-      };
-    },
-    async finish(t, raw, result) {
-      const b = bindings(t, raw, { result });
-      if (assign !== undefined) t.assigned = (await assign.evaluate(b)) as Record<string, unknown>;
-      return output !== undefined ? output.evaluate(b) : result;
-    },
+  return async (t, raw) => {
+    const b = bindings(t, raw);
+    return {
+      effective: args !== undefined ? await args.evaluate(b) : raw,
+      timeoutSeconds: await integerField(timeout, b, 'TimeoutSeconds', 1),
+      heartbeatSeconds: await integerField(heartbeat, b, 'HeartbeatSeconds', 1),
+    };
   };
 }
 
@@ -197,17 +172,18 @@ export function compileTask(name: string, def: TaskState, cc: CompileContext): R
   const events = EVENT_NAMES[described.kind];
   const requestCheck = REQUEST_CHECKS[resource.replace(/\.(sync(:2)?|waitForTaskToken)$/, '')];
   const queryLanguage = queryLanguageOf(def, cc);
-  const io = queryLanguage === 'JSONata' ? jsonataIo(def, at) : jsonPathIo(def, at);
+  const prepare = queryLanguage === 'JSONata' ? jsonataPrepare(def, at) : jsonPathPrepare(def, at);
+  const tail = compileResultTail(def, at, queryLanguage);
   const base = baseFields(name, def, cc);
   const lambda = invokesLambda(resource);
   const envelope = isLambdaInvoke(resource);
 
-  async function attempt(t: Thread, raw: unknown, retryCount: number): Promise<unknown> {
+  async function attempt(t: Thread, raw: unknown, retryCount: number): Promise<Step> {
     const extras: ContextExtras = { retryCount };
     if (described.submits) extras.taskToken = taskToken(t);
     prepareEnv(t, state, extras);
     const env = t.env;
-    const prepared = io.prepare(t, raw);
+    const prepared = prepare(t, raw);
     const { effective, timeoutSeconds, heartbeatSeconds } = prepared instanceof Promise ? await prepared : prepared;
     const refused = requestCheck?.(effective);
     if (refused !== undefined) {
@@ -253,8 +229,7 @@ export function compileTask(name: string, def: TaskState, cc: CompileContext): R
     }
     emit(t, events.succeeded, events.succeededKey, described.kind === 'task' ? { ...ids, output: result } : { output: result });
 
-    t.next = state.next;
-    return io.finish(t, raw, result);
+    return tail(t, raw, result, state.next);
   }
 
   const state = compileRetryingState(base, def, at, null, attempt);
