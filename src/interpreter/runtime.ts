@@ -6,7 +6,9 @@
 import type { QueryLanguage, StateType } from '../definition/types.js';
 import type { ContextObject } from '../expressions/context.js';
 import type { EvaluationEnv } from '../expressions/types.js';
+import type { TaskTokens } from './callbacks.js';
 import type { Clock } from './clock.js';
+import type { ExecutionResult } from './engine.js';
 import type { HistoryEvent, HistoryEventType, HistoryRecorder } from './history.js';
 
 export interface TaskContext {
@@ -65,6 +67,31 @@ export interface Execution {
   variableBytes: number;
   /** Runs a sub-machine (Parallel branch, Map iteration) on a new thread. */
   runContainer(container: CompiledContainer, input: unknown, thread: Thread): Promise<unknown>;
+  /** Task tokens of this execution and of the executions it started (callbacks, activities). */
+  readonly tokens: TaskTokens;
+  /** Whether `stateMachines` registers machines that startExecution tasks can start. */
+  readonly startsExecutions: boolean;
+  /**
+   * Starts the registered machine `stateMachineArn` (by ARN or name) on this execution's
+   * clock; fails with StepFunctions.StateMachineDoesNotExistException when none is registered.
+   */
+  startExecution(stateName: string, stateMachineArn: string, input: unknown, name: string | undefined): ChildExecution;
+}
+
+/** An execution started by a `states:startExecution` task (ExecutionResult.childExecutions). */
+export interface ChildExecution {
+  /** The parent's Task state that started it. */
+  readonly stateName: string;
+  readonly stateMachineArn: string;
+  readonly executionArn: string;
+  readonly name: string;
+  readonly startDate: Date;
+  /** The child's history, growing while it runs. */
+  readonly history: readonly HistoryEvent[];
+  /** Settles when the child ends (already settled for `.sync` tasks once they finished). */
+  readonly result: Promise<ExecutionResult>;
+  /** Stops the child (status ABORTED). */
+  abort(): void;
 }
 
 export interface Thread {

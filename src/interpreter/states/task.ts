@@ -14,7 +14,10 @@ import type { Hold } from '../clock.js';
 import { nextInvocation } from '../runtime.js';
 import type { CompileContext, Step, TaskContext, TaskHandler, Thread } from '../runtime.js';
 import { bindings, integerField, optionalJsonataTemplate, typedField } from '../io/jsonata.js';
+import type { TokenTask } from '../callbacks.js';
 import { invokesLambda, isLambdaInvoke, lambdaEnvelope, lambdaFailure } from '../integrations/lambda.js';
+import { nestedMode, startNested } from '../integrations/nested.js';
+import type { NestedMode } from '../integrations/nested.js';
 import { baseFields, pointerOf, queryLanguageOf } from './base.js';
 import { compileRetryingState, emit, prepareEnv, stateContext } from './common.js';
 import type { ContextExtras, RetryingState } from './common.js';
@@ -177,6 +180,8 @@ export function compileTask(name: string, def: TaskState, cc: CompileContext): R
   const base = baseFields(name, def, cc);
   const lambda = invokesLambda(resource);
   const envelope = isLambdaInvoke(resource);
+  const nested = nestedMode(resource);
+  const activity = described.kind === 'activity';
 
   async function attempt(t: Thread, raw: unknown, retryCount: number): Promise<Step> {
     const extras: ContextExtras = { retryCount };
@@ -190,6 +195,14 @@ export function compileTask(name: string, def: TaskState, cc: CompileContext): R
       throw new StatesError('States.Runtime', `The Parameters '${JSON.stringify(effective)}' could not be used to start the Task: [${refused}]`);
     }
 
+    const handlers = t.exec.handlers;
+    const own = handlers[name] ?? handlers[resource];
+    // A registered child machine answers a startExecution task unless a handler names it.
+    const startsChild = nested !== undefined && own === undefined && t.exec.startsExecutions;
+    const handler = startsChild ? undefined : own ?? handlers['*'];
+    const token = extras.taskToken ?? (activity && handler === undefined ? taskToken(t) : undefined);
+    const waitsForWorker = activity && handler === undefined;
+
     const scheduled: Record<string, unknown> = described.kind === 'task'
       ? { resourceType: described.resourceType, resource: described.resourceName, region: t.exec.region, parameters: effective }
       : { resource, input: effective };
@@ -197,26 +210,38 @@ export function compileTask(name: string, def: TaskState, cc: CompileContext): R
     if (heartbeatSeconds !== undefined) scheduled['heartbeatInSeconds'] = heartbeatSeconds;
     emit(t, events.scheduled, events.scheduledKey, scheduled);
     const ids = described.kind === 'task' ? { resourceType: described.resourceType, resource: described.resourceName } : {};
-    emit(t, events.started, described.kind === 'task' ? events.startedKey : undefined, described.kind === 'task' ? ids : undefined);
+    // An activity without a handler starts when a worker takes it (getActivityTask).
+    if (!waitsForWorker) emit(t, events.started, described.kind === 'task' ? events.startedKey : undefined, described.kind === 'task' ? ids : undefined);
     if (described.submits) emit(t, 'TaskSubmitted', 'taskSubmittedEventDetails', ids);
 
-    const handlers = t.exec.handlers;
-    const handler = handlers[name] ?? handlers[resource] ?? handlers['*'];
     let result: unknown;
     try {
-      if (!handler) throw missingHandler(name, resource);
+      const tokenTask: TokenTask | undefined = token === undefined ? undefined : {
+        token, stateName: name, input: effective,
+        ...(waitsForWorker ? {
+          activityArn: resource,
+          onStarted: (workerName: string | undefined) => {
+            emit(t, events.started, events.startedKey, workerName !== undefined ? { workerName } : {});
+          },
+        } : {}),
+      };
+      const work = taskWork(t, {
+        handler, input: effective, lambda, startsChild, nested, waitsForToken: described.callback || waitsForWorker, tokenTask, stateName: name,
+      });
+      if (!work) throw missingHandler(name, resource);
       const context = state.usesContext ? env.context : stateContext(t, name, extras);
       const invocation = nextInvocation(t.exec, name);
-      result = await invoke(t, handler, effective, {
+      result = await invoke(t, work, {
         stateName: name, resource, attempt: retryCount, invocation, context,
         ...(extras.taskToken !== undefined ? { taskToken: extras.taskToken } : {}),
-      }, timeoutSeconds, heartbeatSeconds, lambda);
+      }, timeoutSeconds, heartbeatSeconds, handler !== undefined);
       if (envelope) result = lambdaEnvelope(result, t.exec.clock.now(), t.exec.random);
       if (result === undefined) result = null;
       if (payloadBytes(result, t.exec.limits.maxPayloadBytes) > t.exec.limits.maxPayloadBytes) {
         throw new StateFailure('States.DataLimitExceeded', dataLimitCause(resource), { terminal: false });
       }
     } catch (thrown) {
+      if (token !== undefined) t.exec.tokens.close(token);
       if (t.signal.aborted) throw t.signal.reason;
       const failure = handlerFailure(thrown);
       // A handler may report a timeout itself (a mocked recording does); history records both alike.
@@ -227,6 +252,7 @@ export function compileTask(name: string, def: TaskState, cc: CompileContext): R
       else emit(t, events.failed, events.failedKey, details);
       throw failure;
     }
+    if (token !== undefined) t.exec.tokens.close(token);
     emit(t, events.succeeded, events.succeededKey, described.kind === 'task' ? { ...ids, output: result } : { output: result });
 
     return tail(t, raw, result, state.next);
@@ -256,18 +282,76 @@ function parkOnListen(signal: AbortSignal, hold: Hold): void {
   } as AbortSignal['addEventListener'];
 }
 
+interface WorkSpec {
+  handler: TaskHandler | undefined;
+  input: unknown;
+  lambda: boolean;
+  startsChild: boolean;
+  nested: NestedMode | undefined;
+  /** A `.waitForTaskToken` task, or an activity that waits for a worker. */
+  waitsForToken: boolean;
+  tokenTask: TokenTask | undefined;
+  stateName: string;
+}
+
+const noop = (): void => {};
+
 /**
- * Calls the handler with its own AbortSignal, racing TimeoutSeconds and HeartbeatSeconds on
- * the injected clock. Expiry aborts the handler's signal and fails with States.Timeout.
+ * What performs the task, or undefined when nothing can: the handler (a callback task can
+ * also be completed through its token), a registered child machine, or the test answering
+ * the token (send* on the execution handle, or an activity worker).
+ */
+function taskWork(t: Thread, spec: WorkSpec): ((context: TaskContext) => unknown) | undefined {
+  const { handler, input, tokenTask } = spec;
+  const tokens = t.exec.tokens;
+  const waitForToken = (context: TaskContext): Promise<unknown> => {
+    const waiting = tokens.wait(tokenTask!, context.signal, context.heartbeat);
+    waiting.catch(noop);
+    return waiting;
+  };
+  if (spec.startsChild) {
+    const mode = spec.nested!;
+    if (mode !== 'callback') return (context) => startNested(t, spec.stateName, mode, input, context.signal);
+    return (context) => {
+      // The child may answer at once, so the token waits before the child starts.
+      const waiting = waitForToken(context);
+      return startNested(t, spec.stateName, mode, input, context.signal).then(() => waiting);
+    };
+  }
+  if (handler !== undefined) {
+    const call = spec.lambda
+      ? (context: TaskContext): unknown => {
+        try {
+          return Promise.resolve(handler(input, context)).catch((error: unknown) => {
+            throw lambdaFailure(error);
+          });
+        } catch (error) {
+          throw lambdaFailure(error);
+        }
+      }
+      : (context: TaskContext): unknown => handler(input, context);
+    if (!spec.waitsForToken || tokenTask === undefined) return call;
+    return (context) => {
+      const waiting = waitForToken(context);
+      return Promise.race([call(context), waiting]);
+    };
+  }
+  if (spec.waitsForToken && tokenTask !== undefined) return waitForToken;
+  return undefined;
+}
+
+/**
+ * Performs the task with its own AbortSignal, racing TimeoutSeconds and HeartbeatSeconds on
+ * the injected clock. Expiry aborts the task's signal and fails with States.Timeout. A
+ * handler holds a simulated clock while it runs (`held`); waiting for a token or a child does not.
  */
 function invoke(
   t: Thread,
-  handler: TaskHandler,
-  input: unknown,
+  work: (context: TaskContext) => unknown,
   partial: Omit<TaskContext, 'signal' | 'heartbeat'>,
   timeoutSeconds: number | undefined,
   heartbeatSeconds: number | undefined,
-  lambda: boolean,
+  held: boolean,
 ): Promise<unknown> {
   const clock = t.exec.clock;
   return new Promise((resolve, reject) => {
@@ -275,7 +359,7 @@ function invoke(
     const timers = timeoutSeconds !== undefined || heartbeatSeconds !== undefined ? new AbortController() : undefined;
     let heartbeatTimer: AbortController | undefined;
     let settled = false;
-    const hold = clock.hold?.();
+    const hold = held ? clock.hold?.() : undefined;
     if (hold !== undefined) parkOnListen(task.signal, hold);
     const settle = (ok: boolean, value: unknown): void => {
       if (settled) return;
@@ -301,7 +385,6 @@ function invoke(
       return;
     }
     t.signal.addEventListener('abort', onStop, { once: true });
-    const noop = (): void => {};
     if (timeoutSeconds !== undefined) {
       clock.sleep(timeoutSeconds * 1000, timers!.signal).then(() => expire(new TaskTimeout(false)), noop);
     }
@@ -317,9 +400,9 @@ function invoke(
     };
     armHeartbeat();
     const context: TaskContext = { ...partial, signal: task.signal, heartbeat: armHeartbeat };
-    const fail = (error: unknown): void => settle(false, handlerFailure(lambda ? lambdaFailure(error) : error));
+    const fail = (error: unknown): void => settle(false, handlerFailure(error));
     try {
-      Promise.resolve(handler(input, context)).then((value) => settle(true, value), fail);
+      Promise.resolve(work(context)).then((value) => settle(true, value), fail);
     } catch (error) {
       fail(error);
     }
