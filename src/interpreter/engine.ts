@@ -5,6 +5,8 @@
  * It never imports the linter (src/api.ts composes the two).
  */
 import type { State, StateMachineDefinition } from '../definition/types.js';
+import { TaskTokens } from './callbacks.js';
+import type { TaskCallbacks } from './callbacks.js';
 import { RealClock, SimulatedClock } from './clock.js';
 import type { Clock } from './clock.js';
 import { ExecutionStop, StateFailure, frameStateError } from './errors.js';
@@ -16,9 +18,11 @@ import { createContextObject } from '../expressions/context.js';
 import type {
   CompileContext,
   CompiledContainer,
+  ChildExecution,
   CompiledState,
   Execution,
   Limits,
+  Step,
   TaskHandler,
   Thread,
 } from './runtime.js';
@@ -49,6 +53,11 @@ export interface StateMachineOptions {
   limits?: Partial<Limits>;
   /** Receives every history event as it is recorded. */
   inspect?: (event: HistoryEvent) => void;
+  /**
+   * Machines `states:startExecution` tasks may start, keyed by state machine ARN or name.
+   * createStateMachine also takes definitions here and compiles them.
+   */
+  stateMachines?: Readonly<Record<string, StateMachine>>;
 }
 
 export interface ExecuteOptions {
@@ -69,10 +78,15 @@ export interface ExecutionResult {
   /** When the execution started and stopped on the machine's clock, as DescribeExecution's dates. */
   startDate: Date;
   stopDate: Date;
+  /** The executions its `states:startExecution` tasks started, in start order (absent when none). */
+  childExecutions?: ChildExecution[];
 }
 
-export interface ExecutionHandle {
+export interface ExecutionHandle extends TaskCallbacks {
   readonly result: Promise<ExecutionResult>;
+  readonly executionArn: string;
+  readonly name: string;
+  readonly startDate: Date;
   /** Stops the execution (status ABORTED); handlers see their signal aborted. */
   abort(): void;
   /** The history so far; grows while the execution runs. */
@@ -165,12 +179,10 @@ async function runContainer(container: CompiledContainer, input: unknown, t: Thr
       }
       t.enteredTime = exec.clock.now();
       t.enteredEventId = emit(t, state.enteredType, 'stateEnteredEventDetails', { name: state.name, input: data });
-      t.assigned = undefined;
-      t.next = null;
-      let output: unknown;
+      let step: Step | Promise<Step>;
       try {
-        output = state.run(t, data);
-        if (output instanceof Promise) output = await output;
+        step = state.run(t, data);
+        if (step instanceof Promise) step = await step;
       } catch (thrown) {
         if (t.signal.aborted) {
           // A sibling branch failed: the state this branch was running is stopped.
@@ -182,10 +194,10 @@ async function runContainer(container: CompiledContainer, input: unknown, t: Thr
         throw failure;
       }
       if (t.signal.aborted) throw t.signal.reason;
+      const { output, next, assigned } = step;
       if (output !== data && payloadBytes(output, limits.maxPayloadBytes) > limits.maxPayloadBytes) {
         throw new StateFailure('States.DataLimitExceeded', dataLimitCause(state.name), { terminal: true });
       }
-      const assigned = t.assigned;
       let assignedVariables: Record<string, string> | undefined;
       if (assigned !== undefined) {
         assignedVariables = serialiseAssigned(assigned, state.name, limits.maxPayloadBytes);
@@ -214,7 +226,6 @@ async function runContainer(container: CompiledContainer, input: unknown, t: Thr
             : { name: state.name, output, assignedVariables, assignedVariablesDetails: { truncated: false } },
         );
       }
-      const next = t.next;
       if (next === null) return output;
       state = next;
       data = output;
@@ -273,10 +284,14 @@ export class StateMachine {
     return this.start(input, options).result;
   }
 
-  start(input: unknown = {}, options: ExecuteOptions = {}): ExecutionHandle {
+  /** `inherited` is internal: what an execution started by another shares with it. */
+  start(input: unknown = {}, options: ExecuteOptions = {}, inherited?: InheritedRun): ExecutionHandle {
     const o = this.options;
-    const clock: Clock = o.clock === 'simulated' ? new SimulatedClock() : o.clock === 'real' || o.clock === undefined ? new RealClock() : o.clock;
-    const random = o.random ?? Math.random;
+    const clock: Clock = inherited?.clock
+      ?? (o.clock === 'simulated' ? new SimulatedClock() : o.clock === 'real' || o.clock === undefined ? new RealClock() : o.clock);
+    const random = inherited?.random ?? o.random ?? Math.random;
+    const tokens = inherited?.tokens ?? new TaskTokens();
+    const children: ChildExecution[] = [];
     const express = o.type === 'EXPRESS';
     const limits: Limits = {
       ...DEFAULT_LIMITS,
@@ -303,11 +318,18 @@ export class StateMachine {
       transitions: 0,
       invocations: new Map(),
       variableBytes: 0,
+      tokens,
+      startsExecutions: o.stateMachines !== undefined && Object.keys(o.stateMachines).length > 0,
+      startExecution: (stateName, arn, childInput, childName) => {
+        const child = startChild(o.stateMachines ?? {}, stateName, arn, childInput, childName, { clock, random, tokens });
+        children.push(child);
+        return child;
+      },
       runContainer,
     };
     const scope: Record<string, unknown> = Object.create(null) as Record<string, unknown>;
     const thread: Thread = {
-      exec, scope, signal: root.signal, history, lastEventId: 0, next: null, assigned: undefined,
+      exec, scope, signal: root.signal, history, lastEventId: 0,
       enteredEventId: 0, enteredTime: startTime, branch: false,
       env: { context: undefined, variables: scope, random },
     };
@@ -370,7 +392,67 @@ export class StateMachine {
       }
     })();
     const identity = { executionArn: context.Execution.Id, name: executionName, startDate: new Date(startTime) };
-    const result = ended.then((r): ExecutionResult => ({ ...r, ...identity, stopDate: new Date(clock.now()) }));
-    return { result, abort: () => stop(new ExecutionStop('ABORTED')), history: history.events };
+    const result = ended.then((r): ExecutionResult => {
+      // Only the execution the test started answers for the tokens; a child's end closes its own tasks.
+      if (inherited === undefined) tokens.end(r.status);
+      return { ...r, ...identity, stopDate: new Date(clock.now()), ...(children.length > 0 ? { childExecutions: children } : {}) };
+    });
+    return {
+      result,
+      ...identity,
+      abort: () => stop(new ExecutionStop('ABORTED')),
+      history: history.events,
+      sendTaskSuccess: (token, output) => tokens.sendTaskSuccess(token, output),
+      sendTaskFailure: (token, error, cause) => tokens.sendTaskFailure(token, error, cause),
+      sendTaskHeartbeat: (token) => tokens.sendTaskHeartbeat(token),
+      waitForTask: (stateName) => tokens.waitForTask(stateName),
+      getActivityTask: (activityArn, workerName) => tokens.getActivityTask(activityArn, workerName),
+    };
   }
+}
+
+/** What an execution started by a `states:startExecution` task shares with its parent. */
+export interface InheritedRun {
+  clock: Clock;
+  random: () => number;
+  tokens: TaskTokens;
+}
+
+/** The registered machine of `arn`: by key (ARN or name), by its own ARN, or by the ARN's machine name. */
+function findStateMachine(registry: Readonly<Record<string, StateMachine>>, arn: string): StateMachine | undefined {
+  if (Object.hasOwn(registry, arn)) return registry[arn];
+  const name = /:stateMachine:([^:]+)/.exec(arn)?.[1];
+  for (const [key, machine] of Object.entries(registry)) {
+    if (machine.stateMachineArn === arn || (name !== undefined && key === name)) return machine;
+  }
+  return undefined;
+}
+
+function startChild(
+  registry: Readonly<Record<string, StateMachine>>,
+  stateName: string,
+  arn: string,
+  input: unknown,
+  name: string | undefined,
+  inherited: InheritedRun,
+): ChildExecution {
+  const machine = findStateMachine(registry, arn);
+  if (machine === undefined) {
+    const known = Object.keys(registry);
+    throw new StateFailure(
+      'StepFunctions.StateMachineDoesNotExistException',
+      `State Machine Does Not Exist: '${arn}' (options.stateMachines registers ${known.length > 0 ? known.map((k) => `'${k}'`).join(', ') : 'none'})`,
+    );
+  }
+  const handle = machine.start(input, name !== undefined ? { name } : {}, inherited);
+  return {
+    stateName,
+    stateMachineArn: machine.stateMachineArn,
+    executionArn: handle.executionArn,
+    name: handle.name,
+    startDate: handle.startDate,
+    history: handle.history,
+    result: handle.result,
+    abort: () => handle.abort(),
+  };
 }

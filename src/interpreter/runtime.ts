@@ -6,7 +6,9 @@
 import type { QueryLanguage, StateType } from '../definition/types.js';
 import type { ContextObject } from '../expressions/context.js';
 import type { EvaluationEnv } from '../expressions/types.js';
+import type { TaskTokens } from './callbacks.js';
 import type { Clock } from './clock.js';
+import type { ExecutionResult } from './engine.js';
 import type { HistoryEvent, HistoryEventType, HistoryRecorder } from './history.js';
 
 export interface TaskContext {
@@ -65,6 +67,31 @@ export interface Execution {
   variableBytes: number;
   /** Runs a sub-machine (Parallel branch, Map iteration) on a new thread. */
   runContainer(container: CompiledContainer, input: unknown, thread: Thread): Promise<unknown>;
+  /** Task tokens of this execution and of the executions it started (callbacks, activities). */
+  readonly tokens: TaskTokens;
+  /** Whether `stateMachines` registers machines that startExecution tasks can start. */
+  readonly startsExecutions: boolean;
+  /**
+   * Starts the registered machine `stateMachineArn` (by ARN or name) on this execution's
+   * clock; fails with StepFunctions.StateMachineDoesNotExistException when none is registered.
+   */
+  startExecution(stateName: string, stateMachineArn: string, input: unknown, name: string | undefined): ChildExecution;
+}
+
+/** An execution started by a `states:startExecution` task (ExecutionResult.childExecutions). */
+export interface ChildExecution {
+  /** The parent's Task state that started it. */
+  readonly stateName: string;
+  readonly stateMachineArn: string;
+  readonly executionArn: string;
+  readonly name: string;
+  readonly startDate: Date;
+  /** The child's history, growing while it runs. */
+  readonly history: readonly HistoryEvent[];
+  /** Settles when the child ends (already settled for `.sync` tasks once they finished). */
+  readonly result: Promise<ExecutionResult>;
+  /** Stops the child (status ABORTED). */
+  abort(): void;
 }
 
 export interface Thread {
@@ -76,10 +103,6 @@ export interface Thread {
   readonly history: HistoryRecorder;
   /** The id of this thread's last history event (AWS's previousEventId). */
   lastEventId: number;
-  /** Set by a state's run(): the state to go to next, or null to end the container. */
-  next: CompiledState | null;
-  /** Set by a state's run(): variables to commit when the state exits. */
-  assigned: Record<string, unknown> | undefined;
   /** The entered event id of the running state (for AWS's error prefix). */
   enteredEventId: number;
   enteredTime: number;
@@ -104,7 +127,21 @@ export interface CompiledState {
   next: CompiledState | null;
   /** Other states this one may jump to (Choice rules, catchers), linked after compile. */
   readonly targets: Map<string, CompiledState | null>;
-  run(thread: Thread, input: unknown): unknown;
+  /** One visit of the state: its step, or a thrown failure. The engine alone commits the step. */
+  run(thread: Thread, input: unknown): Step | Promise<Step>;
+}
+
+/**
+ * What one visit of a state decides: its output, where the container goes next and the
+ * variables it assigns. A state returns it and the engine commits it (records the exit,
+ * stores the variables, moves on), so a visit that fails commits nothing of its own.
+ */
+export interface Step {
+  readonly output: unknown;
+  /** The state to go to next, or null to end the container. */
+  readonly next: CompiledState | null;
+  /** The variables to store when the state exits; undefined when it assigns none. */
+  readonly assigned: Record<string, unknown> | undefined;
 }
 
 export interface CompiledContainer {

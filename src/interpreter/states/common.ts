@@ -13,7 +13,7 @@ import { optionalPath, optionalTemplate, resultPath } from '../io/expressions.js
 import { bindings, optionalJsonataTemplate } from '../io/jsonata.js';
 import { compileRetrier, decideRetry, findCatcher } from '../retry-catch.js';
 import type { CompiledRetrier } from '../retry-catch.js';
-import type { CompiledState, Thread } from '../runtime.js';
+import type { CompiledState, Step, Thread } from '../runtime.js';
 
 export function emit(t: Thread, type: HistoryEventType, key?: keyof HistoryEvent, details?: unknown): number {
   const history = t.history;
@@ -50,8 +50,6 @@ export function childThread(
     signal,
     history,
     lastEventId: parent.lastEventId,
-    next: null,
-    assigned: undefined,
     enteredEventId: 0,
     enteredTime: 0,
     branch,
@@ -129,8 +127,8 @@ const CONTEXT_READ = /\$states(?!\.(?:input|result|errorOutput)\b)/;
 export interface CompiledCatcher {
   errorEquals: readonly string[];
   nextName: string;
-  /** Sets the catcher's Assign on the thread and returns the state's output (ASL-NOTES §5.3). */
-  apply(t: Thread, state: CompiledState, raw: unknown, errorOutput: { Error: string; Cause: string }): unknown;
+  /** The state's step when this catcher takes over: its output, its Next and its own Assign only. */
+  apply(t: Thread, state: CompiledState, raw: unknown, errorOutput: { Error: string; Cause: string }): Step | Promise<Step>;
 }
 
 function compileCatchers(
@@ -149,8 +147,9 @@ function compileCatchers(
         async apply(t, state, raw, errorOutput) {
           prepareEnv(t, state);
           const b = bindings(t, raw, { errorOutput });
-          if (assign !== undefined) t.assigned = (await assign.evaluate(b)) as Record<string, unknown>;
-          return output === undefined ? errorOutput : output.evaluate(b);
+          const assigned = assign !== undefined ? ((await assign.evaluate(b)) as Record<string, unknown>) : undefined;
+          const next = state.targets.get(c.Next) ?? null;
+          return { output: output === undefined ? errorOutput : await output.evaluate(b), next, assigned };
         },
       };
     }
@@ -161,8 +160,8 @@ function compileCatchers(
       nextName: c.Next,
       apply(t, state, raw, errorOutput) {
         prepareEnv(t, state);
-        if (assign !== undefined) t.assigned = assign.evaluate(errorOutput, t.env) as Record<string, unknown>;
-        return resultPath(resultAt, raw, errorOutput);
+        const assigned = assign !== undefined ? (assign.evaluate(errorOutput, t.env) as Record<string, unknown>) : undefined;
+        return { output: resultPath(resultAt, raw, errorOutput), next: state.targets.get(c.Next) ?? null, assigned };
       },
     };
   });
@@ -181,7 +180,7 @@ export function compileRetryingState(
   def: { Retry?: readonly Retrier[]; Catch?: readonly Catcher[] },
   at: string,
   failedType: HistoryEventType | null,
-  attempt: (t: Thread, raw: unknown, retryCount: number) => Promise<unknown>,
+  attempt: (t: Thread, raw: unknown, retryCount: number) => Promise<Step>,
 ): RetryingState {
   const catchers = compileCatchers(def.Catch, at, base.queryLanguage);
   for (const c of catchers) base.targets.set(c.nextName, null);
@@ -190,7 +189,7 @@ export function compileRetryingState(
     catchers,
     failedType,
     // A method, not an arrow: under tsx (keepNames) a named arrow costs a defineProperty per state.
-    run(t: Thread, raw: unknown): Promise<unknown> {
+    run(t: Thread, raw: unknown): Promise<Step> {
       return withRetryAndCatch(t, state, raw, (retryCount) => attempt(t, raw, retryCount));
     },
   });
@@ -213,8 +212,8 @@ export async function withRetryAndCatch(
   t: Thread,
   state: RetryingState,
   raw: unknown,
-  attempt: (retryCount: number) => Promise<unknown>,
-): Promise<unknown> {
+  attempt: (retryCount: number) => Promise<Step>,
+): Promise<Step> {
   const counters = state.retriers.length > 0 ? new Array<number>(state.retriers.length).fill(0) : [];
   let retryCount = 0;
   for (;;) {
@@ -239,9 +238,7 @@ export async function withRetryAndCatch(
     const catcher = state.catchers[index]!;
     const errorOutput = { Error: failure.error, Cause: failure.cause };
     try {
-      const output = await catcher.apply(t, state, raw, errorOutput);
-      t.next = state.targets.get(catcher.nextName) ?? null;
-      return output;
+      return await catcher.apply(t, state, raw, errorOutput);
     } catch (thrown) {
       throw failState(t, state, thrown);
     }

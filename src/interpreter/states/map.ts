@@ -1,5 +1,5 @@
 import { StatesError } from '../../definition/errors.js';
-import type { MapState, ParallelState } from '../../definition/types.js';
+import type { MapState } from '../../definition/types.js';
 import { expectType } from '../../expressions/jsonata/index.js';
 import { bindings, integerField, optionalJsonataTemplate, typedField } from '../io/jsonata.js';
 import { StateFailure, toErrorOutput } from '../errors.js';
@@ -12,11 +12,11 @@ import {
 } from '../io/expressions.js';
 import type { CompiledPath } from '../io/expressions.js';
 import { uuid } from '../runtime.js';
-import type { CompileContext, CompiledContainer, Thread } from '../runtime.js';
+import type { CompileContext, CompiledContainer, Step, Thread } from '../runtime.js';
 import { baseFields, pointerOf, queryLanguageOf } from './base.js';
 import {
   childThread,
-      emit,
+  emit,
   linkedController,
   prepareEnv,
   stateContext,
@@ -25,7 +25,8 @@ import {
 import type { RetryingState } from './common.js';
 import { compileItemReader } from './item-reader.js';
 import { compileResultWriter } from './result-writer.js';
-import { BranchCancelled, jsonPathFinish, jsonataFinish } from './parallel.js';
+import { BranchCancelled } from './parallel.js';
+import { compileResultTail } from './result.js';
 
 function shown(value: unknown): string {
   return typeof value === 'string' ? value : JSON.stringify(value);
@@ -62,7 +63,6 @@ interface MapIo {
   tolerance(t: Thread, raw: unknown, effective: unknown): Tolerance | Promise<Tolerance>;
   /** The iteration inputs: ItemSelector per item (with `Map.Item` in the context), else the items. */
   select(t: Thread, raw: unknown, effective: unknown, items: MapItem[], retryCount: number): unknown[] | Promise<unknown[]>;
-  finish(t: Thread, raw: unknown, results: unknown): unknown;
 }
 
 interface MapItem {
@@ -115,7 +115,6 @@ function jsonPathIo(name: string, def: MapState, at: string): MapIo {
         return itemSelector.evaluate(effective, env);
       });
     },
-    finish: jsonPathFinish(def as unknown as ParallelState, at),
   };
 }
 
@@ -158,7 +157,6 @@ function jsonataIo(name: string, def: MapState, at: string): MapIo {
       t.env.context = saved;
       return out;
     },
-    finish: jsonataFinish(def as unknown as ParallelState, at),
   };
 }
 
@@ -193,6 +191,7 @@ export function compileMap(name: string, def: MapState, cc: CompileContext): Ret
   const at = pointerOf(cc, name);
   const queryLanguage = queryLanguageOf(def, cc);
   const io = queryLanguage === 'JSONata' ? jsonataIo(name, def, at) : jsonPathIo(name, def, at);
+  const tail = compileResultTail(def, at, queryLanguage);
   const processorDef = def.ItemProcessor ?? def.Iterator;
   const processorKey = def.ItemProcessor ? 'ItemProcessor' : 'Iterator';
   const processor: CompiledContainer = cc.compileContainer(
@@ -207,7 +206,7 @@ export function compileMap(name: string, def: MapState, cc: CompileContext): Ret
   const { ItemProcessor: _p, Iterator: _i, ...own } = def;
   const base = baseFields(name, def, cc, own);
 
-  async function attempt(t: Thread, raw: unknown, retryCount: number): Promise<unknown> {
+  async function attempt(t: Thread, raw: unknown, retryCount: number): Promise<Step> {
     prepareEnv(t, state, { retryCount });
     const { effective, collection } = await settle(io.collect(t, raw, reader !== undefined));
     let limit = await settle(io.maxConcurrency(t, raw, effective));
@@ -248,8 +247,7 @@ export function compileMap(name: string, def: MapState, cc: CompileContext): Ret
       : results;
     if (distributed) emit(t, 'MapRunSucceeded');
     emit(t, 'MapStateSucceeded');
-    t.next = state.next;
-    return io.finish(t, raw, result);
+    return tail(t, raw, result, state.next);
   }
 
   const state = compileRetryingState(base, def, at, 'MapStateFailed', attempt);

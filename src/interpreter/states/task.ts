@@ -6,20 +6,22 @@ import {
   inputPath,
   optionalPath,
   optionalTemplate,
-  outputPath,
   requiredPath,
-  resultPath,
 } from '../io/expressions.js';
 import type { CompiledPath } from '../io/expressions.js';
 import { dataLimitCause, payloadBytes } from '../io/size.js';
 import type { Hold } from '../clock.js';
 import { nextInvocation } from '../runtime.js';
-import type { CompileContext, TaskContext, TaskHandler, Thread } from '../runtime.js';
+import type { CompileContext, Step, TaskContext, TaskHandler, Thread } from '../runtime.js';
 import { bindings, integerField, optionalJsonataTemplate, typedField } from '../io/jsonata.js';
+import type { TokenTask } from '../callbacks.js';
 import { invokesLambda, isLambdaInvoke, lambdaEnvelope, lambdaFailure } from '../integrations/lambda.js';
+import { nestedMode, startNested } from '../integrations/nested.js';
+import type { NestedMode } from '../integrations/nested.js';
 import { baseFields, pointerOf, queryLanguageOf } from './base.js';
 import { compileRetryingState, emit, prepareEnv, stateContext } from './common.js';
 import type { ContextExtras, RetryingState } from './common.js';
+import { compileResultTail } from './result.js';
 
 type ResourceKind = 'lambda' | 'activity' | 'task';
 
@@ -129,64 +131,40 @@ interface Prepared {
   heartbeatSeconds: number | undefined;
 }
 
-/** The query-language half of a Task: what it sends, and what it outputs on success. */
-interface TaskIo {
-  prepare(t: Thread, raw: unknown): Prepared | Promise<Prepared>;
-  finish(t: Thread, raw: unknown, result: unknown): unknown;
-}
+/** The query-language half of a Task before its work: what it sends, and its timeouts. */
+type Prepare = (t: Thread, raw: unknown) => Prepared | Promise<Prepared>;
 
-/** JSONPath: InputPath -> Parameters -> [task] -> ResultSelector -> ResultPath -> OutputPath (§2.1). */
-function jsonPathIo(def: TaskState, at: string): TaskIo {
+/** JSONPath: InputPath -> Parameters -> [task] (then the result tail). */
+function jsonPathPrepare(def: TaskState, at: string): Prepare {
   const input = optionalPath(def.InputPath, 'Path', `${at}/InputPath`);
   const parameters = optionalTemplate(def.Parameters, 'Parameters', `${at}/Parameters`);
-  const selector = optionalTemplate(def.ResultSelector, 'ResultSelector', `${at}/ResultSelector`);
-  const resultAt = optionalPath(def.ResultPath, 'ReferencePath', `${at}/ResultPath`);
-  const output = optionalPath(def.OutputPath, 'Path', `${at}/OutputPath`);
-  const assign = optionalTemplate(def.Assign, 'Assign', `${at}/Assign`);
   const timeoutPath = def.TimeoutSecondsPath !== undefined
     ? requiredPath(def.TimeoutSecondsPath, 'ReferencePath', `${at}/TimeoutSecondsPath`) : undefined;
   const heartbeatPath = def.HeartbeatSecondsPath !== undefined
     ? requiredPath(def.HeartbeatSecondsPath, 'ReferencePath', `${at}/HeartbeatSecondsPath`) : undefined;
-  return {
-    prepare(t, raw) {
-      const env = t.env;
-      const filtered = inputPath(input, raw, env);
-      return {
-        effective: parameters !== undefined ? parameters.evaluate(filtered, env) : filtered,
-        timeoutSeconds: positiveSeconds(timeoutPath, def.TimeoutSeconds, filtered, t, 'TimeoutSecondsPath'),
-        heartbeatSeconds: positiveSeconds(heartbeatPath, def.HeartbeatSeconds, filtered, t, 'HeartbeatSecondsPath'),
-      };
-    },
-    finish(t, raw, result) {
-      const env = t.env;
-      if (assign !== undefined) t.assigned = assign.evaluate(result, env) as Record<string, unknown>;
-      const selected = selector !== undefined ? selector.evaluate(result, env) : result;
-      return outputPath(output, resultPath(resultAt, raw, selected), env);
-    },
+  return (t, raw) => {
+    const env = t.env;
+    const filtered = inputPath(input, raw, env);
+    return {
+      effective: parameters !== undefined ? parameters.evaluate(filtered, env) : filtered,
+      timeoutSeconds: positiveSeconds(timeoutPath, def.TimeoutSeconds, filtered, t, 'TimeoutSecondsPath'),
+      heartbeatSeconds: positiveSeconds(heartbeatPath, def.HeartbeatSeconds, filtered, t, 'HeartbeatSecondsPath'),
+    };
   };
 }
 
-/** JSONata: Arguments -> [task] -> Assign and Output over `$states.result` (§2.6). */
-function jsonataIo(def: TaskState, at: string): TaskIo {
+/** JSONata: Arguments -> [task] (then the result tail). */
+function jsonataPrepare(def: TaskState, at: string): Prepare {
   const args = optionalJsonataTemplate(def.Arguments, 'Arguments', `${at}/Arguments`);
-  const output = optionalJsonataTemplate(def.Output, 'Output', `${at}/Output`);
-  const assign = optionalJsonataTemplate(def.Assign, 'Assign', `${at}/Assign`);
   const timeout = typedField(def.TimeoutSeconds, 'TimeoutSeconds', 'integer', `${at}/TimeoutSeconds`);
   const heartbeat = typedField(def.HeartbeatSeconds, 'HeartbeatSeconds', 'integer', `${at}/HeartbeatSeconds`);
-  return {
-    async prepare(t, raw) {
-      const b = bindings(t, raw);
-      return {
-        effective: args !== undefined ? await args.evaluate(b) : raw,
-        timeoutSeconds: await integerField(timeout, b, 'TimeoutSeconds', 1),
-        heartbeatSeconds: await integerField(heartbeat, b, 'HeartbeatSeconds', 1),
-      };
-    },
-    async finish(t, raw, result) {
-      const b = bindings(t, raw, { result });
-      if (assign !== undefined) t.assigned = (await assign.evaluate(b)) as Record<string, unknown>;
-      return output !== undefined ? output.evaluate(b) : result;
-    },
+  return async (t, raw) => {
+    const b = bindings(t, raw);
+    return {
+      effective: args !== undefined ? await args.evaluate(b) : raw,
+      timeoutSeconds: await integerField(timeout, b, 'TimeoutSeconds', 1),
+      heartbeatSeconds: await integerField(heartbeat, b, 'HeartbeatSeconds', 1),
+    };
   };
 }
 
@@ -197,22 +175,33 @@ export function compileTask(name: string, def: TaskState, cc: CompileContext): R
   const events = EVENT_NAMES[described.kind];
   const requestCheck = REQUEST_CHECKS[resource.replace(/\.(sync(:2)?|waitForTaskToken)$/, '')];
   const queryLanguage = queryLanguageOf(def, cc);
-  const io = queryLanguage === 'JSONata' ? jsonataIo(def, at) : jsonPathIo(def, at);
+  const prepare = queryLanguage === 'JSONata' ? jsonataPrepare(def, at) : jsonPathPrepare(def, at);
+  const tail = compileResultTail(def, at, queryLanguage);
   const base = baseFields(name, def, cc);
   const lambda = invokesLambda(resource);
   const envelope = isLambdaInvoke(resource);
+  const nested = nestedMode(resource);
+  const activity = described.kind === 'activity';
 
-  async function attempt(t: Thread, raw: unknown, retryCount: number): Promise<unknown> {
+  async function attempt(t: Thread, raw: unknown, retryCount: number): Promise<Step> {
     const extras: ContextExtras = { retryCount };
     if (described.submits) extras.taskToken = taskToken(t);
     prepareEnv(t, state, extras);
     const env = t.env;
-    const prepared = io.prepare(t, raw);
+    const prepared = prepare(t, raw);
     const { effective, timeoutSeconds, heartbeatSeconds } = prepared instanceof Promise ? await prepared : prepared;
     const refused = requestCheck?.(effective);
     if (refused !== undefined) {
       throw new StatesError('States.Runtime', `The Parameters '${JSON.stringify(effective)}' could not be used to start the Task: [${refused}]`);
     }
+
+    const handlers = t.exec.handlers;
+    const own = handlers[name] ?? handlers[resource];
+    // A registered child machine answers a startExecution task unless a handler names it.
+    const startsChild = nested !== undefined && own === undefined && t.exec.startsExecutions;
+    const handler = startsChild ? undefined : own ?? handlers['*'];
+    const token = extras.taskToken ?? (activity && handler === undefined ? taskToken(t) : undefined);
+    const waitsForWorker = activity && handler === undefined;
 
     const scheduled: Record<string, unknown> = described.kind === 'task'
       ? { resourceType: described.resourceType, resource: described.resourceName, region: t.exec.region, parameters: effective }
@@ -221,26 +210,38 @@ export function compileTask(name: string, def: TaskState, cc: CompileContext): R
     if (heartbeatSeconds !== undefined) scheduled['heartbeatInSeconds'] = heartbeatSeconds;
     emit(t, events.scheduled, events.scheduledKey, scheduled);
     const ids = described.kind === 'task' ? { resourceType: described.resourceType, resource: described.resourceName } : {};
-    emit(t, events.started, described.kind === 'task' ? events.startedKey : undefined, described.kind === 'task' ? ids : undefined);
+    // An activity without a handler starts when a worker takes it (getActivityTask).
+    if (!waitsForWorker) emit(t, events.started, described.kind === 'task' ? events.startedKey : undefined, described.kind === 'task' ? ids : undefined);
     if (described.submits) emit(t, 'TaskSubmitted', 'taskSubmittedEventDetails', ids);
 
-    const handlers = t.exec.handlers;
-    const handler = handlers[name] ?? handlers[resource] ?? handlers['*'];
     let result: unknown;
     try {
-      if (!handler) throw missingHandler(name, resource);
+      const tokenTask: TokenTask | undefined = token === undefined ? undefined : {
+        token, stateName: name, input: effective,
+        ...(waitsForWorker ? {
+          activityArn: resource,
+          onStarted: (workerName: string | undefined) => {
+            emit(t, events.started, events.startedKey, workerName !== undefined ? { workerName } : {});
+          },
+        } : {}),
+      };
+      const work = taskWork(t, {
+        handler, input: effective, lambda, startsChild, nested, waitsForToken: described.callback || waitsForWorker, tokenTask, stateName: name,
+      });
+      if (!work) throw missingHandler(name, resource);
       const context = state.usesContext ? env.context : stateContext(t, name, extras);
       const invocation = nextInvocation(t.exec, name);
-      result = await invoke(t, handler, effective, {
+      result = await invoke(t, work, {
         stateName: name, resource, attempt: retryCount, invocation, context,
         ...(extras.taskToken !== undefined ? { taskToken: extras.taskToken } : {}),
-      }, timeoutSeconds, heartbeatSeconds, lambda);
+      }, timeoutSeconds, heartbeatSeconds, handler !== undefined);
       if (envelope) result = lambdaEnvelope(result, t.exec.clock.now(), t.exec.random);
       if (result === undefined) result = null;
       if (payloadBytes(result, t.exec.limits.maxPayloadBytes) > t.exec.limits.maxPayloadBytes) {
         throw new StateFailure('States.DataLimitExceeded', dataLimitCause(resource), { terminal: false });
       }
     } catch (thrown) {
+      if (token !== undefined) t.exec.tokens.close(token);
       if (t.signal.aborted) throw t.signal.reason;
       const failure = handlerFailure(thrown);
       // A handler may report a timeout itself (a mocked recording does); history records both alike.
@@ -251,10 +252,10 @@ export function compileTask(name: string, def: TaskState, cc: CompileContext): R
       else emit(t, events.failed, events.failedKey, details);
       throw failure;
     }
+    if (token !== undefined) t.exec.tokens.close(token);
     emit(t, events.succeeded, events.succeededKey, described.kind === 'task' ? { ...ids, output: result } : { output: result });
 
-    t.next = state.next;
-    return io.finish(t, raw, result);
+    return tail(t, raw, result, state.next);
   }
 
   const state = compileRetryingState(base, def, at, null, attempt);
@@ -281,18 +282,76 @@ function parkOnListen(signal: AbortSignal, hold: Hold): void {
   } as AbortSignal['addEventListener'];
 }
 
+interface WorkSpec {
+  handler: TaskHandler | undefined;
+  input: unknown;
+  lambda: boolean;
+  startsChild: boolean;
+  nested: NestedMode | undefined;
+  /** A `.waitForTaskToken` task, or an activity that waits for a worker. */
+  waitsForToken: boolean;
+  tokenTask: TokenTask | undefined;
+  stateName: string;
+}
+
+const noop = (): void => {};
+
 /**
- * Calls the handler with its own AbortSignal, racing TimeoutSeconds and HeartbeatSeconds on
- * the injected clock. Expiry aborts the handler's signal and fails with States.Timeout.
+ * What performs the task, or undefined when nothing can: the handler (a callback task can
+ * also be completed through its token), a registered child machine, or the test answering
+ * the token (send* on the execution handle, or an activity worker).
+ */
+function taskWork(t: Thread, spec: WorkSpec): ((context: TaskContext) => unknown) | undefined {
+  const { handler, input, tokenTask } = spec;
+  const tokens = t.exec.tokens;
+  const waitForToken = (context: TaskContext): Promise<unknown> => {
+    const waiting = tokens.wait(tokenTask!, context.signal, context.heartbeat);
+    waiting.catch(noop);
+    return waiting;
+  };
+  if (spec.startsChild) {
+    const mode = spec.nested!;
+    if (mode !== 'callback') return (context) => startNested(t, spec.stateName, mode, input, context.signal);
+    return (context) => {
+      // The child may answer at once, so the token waits before the child starts.
+      const waiting = waitForToken(context);
+      return startNested(t, spec.stateName, mode, input, context.signal).then(() => waiting);
+    };
+  }
+  if (handler !== undefined) {
+    const call = spec.lambda
+      ? (context: TaskContext): unknown => {
+        try {
+          return Promise.resolve(handler(input, context)).catch((error: unknown) => {
+            throw lambdaFailure(error);
+          });
+        } catch (error) {
+          throw lambdaFailure(error);
+        }
+      }
+      : (context: TaskContext): unknown => handler(input, context);
+    if (!spec.waitsForToken || tokenTask === undefined) return call;
+    return (context) => {
+      const waiting = waitForToken(context);
+      return Promise.race([call(context), waiting]);
+    };
+  }
+  if (spec.waitsForToken && tokenTask !== undefined) return waitForToken;
+  return undefined;
+}
+
+/**
+ * Performs the task with its own AbortSignal, racing TimeoutSeconds and HeartbeatSeconds on
+ * the injected clock. Expiry aborts the task's signal and fails with States.Timeout. A
+ * handler holds a simulated clock while it runs (`held`); waiting for a token or a child does not.
  */
 function invoke(
   t: Thread,
-  handler: TaskHandler,
-  input: unknown,
+  work: (context: TaskContext) => unknown,
   partial: Omit<TaskContext, 'signal' | 'heartbeat'>,
   timeoutSeconds: number | undefined,
   heartbeatSeconds: number | undefined,
-  lambda: boolean,
+  held: boolean,
 ): Promise<unknown> {
   const clock = t.exec.clock;
   return new Promise((resolve, reject) => {
@@ -300,7 +359,7 @@ function invoke(
     const timers = timeoutSeconds !== undefined || heartbeatSeconds !== undefined ? new AbortController() : undefined;
     let heartbeatTimer: AbortController | undefined;
     let settled = false;
-    const hold = clock.hold?.();
+    const hold = held ? clock.hold?.() : undefined;
     if (hold !== undefined) parkOnListen(task.signal, hold);
     const settle = (ok: boolean, value: unknown): void => {
       if (settled) return;
@@ -326,7 +385,6 @@ function invoke(
       return;
     }
     t.signal.addEventListener('abort', onStop, { once: true });
-    const noop = (): void => {};
     if (timeoutSeconds !== undefined) {
       clock.sleep(timeoutSeconds * 1000, timers!.signal).then(() => expire(new TaskTimeout(false)), noop);
     }
@@ -342,9 +400,9 @@ function invoke(
     };
     armHeartbeat();
     const context: TaskContext = { ...partial, signal: task.signal, heartbeat: armHeartbeat };
-    const fail = (error: unknown): void => settle(false, handlerFailure(lambda ? lambdaFailure(error) : error));
+    const fail = (error: unknown): void => settle(false, handlerFailure(error));
     try {
-      Promise.resolve(handler(input, context)).then((value) => settle(true, value), fail);
+      Promise.resolve(work(context)).then((value) => settle(true, value), fail);
     } catch (error) {
       fail(error);
     }

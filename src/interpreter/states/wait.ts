@@ -2,7 +2,7 @@ import { StatesError } from '../../definition/errors.js';
 import type { WaitState } from '../../definition/types.js';
 import { inputPath, optionalPath, optionalTemplate, outputPath, readPath, requiredPath } from '../io/expressions.js';
 import { parseTimestamp } from '../io/timestamp.js';
-import type { CompileContext, CompiledState, Thread } from '../runtime.js';
+import type { CompileContext, CompiledState, Step, Thread } from '../runtime.js';
 import { bindings, integerField, optionalJsonataTemplate, typedField } from '../io/jsonata.js';
 import { baseFields, pointerOf, queryLanguageOf } from './base.js';
 import { prepareEnv } from './common.js';
@@ -82,14 +82,13 @@ export function compileWait(name: string, def: WaitState, cc: CompileContext): C
   const assign = optionalTemplate(def.Assign, 'Assign', `${at}/Assign`);
   const delay = compileWaitDelay(def, at);
   const state: CompiledState = Object.assign(baseFields(name, def, cc), {
-    async run(t: Thread, raw: unknown): Promise<unknown> {
+    async run(t: Thread, raw: unknown): Promise<Step> {
       prepareEnv(t, state);
       const effective = inputPath(input, raw, t.env);
       const ms = delay(effective, t);
-      if (assign !== undefined) t.assigned = assign.evaluate(effective, t.env) as Record<string, unknown>;
+      const assigned = assign !== undefined ? (assign.evaluate(effective, t.env) as Record<string, unknown>) : undefined;
       if (ms > 0) await t.exec.clock.sleep(ms, t.signal);
-      t.next = state.next;
-      return outputPath(output, effective, t.env);
+      return { output: outputPath(output, effective, t.env), next: state.next, assigned };
     },
   });
   return state;
@@ -102,7 +101,7 @@ function compileJsonataWait(name: string, def: WaitState, cc: CompileContext, at
   const output = optionalJsonataTemplate(def.Output, 'Output', `${at}/Output`);
   const assign = optionalJsonataTemplate(def.Assign, 'Assign', `${at}/Assign`);
   const state: CompiledState = Object.assign(baseFields(name, def, cc), {
-    async run(t: Thread, raw: unknown): Promise<unknown> {
+    async run(t: Thread, raw: unknown): Promise<Step> {
       prepareEnv(t, state);
       const b = bindings(t, raw);
       let ms = 0;
@@ -122,10 +121,9 @@ function compileJsonataWait(name: string, def: WaitState, cc: CompileContext, at
         }
         ms = Math.max(0, when - t.exec.clock.now());
       }
-      if (assign !== undefined) t.assigned = (await assign.evaluate(b)) as Record<string, unknown>;
+      const assigned = assign !== undefined ? ((await assign.evaluate(b)) as Record<string, unknown>) : undefined;
       if (ms > 0) await t.exec.clock.sleep(ms, t.signal);
-      t.next = state.next;
-      return output === undefined ? raw : output.evaluate(b);
+      return { output: output === undefined ? raw : await output.evaluate(b), next: state.next, assigned };
     },
   });
   return state;
