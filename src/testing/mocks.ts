@@ -61,24 +61,24 @@ export const MOCK_EXHAUSTED = 'Aslkit.MockExhausted';
 /** The error of a state that `mockHandlers` patterns do not cover (neither Retry nor Catch sees it). */
 export const NO_MOCK = 'Aslkit.NoMock';
 
-export function returns<Output>(value: Output, times?: number): MockResponse<unknown, Output> {
+export function returns<Output>(value: Output, times?: number): { return: Output; times?: number } {
   return times === undefined ? { return: value } : { return: value, times };
 }
 
-export function throws(error: string, cause?: string, times?: number): MockResponse<never, never> {
+export function throws(error: string, cause?: string, times?: number): { throw: { error: string; cause?: string }; times?: number } {
   const thrown = cause === undefined ? { error } : { error, cause };
   return times === undefined ? { throw: thrown } : { throw: thrown, times };
 }
 
-export function timesOut(times?: number): MockResponse<never, never> {
+export function timesOut(times?: number): { timeout: true; times?: number } {
   return times === undefined ? { timeout: true } : { timeout: true, times };
 }
 
-export function missesHeartbeat(times?: number): MockResponse<never, never> {
+export function missesHeartbeat(times?: number): { missHeartbeat: true; times?: number } {
   return times === undefined ? { missHeartbeat: true } : { missHeartbeat: true, times };
 }
 
-export function neverAnswers(times?: number): MockResponse<never, never> {
+export function neverAnswers(times?: number): { never: true; times?: number } {
   return times === undefined ? { never: true } : { never: true, times };
 }
 
