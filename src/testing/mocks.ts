@@ -11,8 +11,9 @@ import type { TaskContext, TaskHandler } from '../interpreter/runtime.js';
 export type MockFunction<Input = unknown, Output = unknown> = (input: Input, context: TaskContext) => Output | Promise<Output>;
 
 /**
- * One response of a mock. `times` repeats it (default 1). A function is called with the
- * task's input and context; its result (or what it throws) is the task's.
+ * One response of a mock. `times` repeats it (default 1); `times: Infinity`, allowed on the
+ * last response only, answers every further invocation. A function is called with the task's
+ * input and context; its result (or what it throws) is the task's.
  */
 export type MockResponse<Input = unknown, Output = unknown> =
   | { return: Output; times?: number }
@@ -26,6 +27,8 @@ export type MockResponse<Input = unknown, Output = unknown> =
    * execution's clock, virtual time under `clock: 'simulated'`) or when the execution stops.
    */
   | { never: true; times?: number }
+  /** Calls the function, `times` invocations in a row (a bare function answers one invocation). */
+  | { call: MockFunction<Input, Output>; times?: number }
   | MockFunction<Input, Output>;
 
 /** One recorded call of a mock. */
@@ -45,7 +48,7 @@ export interface MockedTask<Input = unknown, Output = unknown> {
   (input: unknown, context: TaskContext): Promise<Output>;
   /** Every call, across executions, in the order they were made. */
   readonly calls: MockCall<Input>[];
-  /** The responses, one per invocation (`times` expanded). */
+  /** The responses, one per invocation (`times` expanded; a last `times: Infinity` response once). */
   readonly responses: readonly MockResponse<Input, Output>[];
   /** Forgets the recorded calls. */
   reset(): void;
@@ -70,6 +73,15 @@ export function throws(error: string, cause?: string, times?: number): { throw: 
   return times === undefined ? { throw: thrown } : { throw: thrown, times };
 }
 
+export function answersWith<Input, Output>(call: MockFunction<Input, Output>, times?: number): { call: MockFunction<Input, Output>; times?: number } {
+  return times === undefined ? { call } : { call, times };
+}
+
+/** The response for every invocation from here on (`times: Infinity`). */
+export function always<Input, Output>(response: Exclude<MockResponse<Input, Output>, MockFunction<Input, Output>> | MockFunction<Input, Output>): MockResponse<Input, Output> {
+  return typeof response === 'function' ? { call: response, times: Number.POSITIVE_INFINITY } : { ...response, times: Number.POSITIVE_INFINITY };
+}
+
 export function timesOut(times?: number): { timeout: true; times?: number } {
   return times === undefined ? { timeout: true } : { timeout: true, times };
 }
@@ -88,20 +100,25 @@ function ordinal(n: number): string {
   return `${n}${suffix}`;
 }
 
-function expand<Input, Output>(responses: readonly MockResponse<Input, Output>[]): MockResponse<Input, Output>[] {
-  const out: MockResponse<Input, Output>[] = [];
+/** One response per invocation; `forever` when the last one answers every invocation after it. */
+function expand<Input, Output>(responses: readonly MockResponse<Input, Output>[]): { sequence: MockResponse<Input, Output>[]; forever: boolean } {
+  const sequence: MockResponse<Input, Output>[] = [];
+  let forever = false;
   responses.forEach((response, index) => {
     if (typeof response === 'function') {
-      out.push(response);
+      sequence.push(response);
       return;
     }
     const { times = 1, ...once } = response;
-    if (!Number.isInteger(times) || times < 1) {
-      throw new TypeError(`Mock response ${index} has times ${String(times)}; it must be a positive integer.`);
+    const last = index === responses.length - 1;
+    if (times === Number.POSITIVE_INFINITY && last) forever = true;
+    else if (!Number.isInteger(times) || times < 1) {
+      throw new TypeError(`Mock response ${index} has times ${String(times)}; it must be a positive integer (or Infinity, for the last response).`);
     }
-    for (let i = 0; i < times; i++) out.push(once as MockResponse<Input, Output>);
+    const single = 'call' in once ? once.call : (once as MockResponse<Input, Output>);
+    for (let i = 0; i < (forever ? 1 : times); i++) sequence.push(single);
   });
-  return out;
+  return { sequence, forever };
 }
 
 /** Waits for the task's signal: the engine's timeout, heartbeat or the execution's stop. */
@@ -145,7 +162,7 @@ export function mockSequence<Input, Output>(
     returned?: (value: Output, context: TaskContext) => unknown;
   },
 ): MockedTask<Input, Output> {
-  const sequence = expand(responses);
+  const { sequence, forever } = expand(responses);
   const calls: MockCall<Input>[] = [];
   const handler = async (input: unknown, context: TaskContext): Promise<Output> => {
     const invocation = context.invocation;
@@ -155,7 +172,7 @@ export function mockSequence<Input, Output>(
     };
     callOrder.set(call, callCount++);
     calls.push(call);
-    const response = sequence[invocation];
+    const response = sequence[invocation] ?? (forever ? sequence.at(-1) : undefined);
     if (response === undefined) {
       throw new StateFailure(MOCK_EXHAUSTED, options.exhausted(context, invocation, sequence.length), { terminal: true });
     }
