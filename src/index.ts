@@ -33,8 +33,11 @@ export type { CompiledJsonata } from './expressions/jsonata/index.js';
 
 // Interpreter
 export { createStateMachine, DefinitionError } from './api.js';
+export type { CreateStateMachineOptions } from './api.js';
 export { StateMachine, RealClock, SimulatedClock, StatesError, lambdaResult } from './interpreter/index.js';
 export type {
+  ActivityTask,
+  ChildExecution,
   Clock,
   ExecuteOptions,
   ExecutionHandle,
@@ -46,6 +49,8 @@ export type {
   LambdaResult,
   Limits,
   StateMachineOptions,
+  TaskCallbacks,
   TaskContext,
   TaskHandler,
+  WaitingTask,
 } from './interpreter/index.js';
