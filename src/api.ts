@@ -24,6 +24,16 @@ export class DefinitionError extends Error {
   }
 }
 
+/** createStateMachine's options: the engine's, with `stateMachines` also taking definitions. */
+export interface CreateStateMachineOptions extends Omit<StateMachineOptions, 'stateMachines'> {
+  /**
+   * Machines `states:startExecution` tasks may start, keyed by state machine ARN or name: a
+   * StateMachine, or a definition (object or JSON/YAML text) compiled here with these options'
+   * handlers, random, roleArn and limits, named by its key.
+   */
+  stateMachines?: Readonly<Record<string, StateMachine | string | object>>;
+}
+
 /** A StateMachine whose execution input and output are typed: `createStateMachine<Order, Receipt>(…)`. */
 export interface TypedStateMachine<Input = unknown, Output = unknown> extends StateMachine {
   execute(input?: Input, options?: ExecuteOptions): Promise<ExecutionResult & { output?: Output }>;
@@ -31,8 +41,41 @@ export interface TypedStateMachine<Input = unknown, Output = unknown> extends St
 
 export function createStateMachine<Input = unknown, Output = unknown>(
   definition: string | object,
-  options: StateMachineOptions = {},
+  options: CreateStateMachineOptions = {},
 ): TypedStateMachine<Input, Output> {
+  const machine = options.stateMachines === undefined
+    ? compileChecked(definition, options as StateMachineOptions)
+    : compileChecked(definition, { ...options, stateMachines: registeredMachines(options) });
+  return machine as TypedStateMachine<Input, Output>;
+}
+
+/**
+ * The registry of nested machines, compiled once. Every machine compiled from it shares the
+ * one registry, so children can start each other (and their parent).
+ */
+function registeredMachines(options: CreateStateMachineOptions): Record<string, StateMachine> {
+  const { stateMachines = {}, name: _name, stateMachineArn: _arn, type: _type, inspect: _inspect, ...inherited } = options;
+  const registry: Record<string, StateMachine> = {};
+  for (const [key, value] of Object.entries(stateMachines)) {
+    if (value instanceof StateMachine) {
+      registry[key] = value;
+      continue;
+    }
+    const identity = key.startsWith('arn:') ? { stateMachineArn: key } : { name: key };
+    try {
+      registry[key] = compileChecked(value, { ...inherited, ...identity, stateMachines: registry } as StateMachineOptions);
+    } catch (error) {
+      if (error instanceof DefinitionError) error.message = `options.stateMachines['${key}']: ${error.message}`;
+      throw error;
+    }
+  }
+  return registry;
+}
+
+function compileChecked(
+  definition: string | object,
+  options: StateMachineOptions,
+): StateMachine {
   const { valid, diagnostics } = lint(definition, options.type ? { type: options.type } : {});
   if (!valid) throw new DefinitionError(diagnostics.filter((d) => d.severity === 'error'));
   let object: unknown = definition;
@@ -42,7 +85,7 @@ export function createStateMachine<Input = unknown, Output = unknown>(
     object = loaded.definition;
   }
   try {
-    return new StateMachine(compileStateMachine(object as StateMachineDefinition), options) as TypedStateMachine<Input, Output>;
+    return new StateMachine(compileStateMachine(object as StateMachineDefinition), options);
   } catch (error) {
     if (error instanceof CompileFailure) {
       throw new DefinitionError([{ ruleId: 'compile', severity: 'error', message: error.message, pointer: error.pointer }]);

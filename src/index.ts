@@ -33,9 +33,11 @@ export type { CompiledJsonata } from './expressions/jsonata/index.js';
 
 // Interpreter
 export { createStateMachine, DefinitionError } from './api.js';
-export type { TypedStateMachine } from './api.js';
+export type { CreateStateMachineOptions, TypedStateMachine } from './api.js';
 export { StateMachine, RealClock, SimulatedClock, StatesError, lambdaResult } from './interpreter/index.js';
 export type {
+  ActivityTask,
+  ChildExecution,
   Clock,
   ExecuteOptions,
   ExecutionHandle,
@@ -47,8 +49,10 @@ export type {
   LambdaResult,
   Limits,
   StateMachineOptions,
+  TaskCallbacks,
   TaskContext,
   TaskHandler,
+  WaitingTask,
 } from './interpreter/index.js';
 
 // Testing kit

@@ -28,7 +28,7 @@ export type MockResponse<Input = unknown, Output = unknown> =
    */
   | { never: true; times?: number }
   /** Calls the function, `times` invocations in a row (a bare function answers one invocation). */
-  | { call: MockFunction<Input, Output>; times?: number }
+  | { answer: MockFunction<Input, Output>; times?: number }
   | MockFunction<Input, Output>;
 
 /** One recorded call of a mock. */
@@ -73,13 +73,13 @@ export function throws(error: string, cause?: string, times?: number): { throw: 
   return times === undefined ? { throw: thrown } : { throw: thrown, times };
 }
 
-export function answersWith<Input, Output>(call: MockFunction<Input, Output>, times?: number): { call: MockFunction<Input, Output>; times?: number } {
-  return times === undefined ? { call } : { call, times };
+export function answersWith<Input, Output>(answer: MockFunction<Input, Output>, times?: number): { answer: MockFunction<Input, Output>; times?: number } {
+  return times === undefined ? { answer } : { answer, times };
 }
 
 /** The response for every invocation from here on (`times: Infinity`). */
 export function always<Input, Output>(response: Exclude<MockResponse<Input, Output>, MockFunction<Input, Output>> | MockFunction<Input, Output>): MockResponse<Input, Output> {
-  return typeof response === 'function' ? { call: response, times: Number.POSITIVE_INFINITY } : { ...response, times: Number.POSITIVE_INFINITY };
+  return typeof response === 'function' ? { answer: response, times: Number.POSITIVE_INFINITY } : { ...response, times: Number.POSITIVE_INFINITY };
 }
 
 export function timesOut(times?: number): { timeout: true; times?: number } {
@@ -115,7 +115,7 @@ function expand<Input, Output>(responses: readonly MockResponse<Input, Output>[]
     else if (!Number.isInteger(times) || times < 1) {
       throw new TypeError(`Mock response ${index} has times ${String(times)}; it must be a positive integer (or Infinity, for the last response).`);
     }
-    const single = 'call' in once ? once.call : (once as MockResponse<Input, Output>);
+    const single = 'answer' in once ? once.answer : (once as MockResponse<Input, Output>);
     for (let i = 0; i < (forever ? 1 : times); i++) sequence.push(single);
   });
   return { sequence, forever };

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import '../../src/testing/vitest.js';
 import {
   createStateMachine, loadMockConfig, mockHandlers, mockTask, missesHeartbeat, neverAnswers, returns, taskCalls, throws,
-  timesOut, typedHandlers, historyTypes,
+  timesOut, typedHandlers, historyTypes, answersWith, always,
 } from '../../src/index.js';
 
 const lambda = 'arn:aws:states:::lambda:invoke';
@@ -118,8 +118,19 @@ describe('mockTask', () => {
     expect(await machine.execute({})).toHaveSucceededWith({ Payload: { total: 42 }, StatusCode: 200 });
   });
 
-  it('rejects a times that is not a positive integer', () => {
-    expect(() => mockTask(returns(1, 0))).toThrow('Mock response 0 has times 0; it must be a positive integer.');
+  it('rejects a times that is not a positive integer, and Infinity before the last response', () => {
+    expect(() => mockTask(returns(1, 0))).toThrow('Mock response 0 has times 0; it must be a positive integer (or Infinity, for the last response).');
+    expect(() => mockTask(always(returns(1)), returns(2))).toThrow('Mock response 0 has times Infinity;');
+  });
+
+  it('answersWith calls a function for several invocations; always answers every further one', async () => {
+    const work = mockTask<number, number | string>(answersWith((input: number, context) => input * 10 + context.invocation, 2), always(returns('rest')));
+    const map = createStateMachine({
+      StartAt: 'Each',
+      States: { Each: { Type: 'Map', MaxConcurrency: 1, End: true, ItemProcessor: { StartAt: 'Work', States: { Work: task() } } } },
+    }, { handlers: { Work: work }, clock: 'simulated' });
+    expect(await map.execute([1, 2, 3, 4, 5])).toHaveSucceededWith([10, 21, 'rest', 'rest', 'rest']);
+    expect(work.responses).toHaveLength(3);
   });
 });
 
