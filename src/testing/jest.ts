@@ -1,6 +1,6 @@
 /// <reference types="expect" />
 /**
- * `aslkit/jest`: importing it (from `setupFilesAfterEach`, say) adds aslkit's matchers to
+ * `aslkit/jest`: importing it (from `setupFilesAfterEnv`, say) adds aslkit's matchers to
  * jest's global `expect`; `matchers` is exported for `expect.extend(matchers)` where the
  * globals are off (`injectGlobals: false`, `@jest/globals`).
  */
