@@ -203,7 +203,7 @@ export class TaskTokens implements TaskCallbacks {
 
   private find(token: string): OpenTask {
     if (typeof token !== 'string' || !TOKEN_SHAPE.test(token)) {
-      throw refuse('InvalidToken', `Invalid Token: '${String(token)}' is not a task token this execution issued.`);
+      throw refuse('InvalidToken', "Invalid Token: 'Invalid token'");
     }
     const task = this.open.get(token);
     if (task !== undefined) return task;

@@ -243,3 +243,43 @@ describe('activities', () => {
     expect(types(result)).toContain('ActivityStarted');
   });
 });
+
+describe('aws-sdk:sfn:sendTask* with no handler answer from the execution\'s tokens', () => {
+  it.each([
+    ['sendTaskSuccess', { TaskToken: 'NoSuchTaskToken', Output: '"x"' }],
+    ['sendTaskFailure', { TaskToken: 'NoSuchTaskToken' }],
+    ['sendTaskHeartbeat', { TaskToken: 'NoSuchTaskToken' }],
+  ])('%s with an unknown token fails with Sfn.InvalidTokenException, as AWS records it', async (action, parameters) => {
+    const result = await createStateMachine(
+      { StartAt: 'S', States: { S: { Type: 'Task', Resource: `arn:aws:states:::aws-sdk:sfn:${action}`, Parameters: parameters, End: true } } },
+      { clock: 'simulated', random: () => 0 },
+    ).execute({});
+    expect([result.status, result.error, result.cause]).toEqual([
+      'FAILED', 'Sfn.InvalidTokenException',
+      "Invalid Token: 'Invalid token' (Service: Sfn, Status Code: 400, Request ID: 00000000-0000-4000-8000-000000000000) (SDK Attempt Count: 1)",
+    ]);
+  });
+
+  it('completes a waiting task of the same execution (a Parallel branch answers another)', async () => {
+    const result = await createStateMachine({
+      StartAt: 'P',
+      States: {
+        P: {
+          Type: 'Parallel', End: true,
+          Branches: [
+            { StartAt: 'Ask', States: { Ask: { Type: 'Task', Resource: CALLBACK, Parameters: { QueueUrl: 'q', 'MessageBody.$': '$$.Task.Token' }, End: true } } },
+            {
+              StartAt: 'Find',
+              States: {
+                Find: { Type: 'Wait', Seconds: 1, Next: 'Answer' },
+                Answer: { Type: 'Task', Resource: 'arn:aws:states:::aws-sdk:sfn:sendTaskSuccess', Parameters: { 'TaskToken.$': '$.token', Output: '{"done":true}' }, End: true },
+              },
+            },
+          ],
+        },
+      },
+      // random 0.5 makes every task token 80000000 four times over.
+    }, { clock: 'simulated', random: () => 0.5 }).execute({ token: '80000000800000008000000080000000' });
+    expect([result.status, result.output]).toEqual(['SUCCEEDED', [{ done: true }, {}]]);
+  });
+});

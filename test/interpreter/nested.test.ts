@@ -209,6 +209,30 @@ describe('states:startExecution runs a registered child on the parent\'s clock',
     expect((await result.childExecutions![0]!.result).output).toBe('child done');
   });
 
+  it.each([
+    ['sendTaskSuccess', { 'TaskToken.$': '$.token', 'Output.$': 'States.JsonToString($.reply)' }, 'SUCCEEDED', { ok: 1 }],
+    ['sendTaskFailure', { 'TaskToken.$': '$.token', Error: 'Child.Said.No', Cause: 'no stock' }, 'FAILED', undefined],
+  ] as const)('.waitForTaskToken: the child answers with aws-sdk:sfn:%s, no handler needed', async (action, parameters, status, output) => {
+    const result = await createStateMachine({
+      StartAt: 'Run',
+      States: {
+        Run: {
+          Type: 'Task', Resource: 'arn:aws:states:::states:startExecution.waitForTaskToken',
+          Parameters: { StateMachineArn: 'Replier', Input: { 'token.$': '$$.Task.Token', reply: { ok: 1 } } }, End: true,
+        },
+      },
+    }, {
+      clock: 'simulated',
+      stateMachines: {
+        Replier: { StartAt: 'Reply', States: { Reply: { Type: 'Task', Resource: `arn:aws:states:::aws-sdk:sfn:${action}`, Parameters: parameters, End: true } } },
+      },
+    }).execute({});
+    expect([result.status, result.output, result.error, result.cause]).toEqual(
+      status === 'SUCCEEDED' ? [status, output, undefined, undefined] : [status, undefined, 'Child.Said.No', 'no stock'],
+    );
+    expect((await result.childExecutions![0]!.result).output).toEqual({});
+  });
+
   it('a registered definition AWS would refuse is a DefinitionError naming its key', () => {
     expect(() => parent('arn:aws:states:::states:startExecution.sync', {}, { stateMachines: { Broken: { StartAt: 'X', States: {} } } }))
       .toThrow(DefinitionError);

@@ -18,6 +18,7 @@ import type { TokenTask } from '../callbacks.js';
 import { invokesLambda, isLambdaInvoke, lambdaEnvelope, lambdaFailure } from '../integrations/lambda.js';
 import { nestedMode, startNested } from '../integrations/nested.js';
 import type { NestedMode } from '../integrations/nested.js';
+import { sendFromTask, sfnCallbackAction } from '../integrations/sfn.js';
 import { baseFields, pointerOf, queryLanguageOf } from './base.js';
 import { compileRetryingState, emit, prepareEnv, stateContext } from './common.js';
 import type { ContextExtras, RetryingState } from './common.js';
@@ -181,6 +182,7 @@ export function compileTask(name: string, def: TaskState, cc: CompileContext): R
   const lambda = invokesLambda(resource);
   const envelope = isLambdaInvoke(resource);
   const nested = nestedMode(resource);
+  const sends = sfnCallbackAction(resource);
   const activity = described.kind === 'activity';
 
   async function attempt(t: Thread, raw: unknown, retryCount: number): Promise<Step> {
@@ -226,7 +228,7 @@ export function compileTask(name: string, def: TaskState, cc: CompileContext): R
         } : {}),
       };
       const work = taskWork(t, {
-        handler, input: effective, lambda, startsChild, nested, waitsForToken: described.callback || waitsForWorker, tokenTask, stateName: name,
+        handler, input: effective, lambda, startsChild, nested, sends, waitsForToken: described.callback || waitsForWorker, tokenTask, stateName: name,
       });
       if (!work) throw missingHandler(name, resource);
       const context = state.usesContext ? env.context : stateContext(t, name, extras);
@@ -288,6 +290,8 @@ interface WorkSpec {
   lambda: boolean;
   startsChild: boolean;
   nested: NestedMode | undefined;
+  /** An `aws-sdk:sfn:sendTask*` task, answered from the execution's tokens when no handler takes it. */
+  sends: ReturnType<typeof sfnCallbackAction>;
   /** A `.waitForTaskToken` task, or an activity that waits for a worker. */
   waitsForToken: boolean;
   tokenTask: TokenTask | undefined;
@@ -337,6 +341,8 @@ function taskWork(t: Thread, spec: WorkSpec): ((context: TaskContext) => unknown
     };
   }
   if (spec.waitsForToken && tokenTask !== undefined) return waitForToken;
+  const sends = spec.sends;
+  if (sends !== undefined) return () => sendFromTask(tokens, sends, input, t.exec.random);
   return undefined;
 }
 
