@@ -59,10 +59,10 @@ const callOrder = new WeakMap<MockCall, number>();
 let callCount = 0;
 
 /** The error a mock fails the execution with when a state is invoked more times than it has responses. */
-export const MOCK_EXHAUSTED = 'Aslkit.MockExhausted';
+export const MOCK_EXHAUSTED = 'aslkit.MockExhausted';
 
 /** The error of a state that `mockHandlers` patterns do not cover (neither Retry nor Catch sees it). */
-export const NO_MOCK = 'Aslkit.NoMock';
+export const NO_MOCK = 'aslkit.NoMock';
 
 export function returns<Output>(value: Output, times?: number): { return: Output; times?: number } {
   return times === undefined ? { return: value } : { return: value, times };
@@ -142,7 +142,7 @@ async function answer<Input, Output>(response: MockResponse<Input, Output>, inpu
  * A mocked task answering invocation N with the Nth response (`times` counted): for example
  * `mockTask(throws('Lambda.TooManyRequestsException'), returns({ ok: true }))` fails the first
  * invocation and succeeds the second. An invocation past the last response fails the execution
- * with `Aslkit.MockExhausted` (neither Retry nor Catch sees it), naming the state and the count.
+ * with `aslkit.MockExhausted` (neither Retry nor Catch sees it), naming the state and the count.
  */
 export function mockTask<Input = unknown, Output = unknown>(...responses: MockResponse<Input, Output>[]): MockedTask<Input, Output> {
   return mockSequence(responses, {

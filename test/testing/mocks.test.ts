@@ -67,7 +67,7 @@ describe('mockTask', () => {
       },
     }, { handlers: { Work: work }, clock: 'simulated' });
     const result = await machine.execute({});
-    expect(result).toHaveFailedWith('Aslkit.MockExhausted', "The mock of the state 'Work' has 1 response and was invoked a 2nd time (invocation 1).");
+    expect(result).toHaveFailedWith('aslkit.MockExhausted', "The mock of the state 'Work' has 1 response and was invoked a 2nd time (invocation 1).");
     expect(result).not.toHaveVisited('Ok');
   });
 
@@ -155,10 +155,10 @@ describe('mockHandlers', () => {
     expect(mocks.calls).toEqual([]);
   });
 
-  it('a state no key or pattern covers fails the execution with Aslkit.NoMock', async () => {
+  it('a state no key or pattern covers fails the execution with aslkit.NoMock', async () => {
     const mocks = mockHandlers({ ChargeCard: returns(1) }, [[/Fee$/, returns(2)]]);
     const result = await createStateMachine(definition, { handlers: mocks.handlers, clock: 'simulated' }).execute({});
-    expect(result).toHaveFailedWith('Aslkit.NoMock', "No mock for the state 'Notify' (resource 'arn:aws:states:::sns:publish'): no key names it and no pattern (/Fee$/) matches.");
+    expect(result).toHaveFailedWith('aslkit.NoMock', "No mock for the state 'Notify' (resource 'arn:aws:states:::sns:publish'): no key names it and no pattern (/Fee$/) matches.");
   });
 
   it('names an unknown key', () => {
@@ -220,7 +220,7 @@ describe('loadMockConfig handlers in the engine', () => {
     const handlers = loadMockConfig(config, { file: 'test/MockConfigFile.json' }).handlers('M', 'Short');
     const result = await createStateMachine(definition, { handlers, clock: 'simulated' }).execute({});
     expect(result).toHaveFailedWith(
-      'Aslkit.MockExhausted',
+      'aslkit.MockExhausted',
       "test/MockConfigFile.json: /MockedResponses/Once: the state 'Call' of the test case 'Short' was invoked a further time (invocation 1), but the mocked response 'Once' covers invocations 0-0 only.",
     );
   });
