@@ -3,22 +3,12 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from '@jest/globals';
 import 'aslkit/jest';
-import { createStateMachine, mockHandlers, returns, throws } from 'aslkit';
+import { returns, throws } from 'aslkit';
 import type { MockSpec } from 'aslkit';
+import { order, runOrder } from './run-order';
 
 const definition = readFileSync(join(__dirname, 'order.asl.json'), 'utf8');
-const order = { orderId: 'o-17', items: [{ sku: 'A', qty: 2 }] };
-
-function run(mocks: Record<string, MockSpec>) {
-  const all = mockHandlers({
-    ValidateOrder: returns({ total: 42 }),
-    ChargeCard: returns({ chargeId: 'ch-1' }),
-    ShipOrder: returns({ MessageId: 'm-1' }),
-    NotifyCustomer: returns({ MessageId: 'm-2' }),
-    ...mocks,
-  });
-  return { all, result: createStateMachine(definition, { handlers: all.handlers, clock: 'simulated' }).execute(order) };
-}
+const run = (mocks: Record<string, MockSpec>) => runOrder(definition, mocks);
 
 describe('order workflow with mocks (jest)', () => {
   it('validates, charges and ships', async () => {

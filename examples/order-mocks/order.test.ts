@@ -1,23 +1,12 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import 'aslkit/vitest';
-import { createStateMachine, mockHandlers, returns, taskCalls, throws } from 'aslkit';
+import { taskCalls, throws, returns } from 'aslkit';
 import type { MockSpec } from 'aslkit';
+import { order, runOrder } from './run-order.js';
 
 const definition = readFileSync(new URL('./order.asl.json', import.meta.url), 'utf8');
-const order = { orderId: 'o-17', items: [{ sku: 'A', qty: 2 }] };
-
-function run(mocks: Record<string, MockSpec>) {
-  const all = mockHandlers({
-    ValidateOrder: returns({ total: 42 }),
-    ChargeCard: returns({ chargeId: 'ch-1' }),
-    ShipOrder: returns({ MessageId: 'm-1' }),
-    NotifyCustomer: returns({ MessageId: 'm-2' }),
-    ...mocks,
-  });
-  const machine = createStateMachine(definition, { handlers: all.handlers, clock: 'simulated' });
-  return { all, result: machine.execute(order) };
-}
+const run = (mocks: Record<string, MockSpec>) => runOrder(definition, mocks);
 
 describe('order workflow with mocks', () => {
   it('validates, charges and ships', async () => {
