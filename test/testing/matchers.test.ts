@@ -163,6 +163,34 @@ describe('matchers', () => {
     expect(message(() => expect(happy).toHaveCaught('Charge'))).toMatch(/^Expected a catcher of "Charge" to catch an error; no catcher of it took over\./);
   });
 
+  it('toHaveCaught sees a catcher of a Parallel state, and a retried Parallel branch task', async () => {
+    const result = await createStateMachine({
+      StartAt: 'Both',
+      States: {
+        Both: {
+          Type: 'Parallel', Next: 'Done', Catch: [{ ErrorEquals: ['Declined'], Next: 'Done' }],
+          Branches: [{ StartAt: 'Pay', States: { Pay: { Type: 'Task', Resource: 'arn:aws:states:::sqs:sendMessage', Retry: [{ ErrorEquals: ['Busy'] }], End: true } } }],
+        },
+        Done: { Type: 'Succeed' },
+      },
+    }, { handlers: { Pay: failing(1, 'Busy') }, clock: 'simulated' }).execute({});
+    expect(result).toHaveSucceeded();
+    expect(result).toHaveRetried('Pay', 1);
+    expect(result).not.toHaveCaught('Both');
+    const declined = await createStateMachine({
+      StartAt: 'Both',
+      States: {
+        Both: {
+          Type: 'Parallel', Next: 'Done', Catch: [{ ErrorEquals: ['Declined'], Next: 'Done' }],
+          Branches: [{ StartAt: 'Pay', States: { Pay: { Type: 'Task', Resource: 'arn:aws:states:::sqs:sendMessage', End: true } } }],
+        },
+        Done: { Type: 'Succeed' },
+      },
+    }, { handlers: { Pay: failing(1, 'Declined') }, clock: 'simulated' }).execute({});
+    expect(declined).toHaveCaught('Both', 'Declined');
+    expect(declined).toHaveSucceededWith({ Error: 'Declined', Cause: 'call 1' });
+  });
+
   it('toHaveTimedOut: the execution timed out, or failed with an uncaught States.Timeout', async () => {
     const slow: TaskHandler = (_input, context) => new Promise((_, reject) => context.signal.addEventListener('abort', () => reject(new Error('stopped'))));
     const taskTimeout = await createStateMachine({
