@@ -2,50 +2,55 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import 'aslkit/vitest';
-import { createStateMachine, historyTypes, loadMockConfig, taskCalls } from 'aslkit';
+import { createStateMachine, loadMockConfig, taskCalls } from 'aslkit';
 import type { ExecutionResult } from 'aslkit';
 
-// The sample's files, unchanged (see README.md).
-const definition = readFileSync(new URL('./local_testing.asl.json', import.meta.url), 'utf8');
-const mocks = loadMockConfig(fileURLToPath(new URL('./MockConfigFile.json', import.meta.url)));
+const definition = readFileSync(new URL('./statemachine/order-intake.asl.json', import.meta.url), 'utf8');
+// The file Step Functions Local reads, as it is.
+const mocks = loadMockConfig(fileURLToPath(new URL('./statemachine/test/MockConfigFile.json', import.meta.url)));
+const input = { orderId: 'o-42', items: ['A', 'B'] };
 
-// What the sample's pytest file checks for each test case.
+// What each test case of the file is for.
 const checks: Record<string, (result: ExecutionResult) => void> = {
   HappyPath: (result) => {
-    expect(historyTypes(result).filter((type) => type === 'TaskSucceeded')).toHaveLength(2);
+    expect(result).toHaveSucceededWith({ ...input, stock: { inStock: true }, notification: { messageId: '0d0c5c9e-7e3a-4c7b-9c52-2f0e6c1a9b41' } });
+    expect(result).toHaveVisitedExactly(['CheckStock', 'ReserveItems', 'NotifyWarehouse']);
   },
   RetryPath: (result) => {
-    expect(taskCalls(result, 'LambdaState').map((call) => call.error ?? call.status)).toEqual([
-      'Lambda.ResourceNotReadyException', 'Lambda.TimeoutException', 'Lambda.TimeoutException', 'SUCCEEDED',
+    expect(result).toHaveSucceeded();
+    expect(taskCalls(result, 'CheckStock').map((call) => call.error ?? call.status)).toEqual([
+      'Lambda.ServiceException', 'Lambda.TooManyRequestsException', 'Lambda.TooManyRequestsException', 'SUCCEEDED',
     ]);
-    expect(result).toHaveRetried('LambdaState', 3);
-    // IntervalSeconds 2, BackoffRate 2: 2 + 4 + 8 seconds of virtual time.
-    expect(result.history.at(-1)!.timestamp.getTime() - result.history[0]!.timestamp.getTime()).toBe(14_000);
+    expect(result).toHaveRetried('CheckStock', 3);
+    // IntervalSeconds 2, BackoffRate 2: 2 + 4 + 8 seconds, all virtual.
+    expect(result.stopDate.getTime() - result.startDate.getTime()).toBe(14_000);
   },
-  HybridPath: (result) => {
-    expect(result.history.some((event) => event.type === 'ExecutionSucceeded')).toBe(true);
+  AlreadyReserved: (result) => {
+    expect(result).toHaveCaught('ReserveItems', 'DynamoDb.ConditionalCheckFailedException');
+    expect(result).toHaveVisited(['ReserveItems', 'ReportFailure', 'OrderFailed']);
+    expect(result).toHaveFailedWith('ReservationFailed');
+    expect(taskCalls(result, 'ReportFailure')[0]?.input).toEqual({
+      TopicArn: 'arn:aws:sns:us-east-1:123456789012:order-failures',
+      Message: 'The conditional request failed.',
+    });
   },
 };
 
-describe('Step Functions Local sample, run by aslkit', () => {
-  it('has a check for every test case of the mock file', () => {
-    expect(mocks.testCases('LambdaSQSIntegration')).toEqual(Object.keys(checks));
+describe('a Step Functions Local mock file, run by aslkit', () => {
+  it('has a check for every test case of the file', () => {
+    expect(mocks.testCases('OrderIntake')).toEqual(Object.keys(checks));
   });
 
-  it.each(mocks.testCases('LambdaSQSIntegration'))('%s', async (testCase) => {
+  it.each(mocks.testCases('OrderIntake'))('%s', async (testCase) => {
     const machine = createStateMachine(definition, {
-      name: 'LambdaSQSIntegration',
-      handlers: mocks.handlers('LambdaSQSIntegration', testCase),
+      name: 'OrderIntake',
+      handlers: mocks.handlers('OrderIntake', testCase),
       clock: 'simulated',
     });
-    const result = await machine.execute({ data: 'test input' });
-    expect(result).toHaveSucceededWith({ MD5OfMessageBody: '3bcb6e8e-7h85-4375-b0bc-1a59812c6e51', MessageId: '3bcb6e8e-8b51-4375-b0bc-1a59812c6e51' });
-    expect(result).toHaveVisitedExactly(['LambdaState', 'SQSState']);
-    // The Lambda Return is the whole Invoke response; SQSState sends its Payload on.
-    expect(taskCalls(result, 'SQSState')[0]?.input).toEqual({
-      QueueUrl: 'https://sqs.us-east-1.amazonaws.com/123456789012/myQueue',
-      MessageBody: { StatusCode: 200, Payload: { StatusCode: 200, body: 'Hello from Lambda!' } },
-    });
+    const result = await machine.execute(input);
+    // The aws-sdk integration is recorded as AWS records it.
+    const scheduled = result.history.filter((event) => event.taskScheduledEventDetails?.resourceType === 'aws-sdk:dynamodb');
+    expect(scheduled.map((event) => event.taskScheduledEventDetails?.resource)).toEqual(['putItem']);
     checks[testCase]!(result);
   });
 });
