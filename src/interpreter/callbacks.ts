@@ -7,6 +7,7 @@
  */
 import { StatesError } from '../definition/errors.js';
 import { StateFailure } from './errors.js';
+import { copyJson } from './io/json.js';
 
 /** A `.waitForTaskToken` task waiting for its token, as `waitForTask` hands it over. */
 export interface WaitingTask {
@@ -150,8 +151,7 @@ export class TaskTokens implements TaskCallbacks {
     const task = this.find(token);
     let copy: unknown;
     try {
-      const text = JSON.stringify(output);
-      copy = text === undefined ? undefined : JSON.parse(text);
+      copy = output === undefined ? undefined : copyJson(output);
     } catch {
       copy = undefined;
     }

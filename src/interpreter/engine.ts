@@ -4,6 +4,8 @@
  * and enforces execution-level limits; states call handlers and the clock through it.
  * It never imports the linter (src/api.ts composes the two).
  */
+import { setMaxListeners } from 'node:events';
+import { escapePointerToken } from '../definition/diagnostic.js';
 import type { State, StateMachineDefinition } from '../definition/types.js';
 import { TaskTokens } from './callbacks.js';
 import type { TaskCallbacks } from './callbacks.js';
@@ -13,8 +15,9 @@ import { ExecutionStop, StateFailure, frameStateError } from './errors.js';
 import { HistoryRecorder } from './history.js';
 import type { HistoryEvent } from './history.js';
 import { CompileFailure } from './io/expressions.js';
+import { NotJsonData, copyJson } from './io/json.js';
 import { MAX_PAYLOAD_BYTES, dataLimitCause, payloadBytes, textBytes } from './io/size.js';
-import { createContextObject } from '../expressions/context.js';
+import { createContextObject, executionArn } from '../expressions/context.js';
 import type {
   CompileContext,
   CompiledContainer,
@@ -96,6 +99,8 @@ export interface ExecutionHandle extends TaskCallbacks {
 export interface CompiledMachine {
   readonly definition: StateMachineDefinition;
   readonly root: CompiledContainer;
+  /** What a handler key may name: every state name, at any depth, and every Resource. */
+  readonly handlerTargets: { readonly stateNames: ReadonlySet<string>; readonly resources: ReadonlySet<string> };
 }
 
 type Compiler = (name: string, def: never, cc: CompileContext) => CompiledState;
@@ -114,6 +119,8 @@ const COMPILERS: Record<State['Type'], Compiler> = {
 /** Compiles every state once; throws CompileFailure when something cannot be compiled. */
 export function compileStateMachine(definition: StateMachineDefinition): CompiledMachine {
   const topLevelQueryLanguage = definition.QueryLanguage ?? 'JSONPath';
+  const stateNames = new Set<string>();
+  const resources = new Set<string>();
   const compileContainer = (
     def: { StartAt: string; States: Record<string, unknown> },
     pointer: string,
@@ -122,7 +129,9 @@ export function compileStateMachine(definition: StateMachineDefinition): Compile
     const states = new Map<string, CompiledState>();
     for (const [name, raw] of Object.entries(def.States)) {
       const st = raw as State;
-      const at = `${pointer}/${name}`;
+      const at = `${pointer}/${escapePointerToken(name)}`;
+      stateNames.add(name);
+      addResources(st, resources);
       const compile = COMPILERS[st.Type];
       if (!compile) throw new CompileFailure(`${at}/Type`, `Unknown state type '${String(st.Type)}'`);
       states.set(name, compile(name, st as never, cc));
@@ -135,7 +144,16 @@ export function compileStateMachine(definition: StateMachineDefinition): Compile
     if (!start) throw new CompileFailure(pointer.replace(/\/States$/, '/StartAt'), `Missing 'StartAt' target: ${def.StartAt}`);
     return { start, states, assigns: Object.values(def.States).some(assignsVariables) };
   };
-  return { definition, root: compileContainer(definition as never, '/States') };
+  const root = compileContainer(definition as never, '/States');
+  return { definition, root, handlerTargets: { stateNames, resources } };
+}
+
+/** The Resources a state calls handlers for: a Task's, a Map's ItemReader and ResultWriter. */
+function addResources(state: State, resources: Set<string>): void {
+  const def = state as { Resource?: unknown; ItemReader?: { Resource?: unknown }; ResultWriter?: { Resource?: unknown } };
+  for (const resource of [def.Resource, def.ItemReader?.Resource, def.ResultWriter?.Resource]) {
+    if (typeof resource === 'string') resources.add(resource);
+  }
 }
 
 /** Whether a state assigns variables in its own scope (nested branches and iterations have theirs). */
@@ -268,6 +286,35 @@ const DEFAULT_LIMITS: Limits = {
   maxInlineMapConcurrency: 40,
 };
 
+/** A StartExecution request refused before any execution exists: FAILED with AWS's API error. */
+function refusedStart(
+  error: string,
+  cause: string,
+  identity: { executionArn: string; name: string; startDate: Date },
+  tokens: TaskTokens,
+): ExecutionHandle {
+  const history: HistoryEvent[] = [];
+  tokens.end('FAILED');
+  return {
+    result: Promise.resolve({ status: 'FAILED', error, cause, history, ...identity, stopDate: identity.startDate }),
+    ...identity,
+    abort: () => {},
+    history,
+    ...callbacksOf(tokens),
+  };
+}
+
+/** The handle's callback API, answered by the execution's task tokens. */
+function callbacksOf(tokens: TaskTokens): TaskCallbacks {
+  return {
+    sendTaskSuccess: (token, output) => tokens.sendTaskSuccess(token, output),
+    sendTaskFailure: (token, error, cause) => tokens.sendTaskFailure(token, error, cause),
+    sendTaskHeartbeat: (token) => tokens.sendTaskHeartbeat(token),
+    waitForTask: (stateName) => tokens.waitForTask(stateName),
+    getActivityTask: (activityArn, workerName) => tokens.getActivityTask(activityArn, workerName),
+  };
+}
+
 /** A compiled state machine, ready to run any number of executions. */
 export class StateMachine {
   readonly name: string;
@@ -285,22 +332,44 @@ export class StateMachine {
   }
 
   /** `inherited` is internal: what an execution started by another shares with it. */
-  start(input: unknown = {}, options: ExecuteOptions = {}, inherited?: InheritedRun): ExecutionHandle {
+  start(rawInput: unknown = {}, options: ExecuteOptions = {}, inherited?: InheritedRun): ExecutionHandle {
     const o = this.options;
     const clock: Clock = inherited?.clock
       ?? (o.clock === 'simulated' ? new SimulatedClock() : o.clock === 'real' || o.clock === undefined ? new RealClock() : o.clock);
     const random = inherited?.random ?? o.random ?? Math.random;
     const tokens = inherited?.tokens ?? new TaskTokens();
     const children: ChildExecution[] = [];
+    const executionName = options.name ?? uuid(random);
     const express = o.type === 'EXPRESS';
     const limits: Limits = {
       ...DEFAULT_LIMITS,
       ...(express ? { maxHistoryEvents: Number.POSITIVE_INFINITY } : {}),
       ...o.limits,
     };
-    const history = new HistoryRecorder(() => clock.now(), limits.maxHistoryEvents, true, o.inspect);
-    const executionName = options.name ?? uuid(random);
+    // The input is serialised as StartExecution's is: JSON data within the payload quota, or
+    // the request is refused and no execution starts (an empty history).
+    // https://docs.aws.amazon.com/step-functions/latest/apireference/API_StartExecution.html
     const startTime = clock.now();
+    // A refused start has no execution; its result still names the one it would have been.
+    const refused = (error: string, cause: string): ExecutionHandle => {
+      const [, partition = 'aws', , region = 'us-east-1', account = '123456789012'] = this.stateMachineArn.split(':');
+      const arn = executionArn(this.name, executionName, { partition, region, account, ...(express ? { type: 'EXPRESS' as const } : {}) });
+      return refusedStart(error, cause, { executionArn: arn, name: executionName, startDate: new Date(startTime) }, tokens);
+    };
+    let input: unknown;
+    try {
+      input = copyJson(rawInput);
+    } catch (thrown) {
+      const what = thrown instanceof NotJsonData ? thrown.message : 'a value that cannot be read';
+      return refused('InvalidExecutionInput', `The provided JSON input data is not valid: ${what}.`);
+    }
+    if (payloadBytes(input, limits.maxPayloadBytes) > limits.maxPayloadBytes) {
+      return refused(
+        'ValidationException',
+        `1 validation error detected: Value at 'input' failed to satisfy constraint: Member must have length less than or equal to ${limits.maxPayloadBytes}`,
+      );
+    }
+    const history = new HistoryRecorder(() => clock.now(), limits.maxHistoryEvents, true, o.inspect);
     const context = createContextObject({
       stateMachineName: this.name,
       stateMachineArn: this.stateMachineArn,
@@ -313,6 +382,8 @@ export class StateMachine {
     const roleArn = context.Execution.RoleArn;
     const region = this.stateMachineArn.split(':')[3] || 'us-east-1';
     const root = new AbortController();
+    // Every in-flight task and timer of the top level listens to it (see linkedController).
+    setMaxListeners(0, root.signal);
     const exec: Execution = {
       clock, now: () => clock.now(), random, handlers: o.handlers ?? {}, history, limits, context, region,
       transitions: 0,
@@ -402,11 +473,7 @@ export class StateMachine {
       ...identity,
       abort: () => stop(new ExecutionStop('ABORTED')),
       history: history.events,
-      sendTaskSuccess: (token, output) => tokens.sendTaskSuccess(token, output),
-      sendTaskFailure: (token, error, cause) => tokens.sendTaskFailure(token, error, cause),
-      sendTaskHeartbeat: (token) => tokens.sendTaskHeartbeat(token),
-      waitForTask: (stateName) => tokens.waitForTask(stateName),
-      getActivityTask: (activityArn, workerName) => tokens.getActivityTask(activityArn, workerName),
+      ...callbacksOf(tokens),
     };
   }
 }

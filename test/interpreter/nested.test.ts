@@ -240,6 +240,13 @@ describe('states:startExecution runs a registered child on the parent\'s clock',
       .toThrow(/^options\.stateMachines\['Broken'\]: Invalid state machine definition/);
   });
 
+  it('handler keys may name states of registered definitions (they share the handlers), and a misspelt one is still refused', () => {
+    const worker = { StartAt: 'Work', States: { Work: { Type: 'Task', Resource: 'arn:aws:states:::dynamodb:putItem', End: true } } };
+    const make = (key: string) => parent('arn:aws:states:::states:startExecution.sync', {}, { stateMachines: { Child: worker }, handlers: { [key]: () => 1 } });
+    expect(make('Work').name).toBe('StateMachine');
+    expect(() => make('Wrok')).toThrow("options.handlers has the key 'Wrok', which names no state and no Resource of the definition; did you mean 'Work'?");
+  });
+
   it('children may start children from the same registry', async () => {
     const outer = {
       StartAt: 'Inner',

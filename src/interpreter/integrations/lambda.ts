@@ -44,7 +44,7 @@ export function lambdaResult(response: LambdaInvokeResponse): LambdaResult {
   return { [LAMBDA_RESULT]: true, response };
 }
 
-function isLambdaResult(value: unknown): value is LambdaResult {
+export function isLambdaResult(value: unknown): value is LambdaResult {
   return typeof value === 'object' && value !== null && (value as Partial<LambdaResult>)[LAMBDA_RESULT] === true;
 }
 
@@ -65,10 +65,8 @@ function hex(random: () => number, digits: number): string {
   return s;
 }
 
-/** The Invoke response around a payload, with the headers Lambda sends (recorded from AWS). */
-export function lambdaEnvelope(value: unknown, now: number, random: () => number): unknown {
-  if (isLambdaResult(value)) return value.response;
-  const payload = value === undefined ? null : value;
+/** The Invoke response around a payload (JSON data), with the headers Lambda sends (recorded from AWS). */
+export function lambdaEnvelope(payload: unknown, now: number, random: () => number): unknown {
   const length = String(payloadBytes(payload, 0));
   const requestId = uuid(random);
   const date = new Date(now).toUTCString();
@@ -110,8 +108,15 @@ export function lambdaEnvelope(value: unknown, now: number, random: () => number
  * `Lambda.ServiceException`, ...) and anything that is not an Error pass unchanged.
  */
 export function lambdaFailure(thrown: unknown): unknown {
-  if (!(thrown instanceof Error) || thrown instanceof StatesError) return thrown;
-  const errorType = thrown.name || 'Error';
-  const trace = typeof thrown.stack === 'string' ? thrown.stack.split('\n') : [`${errorType}: ${thrown.message}`];
-  return new StateFailure(errorType, JSON.stringify({ errorType, errorMessage: thrown.message, trace }));
+  // A hostile value (a Proxy, a throwing getter) is left to the general conversion.
+  try {
+    if (!(thrown instanceof Error) || thrown instanceof StatesError) return thrown;
+    const { name, message, stack } = thrown;
+    if (typeof name !== 'string' || typeof message !== 'string') return thrown;
+    const errorType = name || 'Error';
+    const trace = typeof stack === 'string' ? stack.split('\n') : [`${errorType}: ${message}`];
+    return new StateFailure(errorType, JSON.stringify({ errorType, errorMessage: message, trace }));
+  } catch {
+    return thrown;
+  }
 }

@@ -1,3 +1,4 @@
+import { escapePointerToken } from '../../definition/diagnostic.js';
 import type { QueryLanguage, State, StateType } from '../../definition/types.js';
 import type { HistoryEventType } from '../history.js';
 import type { CompileContext, CompiledState } from '../runtime.js';
@@ -48,5 +49,5 @@ export function baseFields(
 }
 
 export function pointerOf(cc: CompileContext, name: string): string {
-  return `${cc.pointer}/${name.replace(/~/g, '~0').replace(/\//g, '~1')}`;
+  return `${cc.pointer}/${escapePointerToken(name)}`;
 }

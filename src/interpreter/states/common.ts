@@ -3,13 +3,15 @@
  * for the running state, variable commits, and the Retry/Catch loop of Task, Parallel
  * and Map (decisions from retry-catch.ts; the sleep here is the only effect).
  */
+import { setMaxListeners } from 'node:events';
 import { StatesError } from '../../definition/errors.js';
 import type { Catcher, QueryLanguage, Retrier } from '../../definition/types.js';
 import { ExecutionStop, StateFailure, frameStateError } from '../errors.js';
 import type { HistoryEvent, HistoryEventType } from '../history.js';
 import { enterState, withMapItem, withTaskToken } from '../../expressions/context.js';
 import type { ContextObject } from '../../expressions/context.js';
-import { optionalPath, optionalTemplate, resultPath } from '../io/expressions.js';
+import { inputPath, optionalPath, optionalTemplate, resultPath } from '../io/expressions.js';
+import type { CompiledPath } from '../io/expressions.js';
 import { bindings, optionalJsonataTemplate } from '../io/jsonata.js';
 import { compileRetrier, decideRetry, findCatcher } from '../retry-catch.js';
 import type { CompiledRetrier } from '../retry-catch.js';
@@ -57,9 +59,16 @@ export function childThread(
   };
 }
 
-/** An AbortController that also aborts when `parent` does; call `release()` when done. */
+/**
+ * An AbortController that also aborts when `parent` does; call `release()` when done. Its
+ * signal is shared by every thread under a Parallel or Map, each in-flight task or timer of
+ * which listens to it: up to the Map's concurrency at once, each removed as it ends. That is
+ * no leak, so Node's warning past ten listeners is turned off for it (one controller per
+ * iteration instead would cost microseconds per item).
+ */
 export function linkedController(parent: AbortSignal): { controller: AbortController; release(): void } {
   const controller = new AbortController();
+  setMaxListeners(0, controller.signal);
   const forward = (): void => controller.abort(parent.reason);
   if (parent.aborted) forward();
   else parent.addEventListener('abort', forward, { once: true });
@@ -243,4 +252,27 @@ export async function withRetryAndCatch(
       throw failState(t, state, thrown);
     }
   }
+}
+
+function shown(value: unknown): string {
+  return typeof value === 'string' ? value : JSON.stringify(value);
+}
+
+/** A `…Path` numeric field's value (numbers and numeric strings), or AWS's States.Runtime. */
+export function numberAt(
+  path: CompiledPath,
+  input: unknown,
+  t: Thread,
+  field: string,
+  kind: 'integer' | 'float',
+): number {
+  const value = inputPath(path, input, t.env);
+  const n = typeof value === 'number' ? value : typeof value === 'string' && value.trim() !== '' ? Number(value) : NaN;
+  if (!Number.isFinite(n) || (kind === 'integer' && !Number.isInteger(n))) {
+    throw new StatesError(
+      'States.Runtime',
+      `The ${field} field refers to value "${shown(value)}" which is not a valid ${kind}: ${path.text}`,
+    );
+  }
+  return n;
 }

@@ -1,6 +1,8 @@
 import { StatesError } from '../../definition/errors.js';
 import type { TaskState } from '../../definition/types.js';
-import { StateFailure, toErrorOutput } from '../errors.js';
+import { StateFailure, isInstance, toErrorOutput } from '../errors.js';
+import { findHandler, handlerNotFound } from '../handlers.js';
+import { NotJsonData, copyJson } from '../io/json.js';
 import type { HistoryEvent, HistoryEventType } from '../history.js';
 import {
   inputPath,
@@ -15,13 +17,14 @@ import { nextInvocation } from '../runtime.js';
 import type { CompileContext, Step, TaskContext, TaskHandler, Thread } from '../runtime.js';
 import { bindings, integerField, optionalJsonataTemplate, typedField } from '../io/jsonata.js';
 import type { TokenTask } from '../callbacks.js';
-import { invokesLambda, isLambdaInvoke, lambdaEnvelope, lambdaFailure } from '../integrations/lambda.js';
+import { invokesLambda, isLambdaInvoke, isLambdaResult, lambdaEnvelope, lambdaFailure } from '../integrations/lambda.js';
 import { nestedMode, startNested } from '../integrations/nested.js';
 import type { NestedMode } from '../integrations/nested.js';
 import { sendFromTask, sfnCallbackAction } from '../integrations/sfn.js';
 import { baseFields, pointerOf, queryLanguageOf } from './base.js';
 import { compileRetryingState, emit, prepareEnv, stateContext } from './common.js';
 import type { ContextExtras, RetryingState } from './common.js';
+import { requestCheck } from './integration-requests.js';
 import { compileResultTail } from './result.js';
 
 type ResourceKind = 'lambda' | 'activity' | 'task';
@@ -59,9 +62,11 @@ const EVENT_NAMES: Record<ResourceKind, EventNames> = {
 };
 
 /** How history names a resource (ASL-NOTES §7.2): `arn:aws:states:::sqs:sendMessage` -> sqs / sendMessage. */
-export function describeResource(resource: string): {
+export interface DescribedResource {
   kind: ResourceKind; resourceType: string; resourceName: string; submits: boolean; callback: boolean;
-} {
+}
+
+export function describeResource(resource: string): DescribedResource {
   const parts = resource.split(':');
   if (parts[2] === 'lambda' && parts[5] === 'function') {
     return { kind: 'lambda', resourceType: 'lambda', resourceName: resource, submits: false, callback: false };
@@ -76,21 +81,6 @@ export function describeResource(resource: string): {
   const submits = callback || /\.sync(:2)?$/.test(resource);
   return { kind: 'task', resourceType, resourceName: resourceName || resource, submits, callback };
 }
-
-/**
- * Checks AWS makes on an optimized integration's request before it schedules the task, keyed
- * by resource without its `.sync` / `.waitForTaskToken` suffix: the message for a request it
- * refuses, else undefined. API Gateway takes Headers as a map of string lists.
- */
-const REQUEST_CHECKS: Record<string, (request: unknown) => string | undefined> = {
-  'arn:aws:states:::apigateway:invoke': (request) => {
-    const headers = (request as { Headers?: unknown } | null)?.Headers;
-    if (headers === undefined) return undefined;
-    const valid = headers !== null && typeof headers === 'object' && !Array.isArray(headers)
-      && Object.values(headers).every((v) => Array.isArray(v) && v.every((item) => typeof item === 'string'));
-    return valid ? undefined : "The value of the field 'Headers' has an invalid format";
-  },
-};
 
 /** Resolves a positive-integer TimeoutSecondsPath / HeartbeatSecondsPath value. */
 function positiveSeconds(path: CompiledPath | undefined, literal: unknown, input: unknown, t: Thread, field: string): number | undefined {
@@ -110,16 +100,28 @@ class TaskTimeout extends StateFailure {
   }
 }
 
-function missingHandler(stateName: string, resource: string): StateFailure {
-  return new StateFailure(
-    'States.TaskFailed',
-    `No task handler for the state '${stateName}' (resource '${resource}'): pass one in options.handlers under the state name, the resource ARN or '*'.`,
-  );
+/**
+ * A Task that nothing can perform (no handler, and no token, worker or registered machine to
+ * wait for: see taskWork). A missing handler is a mistake in the test, not a failure of the
+ * workflow, so it ends the execution (aslkit.HandlerNotFound, seen by neither Retry nor Catch).
+ */
+function withoutHandler(t: Thread, stateName: string, resource: string): never {
+  throw handlerNotFound(`the state '${stateName}'`, stateName, resource, Object.keys(t.exec.handlers));
+}
+
+/** The handler's result as JSON data of its own, or a terminal States.Runtime naming the state. */
+function resultData(result: unknown, stateName: string): unknown {
+  try {
+    return copyJson(result);
+  } catch (thrown) {
+    const what = thrown instanceof NotJsonData ? thrown.message : 'a value that cannot be read';
+    throw new StateFailure('States.Runtime', `The task handler of the state '${stateName}' returned a result that is not JSON data: ${what}.`, { terminal: true });
+  }
 }
 
 /** Turns whatever a handler threw into the task's failure (STYLE habit 6). */
 function handlerFailure(thrown: unknown): StateFailure {
-  if (thrown instanceof StateFailure) return thrown;
+  if (isInstance(thrown, StateFailure)) return thrown;
   const { error, cause } = toErrorOutput(thrown);
   // A task's own failure is catchable even under a terminal-looking name (an oversized
   // result is States.DataLimitExceeded and AWS lets States.ALL catch it, ASL-NOTES §10 #2).
@@ -174,7 +176,7 @@ export function compileTask(name: string, def: TaskState, cc: CompileContext): R
   const resource = def.Resource;
   const described = describeResource(resource);
   const events = EVENT_NAMES[described.kind];
-  const requestCheck = REQUEST_CHECKS[resource.replace(/\.(sync(:2)?|waitForTaskToken)$/, '')];
+  const checkRequest = requestCheck(resource);
   const queryLanguage = queryLanguageOf(def, cc);
   const prepare = queryLanguage === 'JSONata' ? jsonataPrepare(def, at) : jsonPathPrepare(def, at);
   const tail = compileResultTail(def, at, queryLanguage);
@@ -192,16 +194,18 @@ export function compileTask(name: string, def: TaskState, cc: CompileContext): R
     const env = t.env;
     const prepared = prepare(t, raw);
     const { effective, timeoutSeconds, heartbeatSeconds } = prepared instanceof Promise ? await prepared : prepared;
-    const refused = requestCheck?.(effective);
+    const refused = checkRequest?.(effective);
     if (refused !== undefined) {
       throw new StatesError('States.Runtime', `The Parameters '${JSON.stringify(effective)}' could not be used to start the Task: [${refused}]`);
     }
 
     const handlers = t.exec.handlers;
-    const own = handlers[name] ?? handlers[resource];
     // A registered child machine answers a startExecution task unless a handler names it.
-    const startsChild = nested !== undefined && own === undefined && t.exec.startsExecutions;
-    const handler = startsChild ? undefined : own ?? handlers['*'];
+    const startsChild = nested !== undefined && t.exec.startsExecutions
+      && !Object.hasOwn(handlers, name) && !Object.hasOwn(handlers, resource);
+    const handler = startsChild ? undefined : findHandler(handlers, name, resource);
+    // The task's request as the service receives it: serialised, so nobody shares it with the state.
+    const sent = copyJson(effective);
     const token = extras.taskToken ?? (activity && handler === undefined ? taskToken(t) : undefined);
     const waitsForWorker = activity && handler === undefined;
 
@@ -219,7 +223,7 @@ export function compileTask(name: string, def: TaskState, cc: CompileContext): R
     let result: unknown;
     try {
       const tokenTask: TokenTask | undefined = token === undefined ? undefined : {
-        token, stateName: name, input: effective,
+        token, stateName: name, input: sent,
         ...(waitsForWorker ? {
           activityArn: resource,
           onStarted: (workerName: string | undefined) => {
@@ -228,17 +232,19 @@ export function compileTask(name: string, def: TaskState, cc: CompileContext): R
         } : {}),
       };
       const work = taskWork(t, {
-        handler, input: effective, lambda, startsChild, nested, sends, waitsForToken: described.callback || waitsForWorker, tokenTask, stateName: name,
-      });
-      if (!work) throw missingHandler(name, resource);
+        handler, input: sent, lambda, startsChild, nested, sends, waitsForToken: described.callback || waitsForWorker, tokenTask, stateName: name,
+      }) ?? withoutHandler(t, name, resource);
       const context = state.usesContext ? env.context : stateContext(t, name, extras);
       const invocation = nextInvocation(t.exec, name);
       result = await invoke(t, work, {
         stateName: name, resource, attempt: retryCount, invocation, context,
         ...(extras.taskToken !== undefined ? { taskToken: extras.taskToken } : {}),
       }, timeoutSeconds, heartbeatSeconds, handler !== undefined);
-      if (envelope) result = lambdaEnvelope(result, t.exec.clock.now(), t.exec.random);
-      if (result === undefined) result = null;
+      if (envelope && isLambdaResult(result)) result = resultData(result.response, name);
+      else {
+        result = resultData(result, name);
+        if (envelope) result = lambdaEnvelope(result, t.exec.clock.now(), t.exec.random);
+      }
       if (payloadBytes(result, t.exec.limits.maxPayloadBytes) > t.exec.limits.maxPayloadBytes) {
         throw new StateFailure('States.DataLimitExceeded', dataLimitCause(resource), { terminal: false });
       }
@@ -246,7 +252,9 @@ export function compileTask(name: string, def: TaskState, cc: CompileContext): R
       if (token !== undefined) t.exec.tokens.close(token);
       if (t.signal.aborted) throw t.signal.reason;
       const failure = handlerFailure(thrown);
-      // A handler may report a timeout itself (a mocked recording does); history records both alike.
+      // States.Timeout is, by AWS's definition, a task that timed out, whoever reports it (the
+      // engine's own timer or a handler standing in for the service); history records both as
+      // a timeout. https://docs.aws.amazon.com/step-functions/latest/dg/concepts-error-handling.html
       const timedOut = failure instanceof TaskTimeout || failure.error === 'States.Timeout';
       const details: Record<string, unknown> = { ...ids, error: failure.error };
       if (failure.cause !== '' || !timedOut) details['cause'] = failure.cause;
