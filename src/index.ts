@@ -57,7 +57,7 @@ export type {
 
 // Testing kit
 export {
-  mockTask, mockHandlers, typedHandlers, returns, throws, answersWith, always, timesOut, missesHeartbeat, neverAnswers, MOCK_EXHAUSTED, NO_MOCK,
+  mockTask, mockHandlers, typedHandlers, returns, throws, answersWith, always, timesOut, missesHeartbeat, neverAnswers, MOCK_EXHAUSTED,
   loadMockConfig, MockConfigError, visitedStates, historyTypes, taskCalls, matchers, snapshotSerializer, stabilize,
 } from './testing/index.js';
 export type {

@@ -8,10 +8,12 @@ const csv = ['seller,amount', 's1,10', 's2,20', 's3,30', 's4,40', 's5,50', 's6,6
 const input = { bucket: 'payouts', key: '2026-12/sellers.csv', currency: 'EUR' };
 
 interface Batch { BatchInput: { currency: string }; Items: { seller: string; amount: string }[] }
+/** What lambda:invoke sends (its Parameters); the mock answers with the function's payload. */
+interface Invoke { FunctionName: string; Payload: Batch }
 
 /** Pays every batch (`always`: one answer for every invocation), or fails one with a seller in `failing`. */
 function payBatch(failing: string[]) {
-  return mockTask(always((batch: Batch) => {
+  return mockTask(always(({ Payload: batch }: Invoke) => {
     const bad = batch.Items.find((item) => failing.includes(item.seller));
     if (bad !== undefined) throw new StatesError('PaymentFailed', `seller ${bad.seller}`);
     return { paid: batch.Items.map((item) => item.seller), total: batch.Items.reduce((sum, item) => sum + Number(item.amount), 0) };

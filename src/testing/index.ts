@@ -1,6 +1,6 @@
 /** The testing kit: mocks, Step Functions Local mock files, history helpers, matchers. */
 export {
-  mockTask, mockHandlers, typedHandlers, returns, throws, answersWith, always, timesOut, missesHeartbeat, neverAnswers, MOCK_EXHAUSTED, NO_MOCK,
+  mockTask, mockHandlers, typedHandlers, returns, throws, answersWith, always, timesOut, missesHeartbeat, neverAnswers, MOCK_EXHAUSTED,
 } from './mocks.js';
 export type { MockCall, MockFunction, MockResponse, MockSpec, MockedTask, Mocks, TaskTypes, TypedHandler } from './mocks.js';
 export { loadMockConfig, MockConfigError } from './mock-config.js';

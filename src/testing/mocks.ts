@@ -5,6 +5,7 @@
  */
 import { StatesError } from '../definition/errors.js';
 import { StateFailure } from '../interpreter/errors.js';
+import { handlerNotFound } from '../interpreter/handlers.js';
 import type { TaskContext, TaskHandler } from '../interpreter/runtime.js';
 
 /** What a handler of type `MockFunction` gets and gives; the context is the engine's TaskContext. */
@@ -61,8 +62,6 @@ let callCount = 0;
 /** The error a mock fails the execution with when a state is invoked more times than it has responses. */
 export const MOCK_EXHAUSTED = 'aslkit.MockExhausted';
 
-/** The error of a state that `mockHandlers` patterns do not cover (neither Retry nor Catch sees it). */
-export const NO_MOCK = 'aslkit.NoMock';
 
 export function returns<Output>(value: Output, times?: number): { return: Output; times?: number } {
   return times === undefined ? { return: value } : { return: value, times };
@@ -212,7 +211,8 @@ export interface Mocks {
 /**
  * Handlers for a whole machine: keys are state names or Resource ARNs (looked up as the
  * engine looks up handlers: state name first, then Resource); `[RegExp, spec]` entries match
- * a state name or Resource not otherwise mocked. A state that matches nothing has no handler.
+ * a state name or Resource not otherwise mocked. A state that matches nothing fails as one with
+ * no handler does (`aslkit.HandlerNotFound`).
  */
 export function mockHandlers(
   mocks: Record<string, MockSpec>,
@@ -227,11 +227,9 @@ export function mockHandlers(
       const found = byPattern.find(([pattern]) => pattern.test(context.stateName) || pattern.test(context.resource));
       if (found !== undefined) return found[1](input, context);
       if (fallback !== undefined) return fallback(input, context);
-      throw new StateFailure(
-        NO_MOCK,
-        `No mock for the state '${context.stateName}' (resource '${context.resource}'): no key names it and no pattern (${byPattern.map(([p]) => String(p)).join(', ')}) matches.`,
-        { terminal: true },
-      );
+      // As if nothing were registered for it: the engine's own missing-handler failure.
+      const keys = [...byKey.keys(), ...byPattern.map(([pattern]) => String(pattern))];
+      throw handlerNotFound(`the state '${context.stateName}'`, context.stateName, context.resource, keys);
     };
   }
   const all = [...byKey.values(), ...byPattern.map(([, mock]) => mock)];

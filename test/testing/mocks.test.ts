@@ -155,10 +155,10 @@ describe('mockHandlers', () => {
     expect(mocks.calls).toEqual([]);
   });
 
-  it('a state no key or pattern covers fails the execution with aslkit.NoMock', async () => {
+  it('a state no key or pattern covers fails the execution as with no handler (aslkit.HandlerNotFound)', async () => {
     const mocks = mockHandlers({ ChargeCard: returns(1) }, [[/Fee$/, returns(2)]]);
     const result = await createStateMachine(definition, { handlers: mocks.handlers, clock: 'simulated' }).execute({});
-    expect(result).toHaveFailedWith('aslkit.NoMock', "No mock for the state 'Notify' (resource 'arn:aws:states:::sns:publish'): no key names it and no pattern (/Fee$/) matches.");
+    expect(result).toHaveFailedWith('aslkit.HandlerNotFound', /^No handler for the state 'Notify' \(Resource 'arn:aws:states:::sns:publish'\)/);
   });
 
   it('names an unknown key', () => {
