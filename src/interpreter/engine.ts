@@ -9,13 +9,13 @@ import { escapePointerToken } from '../definition/diagnostic.js';
 import type { State, StateMachineDefinition } from '../definition/types.js';
 import { TaskTokens } from './callbacks.js';
 import type { TaskCallbacks } from './callbacks.js';
-import { RealClock, SimulatedClock } from './clock.js';
+import { DEFAULT_STUCK_AFTER_MS, RealClock, SimulatedClock } from './clock.js';
 import type { Clock } from './clock.js';
 import { ExecutionStop, StateFailure, frameStateError } from './errors.js';
 import { HistoryRecorder } from './history.js';
 import type { HistoryEvent } from './history.js';
 import { CompileFailure } from './io/expressions.js';
-import { NotJsonData, copyJson } from './io/json.js';
+import { NotJsonData, copyJson, setOwn } from './io/json.js';
 import { MAX_PAYLOAD_BYTES, dataLimitCause, payloadBytes, textBytes } from './io/size.js';
 import { createContextObject, executionArn } from '../expressions/context.js';
 import type {
@@ -47,6 +47,12 @@ export interface StateMachineOptions {
   handlers?: Record<string, TaskHandler>;
   /** `'real'` (default), `'simulated'` (a new SimulatedClock per execution) or a Clock. */
   clock?: 'real' | 'simulated' | Clock;
+  /**
+   * With `clock: 'simulated'`: wall milliseconds without any activity after which a handler
+   * that blocks the execution and never settles ends it with aslkit.HandlerStuck (default
+   * 2000; `Infinity` waits forever). A SimulatedClock passed as `clock` takes its own.
+   */
+  stuckAfterMs?: number;
   /** Random source for retry jitter, generated names and tokens (default Math.random). */
   random?: () => number;
   name?: string;
@@ -170,7 +176,7 @@ function linkTarget(states: Map<string, CompiledState>, name: string, pointer: s
   return target;
 }
 
-/** All stored variables of an execution: 10 MiB, that is 40 times the 256 KiB payload quota (ASL-NOTES §2.5). */
+/** All stored variables of an execution: 10 MiB, that is 40 times the 256 KiB payload quota (https://docs.aws.amazon.com/step-functions/latest/dg/workflow-variables.html). */
 const VARIABLE_QUOTA_FACTOR = 40;
 
 /**
@@ -255,7 +261,7 @@ async function runContainer(container: CompiledContainer, input: unknown, t: Thr
 
 /**
  * The JSON text of each assigned value, as history shows it, held to AWS's variable quotas
- * (ASL-NOTES §2.5): 256 KiB per variable and per Assign block. AWS does not document the
+ * (https://docs.aws.amazon.com/step-functions/latest/dg/workflow-variables.html): 256 KiB per variable and per Assign block. AWS does not document the
  * error; like an oversized state output it is a terminal States.DataLimitExceeded.
  */
 function serialiseAssigned(assigned: Record<string, unknown>, stateName: string, maxBytes: number): Record<string, string> {
@@ -268,7 +274,7 @@ function serialiseAssigned(assigned: Record<string, unknown>, stateName: string,
       throw new StateFailure('States.DataLimitExceeded', `The variable '${k}' assigned by the state '${stateName}' exceeds the maximum size of ${maxBytes} bytes.`, { terminal: true });
     }
     total += bytes;
-    out[k] = text;
+    setOwn(out, k, text);
   }
   if (total > maxBytes) {
     throw new StateFailure('States.DataLimitExceeded', `The variables assigned by the state '${stateName}' exceed the maximum total size of ${maxBytes} bytes.`, { terminal: true });
@@ -334,8 +340,13 @@ export class StateMachine {
   /** `inherited` is internal: what an execution started by another shares with it. */
   start(rawInput: unknown = {}, options: ExecuteOptions = {}, inherited?: InheritedRun): ExecutionHandle {
     const o = this.options;
+    const stuckAfterMs = inherited !== undefined
+      ? inherited.stuckAfterMs
+      : o.clock === 'simulated' ? o.stuckAfterMs ?? DEFAULT_STUCK_AFTER_MS : undefined;
     const clock: Clock = inherited?.clock
-      ?? (o.clock === 'simulated' ? new SimulatedClock() : o.clock === 'real' || o.clock === undefined ? new RealClock() : o.clock);
+      ?? (o.clock === 'simulated'
+        ? new SimulatedClock({ stuckAfterMs: stuckAfterMs! })
+        : o.clock === 'real' || o.clock === undefined ? new RealClock() : o.clock);
     const random = inherited?.random ?? o.random ?? Math.random;
     const tokens = inherited?.tokens ?? new TaskTokens();
     const children: ChildExecution[] = [];
@@ -385,14 +396,14 @@ export class StateMachine {
     // Every in-flight task and timer of the top level listens to it (see linkedController).
     setMaxListeners(0, root.signal);
     const exec: Execution = {
-      clock, now: () => clock.now(), random, handlers: o.handlers ?? {}, history, limits, context, region,
+      clock, now: () => clock.now(), random, handlers: o.handlers ?? {}, history, limits, context, region, stuckAfterMs,
       transitions: 0,
       invocations: new Map(),
       variableBytes: 0,
       tokens,
       startsExecutions: o.stateMachines !== undefined && Object.keys(o.stateMachines).length > 0,
       startExecution: (stateName, arn, childInput, childName) => {
-        const child = startChild(o.stateMachines ?? {}, stateName, arn, childInput, childName, { clock, random, tokens });
+        const child = startChild(o.stateMachines ?? {}, stateName, arn, childInput, childName, { clock, random, tokens, stuckAfterMs });
         children.push(child);
         return child;
       },
@@ -483,6 +494,7 @@ export interface InheritedRun {
   clock: Clock;
   random: () => number;
   tokens: TaskTokens;
+  stuckAfterMs: number | undefined;
 }
 
 /** The registered machine of `arn`: by key (ARN or name), by its own ARN, or by the ARN's machine name. */

@@ -6,7 +6,7 @@ export { StatesError };
  * A state's failure as the engine carries it: the ASL error name and cause, already
  * framed as AWS frames them, and whether Retry/Catch may see it. `terminal` is a property
  * of the failure, not of the name: an oversized task result is a catchable
- * States.DataLimitExceeded, an oversized state output is not (ASL-NOTES §10 #2).
+ * States.DataLimitExceeded, an oversized state output is not (https://docs.aws.amazon.com/step-functions/latest/dg/concepts-error-handling.html).
  */
 export class StateFailure extends StatesError {
   readonly terminal: boolean;
@@ -25,7 +25,7 @@ export class StateFailure extends StatesError {
 }
 
 /**
- * The `{ Error, Cause }` pair AWS records for anything a task handler throws (STYLE habit 6).
+ * The `{ Error, Cause }` pair AWS records for anything a task handler throws.
  * Total: a thrown value is user code's, so any read of it may throw (a getter, a Proxy trap)
  * or give something that is not a string (a Symbol name); each read falls back on its own.
  */
@@ -76,7 +76,7 @@ function safeJson(value: unknown): string {
   }
 }
 
-/** AWS's prefix for errors the service itself raises while running a state (ASL-NOTES §5.5). */
+/** AWS's prefix for errors the service itself raises while running a state (https://docs.aws.amazon.com/step-functions/latest/dg/concepts-error-handling.html). */
 export function statePrefix(stateName: string, enteredEventId: number): string {
   return `An error occurred while executing the state '${stateName}' (entered at the event id #${enteredEventId}). `;
 }

@@ -10,10 +10,27 @@ import type { TaskHandler } from './runtime.js';
 /** The error name of a task (or ItemReader, ResultWriter) that has no handler. */
 export const HANDLER_NOT_FOUND = 'aslkit.HandlerNotFound';
 
-export function findHandler(handlers: Readonly<Record<string, TaskHandler>>, stateName: string, resource: string): TaskHandler | undefined {
-  if (Object.hasOwn(handlers, stateName)) return handlers[stateName];
-  if (Object.hasOwn(handlers, resource)) return handlers[resource];
-  return Object.hasOwn(handlers, '*') ? handlers['*'] : undefined;
+/** The error name of a handler that blocks a simulated-clock execution and never settles. */
+export const HANDLER_STUCK = 'aslkit.HandlerStuck';
+
+/**
+ * Under the simulated clock, a handler that has not settled while nothing else could happen
+ * for `stuckAfterMs` of wall time ends the execution (terminal) instead of hanging the test.
+ */
+export function handlerStuck(stateName: string, key: string, stuckAfterMs: number | undefined): StateFailure {
+  const waited = stuckAfterMs === undefined ? '' : ` for ${stuckAfterMs} ms`;
+  return new StateFailure(
+    HANDLER_STUCK,
+    `The handler '${key}' of the state '${stateName}' has not settled, and under the simulated clock nothing else can happen until it does: no activity${waited} of wall time. Settle it, wait on context.signal (TimeoutSeconds and HeartbeatSeconds run on virtual time), or raise stuckAfterMs.`,
+    { terminal: true },
+  );
+}
+
+/** The key a task's handler is registered under, if any. */
+export function findHandlerKey(handlers: Readonly<Record<string, TaskHandler>>, stateName: string, resource: string): string | undefined {
+  if (Object.hasOwn(handlers, stateName)) return stateName;
+  if (Object.hasOwn(handlers, resource)) return resource;
+  return Object.hasOwn(handlers, '*') ? '*' : undefined;
 }
 
 /** An ItemReader's or ResultWriter's handler: registered under its Resource only. */

@@ -57,9 +57,11 @@ export interface Execution {
   readonly handlers: Readonly<Record<string, TaskHandler>>;
   readonly history: HistoryRecorder;
   readonly limits: Limits;
-  /** The context object's execution-wide part (ASL-NOTES §2.4). */
+  /** The context object's execution-wide part (https://docs.aws.amazon.com/step-functions/latest/dg/input-output-contextobject.html). */
   readonly context: ContextObject;
   readonly region: string;
+  /** The simulated clock's stuck bound, when the engine made the clock (for the cause). */
+  readonly stuckAfterMs: number | undefined;
   transitions: number;
   /** Task invocations so far, by state name (TaskContext.invocation). */
   readonly invocations: Map<string, number>;
@@ -168,14 +170,4 @@ export function nextInvocation(exec: Execution, key: string): number {
 }
 
 /** A version-4 UUID drawn from the injected random source (execution names, Map Run ids). */
-export function uuid(random: () => number): string {
-  const hex = '0123456789abcdef';
-  let s = '';
-  for (let i = 0; i < 36; i++) {
-    if (i === 8 || i === 13 || i === 18 || i === 23) s += '-';
-    else if (i === 14) s += '4';
-    else if (i === 19) s += hex[8 + Math.floor(random() * 4)];
-    else s += hex[Math.floor(random() * 16)];
-  }
-  return s;
-}
+export { uuidV4 as uuid } from '../expressions/intrinsics/random.js';

@@ -12,7 +12,7 @@ describe('arn:aws:states:::lambda:invoke answers with Lambda\'s Invoke response'
       handlers: { S: () => ({ ok: 'é' }) },
     });
     expect(result.status).toBe('SUCCEEDED');
-    const requestId = '88888888-8888-4888-a888-888888888888';
+    const requestId = '80808080-8080-4080-8080-808080808080';
     const trace = 'Root=1-65920080-888888888888888888888888;Sampled=0';
     const date = 'Mon, 01 Jan 2024 00:00:00 GMT';
     expect(result.output).toEqual({

@@ -1,7 +1,7 @@
 /**
  * Static reading of a JSONata expression for the linter and for compile: jsonata's own parser
  * gives the AST (`jsonata(expr).ast()`); this walks it for the checks AWS makes at create time
- * (ASL-NOTES §2.6, §8.2 J2/J3) and for the names the expression reads.
+ * (https://docs.aws.amazon.com/step-functions/latest/dg/transforming-data.html, https://docs.aws.amazon.com/step-functions/latest/dg/workflow-variables.html) and for the names the expression reads.
  */
 import jsonata from 'jsonata';
 import type { ExpressionIssue } from '../types.js';
@@ -10,7 +10,7 @@ import { KNOWN_FUNCTIONS, UNAVAILABLE_FUNCTIONS } from './functions.js';
 export const INVALID_JSONATA_EXPRESSION = 'INVALID_JSONATA_EXPRESSION';
 export const UNSUPPORTED_JSONATA_EXPRESSION = 'UNSUPPORTED_JSONATA_EXPRESSION';
 
-/** The whole string is `{%` … `%}`; anything before or after makes it a literal (ASL-NOTES §2.6). */
+/** The whole string is `{%` … `%}`; anything before or after makes it a literal (https://docs.aws.amazon.com/step-functions/latest/dg/transforming-data.html). */
 export function isJsonataString(value: unknown): value is string {
   return typeof value === 'string' && isDelimited(value);
 }

@@ -1,6 +1,6 @@
 /**
  * One `{% … %}` expression: parsed once with jsonata 2.0.6, evaluated many times against
- * `$states` and the workflow variables, inside a time and depth budget (ASL-NOTES §2.6).
+ * `$states` and the workflow variables, inside a time and depth budget (https://docs.aws.amazon.com/step-functions/latest/dg/transforming-data.html).
  */
 import type jsonata from 'jsonata';
 import type { CompileResult } from '../types.js';
@@ -8,7 +8,7 @@ import { expressionBody, INVALID_JSONATA_EXPRESSION, isJsonataString, parseJsona
 import { type EvaluationRun, RUN_BINDING, STEP_FUNCTIONS_FUNCTIONS, UNAVAILABLE_FUNCTIONS } from './functions.js';
 import { returnedNothing, threwDuringEvaluation, toJson, UnsupportedResult, unsupportedResultType } from './result.js';
 
-/** What an expression reads besides literals (ASL-NOTES §2.6, `$states` table). */
+/** What an expression reads besides literals (https://docs.aws.amazon.com/step-functions/latest/dg/transforming-data.html). */
 export interface JsonataBindings {
   states: { input: unknown; context: unknown; result?: unknown; errorOutput?: unknown };
   /** Looked up with `in`, so a scope may inherit its parent's variables through its prototype. */
@@ -18,7 +18,7 @@ export interface JsonataBindings {
   now?: () => number;
 }
 
-/** AWS stops an expression after one second of evaluation (ASL-NOTES §9). */
+/** AWS stops an expression after one second of evaluation (https://docs.aws.amazon.com/step-functions/latest/dg/service-quotas.html). */
 export const EVALUATION_TIMEOUT_MS = 1000;
 /**
  * Nested evaluation frames allowed before "Stack overflow error". AWS's own limit is not
@@ -81,6 +81,10 @@ function onExit(_node: unknown, _input: unknown, environment: EnvironmentLike): 
 }
 
 function describeFailure(error: unknown): string {
+  // A JavaScript engine error (a function handed undefined, a stack overflow) is no message
+  // for a workflow's author: its text names our code, not their expression.
+  if (error instanceof RangeError) return 'The evaluation exceeded the available stack or memory.';
+  if (error instanceof TypeError || error instanceof ReferenceError) return 'A function was called with an argument it cannot use.';
   if (typeof error === 'object' && error !== null) {
     const { code, message } = error as { code?: unknown; message?: unknown };
     const text = typeof message === 'string' ? message : String(error);

@@ -1,10 +1,11 @@
 /**
  * The functions a JSONata expression can call in Step Functions: jsonata 2.0.6's own library,
  * minus `$eval`, plus the six AWS adds ($partition, $range, $hash, $random, $uuid, $parse;
- * ASL-NOTES §3.6). Signatures are jsonata's own notation, so one table drives both the runtime
+ * https://docs.aws.amazon.com/step-functions/latest/dg/intrinsic-functions.html). Signatures are jsonata's own notation, so one table drives both the runtime
  * registration (jsonata validates arguments against them) and the linter's arity checks.
  */
-import { createHash } from 'node:crypto';
+import { HASH_ALGORITHMS, hashHex, isHashAlgorithm } from '../hash.js';
+import { JavaRandom, uuidV4 } from '../intrinsics/random.js';
 
 /** Per-evaluation state, reachable from a function through `this.environment` (see compile.ts). */
 export interface EvaluationRun {
@@ -61,42 +62,23 @@ function range(this: Focus, first: number, last: number, step: number): unknown[
   if (count > MAX_RANGE_LENGTH) fail(`The range must not have more than ${MAX_RANGE_LENGTH} elements, but would have ${count}`);
   const values: number[] = [];
   for (let i = 0; i < count; i++) values.push(first + i * step);
-  // AWS returns a sequence: `$range(1, 9, 9)` is `1`, not `[1]` (ASL-NOTES §12.12).
+  // AWS returns a sequence: `$range(1, 9, 9)` is `1`, not `[1]` (https://docs.aws.amazon.com/step-functions/latest/dg/transforming-data.html).
   return sequence(values);
 }
 
-const HASH_ALGORITHMS: Readonly<Record<string, string>> = {
-  MD5: 'md5',
-  'SHA-1': 'sha1',
-  'SHA-256': 'sha256',
-  'SHA-384': 'sha384',
-  'SHA-512': 'sha512',
-};
-
 function hash(this: Focus, value: string, algorithm: string): string {
-  const name = Object.hasOwn(HASH_ALGORITHMS, algorithm) ? HASH_ALGORITHMS[algorithm] : undefined;
-  if (name === undefined) {
-    fail(`The hash algorithm '${algorithm}' is not supported. Supported algorithms: ${Object.keys(HASH_ALGORITHMS).join(', ')}`);
+  if (!isHashAlgorithm(algorithm)) {
+    fail(`The hash algorithm '${algorithm}' is not supported. Supported algorithms: ${HASH_ALGORITHMS.join(', ')}`);
   }
-  return createHash(name).update(value, 'utf8').digest('hex');
+  return hashHex(algorithm, value);
 }
-
-const LCG_MULTIPLIER = 0x5deece66dn;
-const LCG_MASK = (1n << 48n) - 1n;
 
 /**
  * A seeded draw in [0, 1): java.util.Random(seed).nextDouble(), so a seed always gives the same
  * number across runs and platforms. AWS's exact numbers for a seed are not recorded.
  */
 export function seededRandom(seed: number): number {
-  let state = (BigInt(Math.trunc(seed)) ^ LCG_MULTIPLIER) & LCG_MASK;
-  const next = (bits: bigint): bigint => {
-    state = (state * LCG_MULTIPLIER + 0xbn) & LCG_MASK;
-    return state >> (48n - bits);
-  };
-  const high = next(26n);
-  const low = next(27n);
-  return Number((high << 27n) + low) / 2 ** 53;
+  return new JavaRandom(BigInt(Math.trunc(seed))).nextDouble();
 }
 
 function random(this: Focus, seed?: number): number {
@@ -108,12 +90,7 @@ function random(this: Focus, seed?: number): number {
 }
 
 function uuid(this: Focus): string {
-  const draw = runOf(this).random;
-  const bytes = Array.from({ length: 16 }, () => Math.floor(draw() * 256) & 0xff);
-  bytes[6] = ((bytes[6] ?? 0) & 0x0f) | 0x40; // version 4
-  bytes[8] = ((bytes[8] ?? 0) & 0x3f) | 0x80; // RFC 4122 variant
-  const hex = bytes.map((b) => b.toString(16).padStart(2, '0')).join('');
-  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
+  return uuidV4(runOf(this).random);
 }
 
 function parse(this: Focus, text: string): unknown {

@@ -58,11 +58,16 @@ function copy(value: unknown, path: string, ancestors: object[]): unknown {
     for (const key of Object.keys(object)) {
       const item = copy(object[key], `${path}.${key}`, ancestors);
       if (item === undefined) continue;
-      if (key === '__proto__') Object.defineProperty(record, key, { value: item, enumerable: true, writable: true, configurable: true });
-      else record[key] = item;
+      setOwn(record, key, item);
     }
     out = record;
   }
   ancestors.pop();
   return out;
+}
+
+/** `record[key] = value` with every key as data: `__proto__` becomes an own property. */
+export function setOwn(record: Record<string, unknown>, key: string, value: unknown): void {
+  if (key === '__proto__') Object.defineProperty(record, key, { value, enumerable: true, writable: true, configurable: true });
+  else record[key] = value;
 }

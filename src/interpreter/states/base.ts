@@ -16,7 +16,7 @@ const EVENTS: Record<StateType, [HistoryEventType, HistoryEventType | null, Hist
   Map: ['MapStateEntered', 'MapStateExited', 'MapStateAborted'],
 };
 
-/** Effective query language: the state's own, else the top level's, never an enclosing state's (§13.9). */
+/** Effective query language: the state's own, else the top level's, never an enclosing state's (https://docs.aws.amazon.com/step-functions/latest/dg/transforming-data.html). */
 export function queryLanguageOf(def: State, cc: CompileContext): QueryLanguage {
   return def.QueryLanguage ?? cc.topLevelQueryLanguage;
 }

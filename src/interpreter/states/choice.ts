@@ -47,7 +47,7 @@ function codePointCompare(a: string, b: string): number {
   return x.length - y.length;
 }
 
-/** The binary comparison families of ASL-NOTES §4.2; each also has a `…Path` twin. */
+/** The binary comparison families of https://docs.aws.amazon.com/step-functions/latest/dg/state-choice.html; each also has a `…Path` twin. */
 const COMPARISONS: Record<string, Compare> = {
   StringEquals: strings((a, b) => a === b),
   StringLessThan: strings((a, b) => codePointCompare(a, b) < 0),
@@ -136,7 +136,7 @@ interface CompiledRule {
   assign: CompiledTemplate | undefined;
 }
 
-/** Choice: the first matching rule's Next, else Default, else States.NoChoiceMatched (§4.3). */
+/** Choice: the first matching rule's Next, else Default, else States.NoChoiceMatched (https://docs.aws.amazon.com/step-functions/latest/dg/state-choice.html). */
 export function compileChoice(name: string, def: ChoiceState, cc: CompileContext): CompiledState {
   const at = pointerOf(cc, name);
   if (queryLanguageOf(def, cc) === 'JSONata') return compileJsonataChoice(name, def, cc, at);
@@ -187,7 +187,7 @@ interface JsonataRule {
 }
 
 /**
- * JSONata Choice (§4.6-4.7): the first rule whose Condition is true; its Assign and Output,
+ * JSONata Choice (https://docs.aws.amazon.com/step-functions/latest/dg/state-choice.html): the first rule whose Condition is true; its Assign and Output,
  * or the state-level ones when Default is taken. A non-boolean Condition is
  * States.QueryEvaluationError.
  */

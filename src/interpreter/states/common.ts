@@ -34,7 +34,7 @@ export function emit(t: Thread, type: HistoryEventType, key?: keyof HistoryEvent
 /**
  * A thread for a Parallel branch or Map iteration: `own`, a variable scope over the parent's;
  * `shared`, the parent's own when the sub-machine never assigns (reads only); `isolated`, an
- * empty scope (a Distributed Map's child workflows cannot read outer variables, ASL-NOTES §2.5).
+ * empty scope (a Distributed Map's child workflows cannot read outer variables, https://docs.aws.amazon.com/step-functions/latest/dg/workflow-variables.html).
  */
 export function childThread(
   parent: Thread,
@@ -96,7 +96,7 @@ export interface ContextExtras {
   mapItem?: { index: number; value: unknown; key?: string; source?: string };
 }
 
-/** The context object (`$$`) as the running state sees it (ASL-NOTES §2.4). */
+/** The context object (`$$`) as the running state sees it (https://docs.aws.amazon.com/step-functions/latest/dg/input-output-contextobject.html). */
 export function stateContext(t: Thread, stateName: string, extras?: ContextExtras): ContextObject {
   let context = enterState(t.exec.context, {
     name: stateName,
@@ -215,7 +215,7 @@ export interface RetryingState extends CompiledState {
 /**
  * Runs one visit of a Task, Parallel or Map: attempts, retries on the clock, and on final
  * failure either the first matching catcher (bypassing the state's own output processing,
- * ASL-NOTES §13.4) or the failure itself.
+ * https://docs.aws.amazon.com/step-functions/latest/dg/concepts-error-handling.html) or the failure itself.
  */
 export async function withRetryAndCatch(
   t: Thread,

@@ -9,7 +9,7 @@ import { baseFields, pointerOf, queryLanguageOf } from './base.js';
 import { prepareEnv } from './common.js';
 
 /**
- * Fail: raises Error/Cause as given, without AWS's state prefix (ASL-NOTES §5.5).
+ * Fail: raises Error/Cause as given, without AWS's state prefix (https://docs.aws.amazon.com/step-functions/latest/dg/concepts-error-handling.html).
  * ErrorPath/CausePath take a reference path or an intrinsic; a missing path is States.Runtime.
  */
 export function compileFail(name: string, def: FailState, cc: CompileContext): CompiledState {

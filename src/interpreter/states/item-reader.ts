@@ -1,5 +1,5 @@
 /**
- * Distributed Map ItemReader (ASL-NOTES §6.6): the reader's request is evaluated like a
+ * Distributed Map ItemReader (https://docs.aws.amazon.com/step-functions/latest/dg/input-output-itemreader.html): the reader's request is evaluated like a
  * task's Parameters / Arguments and sent to the handler registered under its Resource
  * (`arn:aws:states:::s3:getObject`, `…:s3:listObjectsV2`); what comes back is turned into
  * items per ReaderConfig (JSON, JSONL, CSV; ListObjectsV2 contents), capped by MaxItems.
@@ -15,7 +15,7 @@ import { copyJson } from '../io/json.js';
 import { nextInvocation } from '../runtime.js';
 import type { Thread } from '../runtime.js';
 
-/** AWS caps MaxItems at 100,000,000 (ASL-NOTES §6.5). */
+/** AWS caps MaxItems at 100,000,000 (https://docs.aws.amazon.com/step-functions/latest/dg/state-map.html). */
 const MAX_ITEMS_CAP = 100_000_000;
 
 export type ItemReader = (t: Thread, raw: unknown, effective: unknown) => Promise<unknown[]>;
@@ -141,7 +141,7 @@ function resolvePointer(value: unknown, pointer: string): unknown {
 
 const DELIMITERS: Record<string, string> = { COMMA: ',', PIPE: '|', SEMICOLON: ';', SPACE: ' ', TAB: '\t' };
 
-/** CSV rows as objects keyed by header, every value a string (ASL-NOTES §6.6). */
+/** CSV rows as objects keyed by header, every value a string (https://docs.aws.amazon.com/step-functions/latest/dg/input-output-itemreader.html). */
 function csvItems(body: string, config: Record<string, unknown>): unknown[] {
   const delimiter = DELIMITERS[String(config['CSVDelimiter'] ?? 'COMMA')] ?? ',';
   const rows = parseCsv(body, delimiter);

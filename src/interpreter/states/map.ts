@@ -160,7 +160,7 @@ function toMapItems(collection: unknown): MapItem[] {
 }
 
 /**
- * Map (ASL-NOTES §6.2-6.5): items from ItemsPath / Items (arrays, and JSON objects as AWS
+ * Map (https://docs.aws.amazon.com/step-functions/latest/dg/state-map.html): items from ItemsPath / Items (arrays, and JSON objects as AWS
  * now allows), ItemSelector per item with `$$.Map.Item`, iterations under a real
  * concurrency limit, results in item order. Inline: the first failing iteration fails the
  * Map with its own error and stops the others. Distributed: child runs keep their own

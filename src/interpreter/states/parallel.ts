@@ -22,7 +22,7 @@ export class BranchCancelled extends Error {
 }
 
 /**
- * Parallel (ASL-NOTES §6.1): every branch gets its own copy of the effective input; results
+ * Parallel (https://docs.aws.amazon.com/step-functions/latest/dg/state-parallel.html): every branch gets its own copy of the effective input; results
  * come back in branch order; the first failing branch cancels its siblings through their
  * signal and the Parallel fails with that branch's own error.
  */

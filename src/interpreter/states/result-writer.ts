@@ -1,5 +1,5 @@
 /**
- * Distributed Map ResultWriter (ASL-NOTES §6.6): the child workflows' results are written
+ * Distributed Map ResultWriter (https://docs.aws.amazon.com/step-functions/latest/dg/input-output-resultwriter.html): the child workflows' results are written
  * through the handler registered under the writer's Resource (`arn:aws:states:::s3:putObject`),
  * one `{ Bucket, Key, Body }` call a file, as AWS lays them out under
  * `<Prefix>/<map run id>/`: SUCCEEDED_0.json, FAILED_0.json and manifest.json. The Map's

@@ -1,7 +1,7 @@
 import { StatesError } from '../../definition/errors.js';
 import type { TaskState } from '../../definition/types.js';
 import { StateFailure, isInstance, toErrorOutput } from '../errors.js';
-import { findHandler, handlerNotFound } from '../handlers.js';
+import { findHandlerKey, handlerNotFound, handlerStuck } from '../handlers.js';
 import { NotJsonData, copyJson } from '../io/json.js';
 import type { HistoryEvent, HistoryEventType } from '../history.js';
 import {
@@ -61,7 +61,7 @@ const EVENT_NAMES: Record<ResourceKind, EventNames> = {
   },
 };
 
-/** How history names a resource (ASL-NOTES §7.2): `arn:aws:states:::sqs:sendMessage` -> sqs / sendMessage. */
+/** How history names a resource (https://docs.aws.amazon.com/step-functions/latest/dg/state-task.html): `arn:aws:states:::sqs:sendMessage` -> sqs / sendMessage. */
 export interface DescribedResource {
   kind: ResourceKind; resourceType: string; resourceName: string; submits: boolean; callback: boolean;
 }
@@ -119,12 +119,12 @@ function resultData(result: unknown, stateName: string): unknown {
   }
 }
 
-/** Turns whatever a handler threw into the task's failure (STYLE habit 6). */
+/** Turns whatever a handler threw into the task's failure. */
 function handlerFailure(thrown: unknown): StateFailure {
   if (isInstance(thrown, StateFailure)) return thrown;
   const { error, cause } = toErrorOutput(thrown);
   // A task's own failure is catchable even under a terminal-looking name (an oversized
-  // result is States.DataLimitExceeded and AWS lets States.ALL catch it, ASL-NOTES §10 #2).
+  // result is States.DataLimitExceeded and AWS lets States.ALL catch it, https://docs.aws.amazon.com/step-functions/latest/dg/concepts-error-handling.html).
   return new StateFailure(error, cause, { terminal: error === 'States.Runtime' });
 }
 
@@ -203,7 +203,8 @@ export function compileTask(name: string, def: TaskState, cc: CompileContext): R
     // A registered child machine answers a startExecution task unless a handler names it.
     const startsChild = nested !== undefined && t.exec.startsExecutions
       && !Object.hasOwn(handlers, name) && !Object.hasOwn(handlers, resource);
-    const handler = startsChild ? undefined : findHandler(handlers, name, resource);
+    const key = startsChild ? undefined : findHandlerKey(handlers, name, resource);
+    const handler = key !== undefined ? handlers[key] : undefined;
     // The task's request as the service receives it: serialised, so nobody shares it with the state.
     const sent = copyJson(effective);
     const token = extras.taskToken ?? (activity && handler === undefined ? taskToken(t) : undefined);
@@ -236,7 +237,8 @@ export function compileTask(name: string, def: TaskState, cc: CompileContext): R
       }) ?? withoutHandler(t, name, resource);
       const context = state.usesContext ? env.context : stateContext(t, name, extras);
       const invocation = nextInvocation(t.exec, name);
-      result = await invoke(t, work, {
+      const stuck = (): StateFailure => handlerStuck(name, key ?? resource, t.exec.stuckAfterMs);
+      result = await invoke(t, work, stuck, {
         stateName: name, resource, attempt: retryCount, invocation, context,
         ...(extras.taskToken !== undefined ? { taskToken: extras.taskToken } : {}),
       }, timeoutSeconds, heartbeatSeconds, handler !== undefined);
@@ -362,6 +364,7 @@ function taskWork(t: Thread, spec: WorkSpec): ((context: TaskContext) => unknown
 function invoke(
   t: Thread,
   work: (context: TaskContext) => unknown,
+  stuck: () => StateFailure,
   partial: Omit<TaskContext, 'signal' | 'heartbeat'>,
   timeoutSeconds: number | undefined,
   heartbeatSeconds: number | undefined,
@@ -373,7 +376,7 @@ function invoke(
     const timers = timeoutSeconds !== undefined || heartbeatSeconds !== undefined ? new AbortController() : undefined;
     let heartbeatTimer: AbortController | undefined;
     let settled = false;
-    const hold = held ? clock.hold?.() : undefined;
+    const hold = held ? clock.hold?.(() => expire(stuck())) : undefined;
     if (hold !== undefined) parkOnListen(task.signal, hold);
     const settle = (ok: boolean, value: unknown): void => {
       if (settled) return;
