@@ -11,6 +11,8 @@ import { isDeepStrictEqual } from 'node:util';
 import { pathToFileURL } from 'node:url';
 import { DefinitionError, createStateMachine } from '../../src/api.js';
 import { StatesError } from '../../src/definition/errors.js';
+import { isLambdaInvoke, lambdaResult } from '../../src/interpreter/integrations/lambda.js';
+import type { LambdaInvokeResponse } from '../../src/interpreter/integrations/lambda.js';
 import type { TaskHandler } from '../../src/interpreter/runtime.js';
 
 interface Invocation {
@@ -129,7 +131,8 @@ function mockHandlers(invocations: readonly Invocation[], tokens: readonly strin
       if (!inv) throw new StatesError('States.TaskFailed', `No more recorded invocations for the state '${state}'`);
       switch (inv.outcome) {
         case 'succeeded':
-          return inv.output;
+          // The recording holds Lambda's whole Invoke response, not the function's payload.
+          return isLambdaInvoke(context.resource) ? lambdaResult(inv.output as LambdaInvokeResponse) : inv.output;
         case 'aborted':
           return new Promise((_, reject) => context.signal.addEventListener('abort', () => reject(context.signal.reason)));
         default:

@@ -7,6 +7,8 @@
 import { setMaxListeners } from 'node:events';
 import { escapePointerToken } from '../definition/diagnostic.js';
 import type { State, StateMachineDefinition } from '../definition/types.js';
+import { TaskTokens } from './callbacks.js';
+import type { TaskCallbacks } from './callbacks.js';
 import { DEFAULT_STUCK_AFTER_MS, RealClock, SimulatedClock } from './clock.js';
 import type { Clock } from './clock.js';
 import { ExecutionStop, StateFailure, frameStateError } from './errors.js';
@@ -15,10 +17,11 @@ import type { HistoryEvent } from './history.js';
 import { CompileFailure } from './io/expressions.js';
 import { NotJsonData, copyJson, setOwn } from './io/json.js';
 import { MAX_PAYLOAD_BYTES, dataLimitCause, payloadBytes, textBytes } from './io/size.js';
-import { createContextObject } from '../expressions/context.js';
+import { createContextObject, executionArn } from '../expressions/context.js';
 import type {
   CompileContext,
   CompiledContainer,
+  ChildExecution,
   CompiledState,
   Execution,
   Limits,
@@ -59,6 +62,11 @@ export interface StateMachineOptions {
   limits?: Partial<Limits>;
   /** Receives every history event as it is recorded. */
   inspect?: (event: HistoryEvent) => void;
+  /**
+   * Machines `states:startExecution` tasks may start, keyed by state machine ARN or name.
+   * createStateMachine also takes definitions here and compiles them.
+   */
+  stateMachines?: Readonly<Record<string, StateMachine>>;
 }
 
 export interface ExecuteOptions {
@@ -72,10 +80,22 @@ export interface ExecutionResult {
   error?: string;
   cause?: string;
   history: HistoryEvent[];
+  /** `arn:aws:states:<region>:<account>:execution:<machine>:<name>` (`express:` for EXPRESS), as `$$.Execution.Id`. */
+  executionArn: string;
+  /** The execution name (`ExecuteOptions.name`, else a UUID drawn from `random`). */
+  name: string;
+  /** When the execution started and stopped on the machine's clock, as DescribeExecution's dates. */
+  startDate: Date;
+  stopDate: Date;
+  /** The executions its `states:startExecution` tasks started, in start order (absent when none). */
+  childExecutions?: ChildExecution[];
 }
 
-export interface ExecutionHandle {
+export interface ExecutionHandle extends TaskCallbacks {
   readonly result: Promise<ExecutionResult>;
+  readonly executionArn: string;
+  readonly name: string;
+  readonly startDate: Date;
   /** Stops the execution (status ABORTED); handlers see their signal aborted. */
   abort(): void;
   /** The history so far; grows while the execution runs. */
@@ -273,9 +293,32 @@ const DEFAULT_LIMITS: Limits = {
 };
 
 /** A StartExecution request refused before any execution exists: FAILED with AWS's API error. */
-function refusedStart(error: string, cause: string): ExecutionHandle {
+function refusedStart(
+  error: string,
+  cause: string,
+  identity: { executionArn: string; name: string; startDate: Date },
+  tokens: TaskTokens,
+): ExecutionHandle {
   const history: HistoryEvent[] = [];
-  return { result: Promise.resolve({ status: 'FAILED', error, cause, history }), abort: () => {}, history };
+  tokens.end('FAILED');
+  return {
+    result: Promise.resolve({ status: 'FAILED', error, cause, history, ...identity, stopDate: identity.startDate }),
+    ...identity,
+    abort: () => {},
+    history,
+    ...callbacksOf(tokens),
+  };
+}
+
+/** The handle's callback API, answered by the execution's task tokens. */
+function callbacksOf(tokens: TaskTokens): TaskCallbacks {
+  return {
+    sendTaskSuccess: (token, output) => tokens.sendTaskSuccess(token, output),
+    sendTaskFailure: (token, error, cause) => tokens.sendTaskFailure(token, error, cause),
+    sendTaskHeartbeat: (token) => tokens.sendTaskHeartbeat(token),
+    waitForTask: (stateName) => tokens.waitForTask(stateName),
+    getActivityTask: (activityArn, workerName) => tokens.getActivityTask(activityArn, workerName),
+  };
 }
 
 /** A compiled state machine, ready to run any number of executions. */
@@ -294,8 +337,20 @@ export class StateMachine {
     return this.start(input, options).result;
   }
 
-  start(rawInput: unknown = {}, options: ExecuteOptions = {}): ExecutionHandle {
+  /** `inherited` is internal: what an execution started by another shares with it. */
+  start(rawInput: unknown = {}, options: ExecuteOptions = {}, inherited?: InheritedRun): ExecutionHandle {
     const o = this.options;
+    const stuckAfterMs = inherited !== undefined
+      ? inherited.stuckAfterMs
+      : o.clock === 'simulated' ? o.stuckAfterMs ?? DEFAULT_STUCK_AFTER_MS : undefined;
+    const clock: Clock = inherited?.clock
+      ?? (o.clock === 'simulated'
+        ? new SimulatedClock({ stuckAfterMs: stuckAfterMs! })
+        : o.clock === 'real' || o.clock === undefined ? new RealClock() : o.clock);
+    const random = inherited?.random ?? o.random ?? Math.random;
+    const tokens = inherited?.tokens ?? new TaskTokens();
+    const children: ChildExecution[] = [];
+    const executionName = options.name ?? uuid(random);
     const express = o.type === 'EXPRESS';
     const limits: Limits = {
       ...DEFAULT_LIMITS,
@@ -305,27 +360,27 @@ export class StateMachine {
     // The input is serialised as StartExecution's is: JSON data within the payload quota, or
     // the request is refused and no execution starts (an empty history).
     // https://docs.aws.amazon.com/step-functions/latest/apireference/API_StartExecution.html
+    const startTime = clock.now();
+    // A refused start has no execution; its result still names the one it would have been.
+    const refused = (error: string, cause: string): ExecutionHandle => {
+      const [, partition = 'aws', , region = 'us-east-1', account = '123456789012'] = this.stateMachineArn.split(':');
+      const arn = executionArn(this.name, executionName, { partition, region, account, ...(express ? { type: 'EXPRESS' as const } : {}) });
+      return refusedStart(error, cause, { executionArn: arn, name: executionName, startDate: new Date(startTime) }, tokens);
+    };
     let input: unknown;
     try {
       input = copyJson(rawInput);
     } catch (thrown) {
       const what = thrown instanceof NotJsonData ? thrown.message : 'a value that cannot be read';
-      return refusedStart('InvalidExecutionInput', `The provided JSON input data is not valid: ${what}.`);
+      return refused('InvalidExecutionInput', `The provided JSON input data is not valid: ${what}.`);
     }
     if (payloadBytes(input, limits.maxPayloadBytes) > limits.maxPayloadBytes) {
-      return refusedStart(
+      return refused(
         'ValidationException',
         `1 validation error detected: Value at 'input' failed to satisfy constraint: Member must have length less than or equal to ${limits.maxPayloadBytes}`,
       );
     }
-    const stuckAfterMs = o.clock === 'simulated' ? o.stuckAfterMs ?? DEFAULT_STUCK_AFTER_MS : undefined;
-    const clock: Clock = o.clock === 'simulated'
-      ? new SimulatedClock({ stuckAfterMs: stuckAfterMs! })
-      : o.clock === 'real' || o.clock === undefined ? new RealClock() : o.clock;
-    const random = o.random ?? Math.random;
     const history = new HistoryRecorder(() => clock.now(), limits.maxHistoryEvents, true, o.inspect);
-    const executionName = options.name ?? uuid(random);
-    const startTime = clock.now();
     const context = createContextObject({
       stateMachineName: this.name,
       stateMachineArn: this.stateMachineArn,
@@ -343,7 +398,15 @@ export class StateMachine {
     const exec: Execution = {
       clock, now: () => clock.now(), random, handlers: o.handlers ?? {}, history, limits, context, region, stuckAfterMs,
       transitions: 0,
+      invocations: new Map(),
       variableBytes: 0,
+      tokens,
+      startsExecutions: o.stateMachines !== undefined && Object.keys(o.stateMachines).length > 0,
+      startExecution: (stateName, arn, childInput, childName) => {
+        const child = startChild(o.stateMachines ?? {}, stateName, arn, childInput, childName, { clock, random, tokens, stuckAfterMs });
+        children.push(child);
+        return child;
+      },
       runContainer,
     };
     const scope: Record<string, unknown> = Object.create(null) as Record<string, unknown>;
@@ -377,7 +440,7 @@ export class StateMachine {
     const finalEvent = (type: HistoryEvent['type'], key: keyof HistoryEvent, details: unknown): void => {
       history.add(type, thread.lastEventId, key, details);
     };
-    const result = (async (): Promise<ExecutionResult> => {
+    const ended = (async (): Promise<Omit<ExecutionResult, 'executionArn' | 'name' | 'startDate' | 'stopDate'>> => {
       try {
         const output = await Promise.race([runContainer(this.machine.root, input, thread), stopped]);
         finalEvent('ExecutionSucceeded', 'executionSucceededEventDetails', { output });
@@ -410,6 +473,65 @@ export class StateMachine {
         options.signal?.removeEventListener('abort', onUserAbort);
       }
     })();
-    return { result, abort: () => stop(new ExecutionStop('ABORTED')), history: history.events };
+    const identity = { executionArn: context.Execution.Id, name: executionName, startDate: new Date(startTime) };
+    const result = ended.then((r): ExecutionResult => {
+      // Only the execution the test started answers for the tokens; a child's end closes its own tasks.
+      if (inherited === undefined) tokens.end(r.status);
+      return { ...r, ...identity, stopDate: new Date(clock.now()), ...(children.length > 0 ? { childExecutions: children } : {}) };
+    });
+    return {
+      result,
+      ...identity,
+      abort: () => stop(new ExecutionStop('ABORTED')),
+      history: history.events,
+      ...callbacksOf(tokens),
+    };
   }
+}
+
+/** What an execution started by a `states:startExecution` task shares with its parent. */
+export interface InheritedRun {
+  clock: Clock;
+  random: () => number;
+  tokens: TaskTokens;
+  stuckAfterMs: number | undefined;
+}
+
+/** The registered machine of `arn`: by key (ARN or name), by its own ARN, or by the ARN's machine name. */
+function findStateMachine(registry: Readonly<Record<string, StateMachine>>, arn: string): StateMachine | undefined {
+  if (Object.hasOwn(registry, arn)) return registry[arn];
+  const name = /:stateMachine:([^:]+)/.exec(arn)?.[1];
+  for (const [key, machine] of Object.entries(registry)) {
+    if (machine.stateMachineArn === arn || (name !== undefined && key === name)) return machine;
+  }
+  return undefined;
+}
+
+function startChild(
+  registry: Readonly<Record<string, StateMachine>>,
+  stateName: string,
+  arn: string,
+  input: unknown,
+  name: string | undefined,
+  inherited: InheritedRun,
+): ChildExecution {
+  const machine = findStateMachine(registry, arn);
+  if (machine === undefined) {
+    const known = Object.keys(registry);
+    throw new StateFailure(
+      'StepFunctions.StateMachineDoesNotExistException',
+      `State Machine Does Not Exist: '${arn}' (options.stateMachines registers ${known.length > 0 ? known.map((k) => `'${k}'`).join(', ') : 'none'})`,
+    );
+  }
+  const handle = machine.start(input, name !== undefined ? { name } : {}, inherited);
+  return {
+    stateName,
+    stateMachineArn: machine.stateMachineArn,
+    executionArn: handle.executionArn,
+    name: handle.name,
+    startDate: handle.startDate,
+    history: handle.history,
+    result: handle.result,
+    abort: () => handle.abort(),
+  };
 }

@@ -60,7 +60,7 @@ export interface HistoryEvent {
   lambdaFunctionFailedEventDetails?: ErrorEventDetails;
   lambdaFunctionTimedOutEventDetails?: ErrorEventDetails;
   activityScheduledEventDetails?: { resource: string; input: unknown; timeoutInSeconds?: number; heartbeatInSeconds?: number };
-  activityStartedEventDetails?: Record<string, never>;
+  activityStartedEventDetails?: { workerName?: string };
   activitySucceededEventDetails?: { output: unknown };
   activityFailedEventDetails?: ErrorEventDetails;
   activityTimedOutEventDetails?: ErrorEventDetails;

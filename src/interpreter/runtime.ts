@@ -6,7 +6,9 @@
 import type { QueryLanguage, StateType } from '../definition/types.js';
 import type { ContextObject } from '../expressions/context.js';
 import type { EvaluationEnv } from '../expressions/types.js';
+import type { TaskTokens } from './callbacks.js';
 import type { Clock } from './clock.js';
+import type { ExecutionResult } from './engine.js';
 import type { HistoryEvent, HistoryEventType, HistoryRecorder } from './history.js';
 
 export interface TaskContext {
@@ -14,6 +16,12 @@ export interface TaskContext {
   resource: string;
   /** 0 on the first try, +1 per retry. */
   attempt: number;
+  /**
+   * How many times this state was invoked before in this execution (0 the first time),
+   * counting retries, loops, Parallel branches and Map iterations alike: the response index
+   * of Step Functions Local's mock files.
+   */
+  invocation: number;
   /** Set when the resource ends in `.waitForTaskToken` or `.sync` (AWS hands both a token). */
   taskToken?: string;
   /**
@@ -55,10 +63,37 @@ export interface Execution {
   /** The simulated clock's stuck bound, when the engine made the clock (for the cause). */
   readonly stuckAfterMs: number | undefined;
   transitions: number;
+  /** Task invocations so far, by state name (TaskContext.invocation). */
+  readonly invocations: Map<string, number>;
   /** UTF-8 bytes of the variables stored in live scopes (the 10 MiB quota). */
   variableBytes: number;
   /** Runs a sub-machine (Parallel branch, Map iteration) on a new thread. */
   runContainer(container: CompiledContainer, input: unknown, thread: Thread): Promise<unknown>;
+  /** Task tokens of this execution and of the executions it started (callbacks, activities). */
+  readonly tokens: TaskTokens;
+  /** Whether `stateMachines` registers machines that startExecution tasks can start. */
+  readonly startsExecutions: boolean;
+  /**
+   * Starts the registered machine `stateMachineArn` (by ARN or name) on this execution's
+   * clock; fails with StepFunctions.StateMachineDoesNotExistException when none is registered.
+   */
+  startExecution(stateName: string, stateMachineArn: string, input: unknown, name: string | undefined): ChildExecution;
+}
+
+/** An execution started by a `states:startExecution` task (ExecutionResult.childExecutions). */
+export interface ChildExecution {
+  /** The parent's Task state that started it. */
+  readonly stateName: string;
+  readonly stateMachineArn: string;
+  readonly executionArn: string;
+  readonly name: string;
+  readonly startDate: Date;
+  /** The child's history, growing while it runs. */
+  readonly history: readonly HistoryEvent[];
+  /** Settles when the child ends (already settled for `.sync` tasks once they finished). */
+  readonly result: Promise<ExecutionResult>;
+  /** Stops the child (status ABORTED). */
+  abort(): void;
 }
 
 export interface Thread {
@@ -126,6 +161,13 @@ export interface CompileContext {
 }
 
 export type { HistoryEvent };
+
+/** The 0-based invocation count of `key` (a state name) in this execution, counting this one. */
+export function nextInvocation(exec: Execution, key: string): number {
+  const invocation = exec.invocations.get(key) ?? 0;
+  exec.invocations.set(key, invocation + 1);
+  return invocation;
+}
 
 /** A version-4 UUID drawn from the injected random source (execution names, Map Run ids). */
 export { uuidV4 as uuid } from '../expressions/intrinsics/random.js';

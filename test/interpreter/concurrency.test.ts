@@ -3,7 +3,7 @@ import { StatesError } from '../../src/definition/errors.js';
 import { SimulatedClock } from '../../src/interpreter/clock.js';
 import { run, single, types } from './helpers.js';
 
-const TASK = 'arn:aws:states:::lambda:invoke';
+const TASK = 'arn:aws:states:::dynamodb:putItem';
 
 function never(signal: AbortSignal): Promise<never> {
   return new Promise((_, reject) => signal.addEventListener('abort', () => reject(signal.reason)));

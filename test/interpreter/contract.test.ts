@@ -11,7 +11,7 @@ import type { TaskContext } from '../../src/interpreter/runtime.js';
 import { run, single, types } from './helpers.js';
 
 const LAMBDA = 'arn:aws:lambda:us-east-1:123456789012:function:f';
-const TASK = 'arn:aws:states:::lambda:invoke';
+const TASK = 'arn:aws:states:::dynamodb:putItem';
 
 function never(signal: AbortSignal): Promise<never> {
   return new Promise((_, reject) => signal.addEventListener('abort', () => reject(signal.reason)));
@@ -117,7 +117,7 @@ describe('TaskHandler and TaskContext', () => {
       {
         handlers: {
           S: (input, ctx) => {
-            seen.push({ stateName: ctx.stateName, resource: ctx.resource, attempt: ctx.attempt });
+            seen.push({ stateName: ctx.stateName, resource: ctx.resource, attempt: ctx.attempt, invocation: ctx.invocation });
             contexts.push((ctx.context as { State: unknown }).State);
             expect(ctx.signal.aborted).toBe(false);
             expect(typeof ctx.heartbeat).toBe('function');
@@ -130,8 +130,8 @@ describe('TaskHandler and TaskContext', () => {
     );
     expect(result.output).toEqual({ a: 1 });
     expect(seen).toEqual([
-      { stateName: 'S', resource: LAMBDA, attempt: 0 },
-      { stateName: 'S', resource: LAMBDA, attempt: 1 },
+      { stateName: 'S', resource: LAMBDA, attempt: 0, invocation: 0 },
+      { stateName: 'S', resource: LAMBDA, attempt: 1, invocation: 1 },
     ]);
     expect(contexts).toEqual([
       { Name: 'S', EnteredTime: '2024-01-01T00:00:00Z', RetryCount: 0 },
@@ -172,7 +172,9 @@ describe('TaskHandler and TaskContext', () => {
     expect(ok.history[4]!.lambdaFunctionSucceededEventDetails).toEqual({ output: { b: 2 } });
     const failed = await run(single({ Type: 'Task', Resource: LAMBDA, End: true }), {}, { handlers: { S: () => { throw new Error('no'); } } });
     expect(types(failed).slice(2)).toEqual(['LambdaFunctionScheduled', 'LambdaFunctionStarted', 'LambdaFunctionFailed', 'ExecutionFailed']);
-    expect(failed.history[4]!.lambdaFunctionFailedEventDetails).toEqual({ error: 'Error', cause: 'no' });
+    const details = failed.history[4]!.lambdaFunctionFailedEventDetails!;
+    expect(details.error).toBe('Error');
+    expect(JSON.parse(details.cause!)).toMatchObject({ errorType: 'Error', errorMessage: 'no' });
   });
 
   it('HeartbeatSecondsPath reads the input; a missed heartbeat records TaskTimedOut', async () => {

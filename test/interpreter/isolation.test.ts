@@ -3,8 +3,8 @@ import { DefinitionError, createStateMachine } from '../../src/api.js';
 import type { TaskHandler } from '../../src/interpreter/runtime.js';
 import { run, single } from './helpers.js';
 
-const LAMBDA = 'arn:aws:states:::lambda:invoke';
-const task = (extra: object = {}): object => ({ Type: 'Task', Resource: LAMBDA, ...('Next' in extra ? {} : { End: true }), ...extra });
+const TASK = 'arn:aws:states:::dynamodb:putItem';
+const task = (extra: object = {}): object => ({ Type: 'Task', Resource: TASK, ...('Next' in extra ? {} : { End: true }), ...extra });
 /** S, a Task caught into Caught, a Pass that outputs the error output. */
 const caught = (extra: object = {}): object => ({
   StartAt: 'S',
@@ -160,7 +160,7 @@ describe('execute() always resolves', () => {
       const result = await run(single({
         Type: 'Map',
         MaxConcurrency: 50,
-        ItemProcessor: { StartAt: 'T', States: { T: { Type: 'Task', Resource: LAMBDA, TimeoutSeconds: 5, End: true } } },
+        ItemProcessor: { StartAt: 'T', States: { T: { Type: 'Task', Resource: TASK, TimeoutSeconds: 5, End: true } } },
         End: true,
       }), Array.from({ length: 50 }, (_, i) => i), {
         handlers: { T: async (input) => { await new Promise((resolve) => setImmediate(resolve)); return input; } },
@@ -201,8 +201,8 @@ describe('a Task with no handler ends the execution with aslkit.HandlerNotFound'
   });
 
   it('a state named like an Object.prototype member finds no inherited handler', async () => {
-    const result = await run(single({ Type: 'Task', Resource: LAMBDA, End: true }, {}), {}, {});
-    const named = await run({ StartAt: 'constructor', States: { constructor: { Type: 'Task', Resource: LAMBDA, End: true } } });
+    const result = await run(single({ Type: 'Task', Resource: TASK, End: true }, {}), {}, {});
+    const named = await run({ StartAt: 'constructor', States: { constructor: { Type: 'Task', Resource: TASK, End: true } } });
     expect(result.error).toBe('aslkit.HandlerNotFound');
     expect(named.error).toBe('aslkit.HandlerNotFound');
   });
@@ -238,7 +238,7 @@ describe('a handler key must name a state or a Resource of the definition', () =
         M: {
           Type: 'Map',
           ItemReader: { Resource: 'arn:aws:states:::s3:getObject', Parameters: { Bucket: 'b', Key: 'k' } },
-          ItemProcessor: { ProcessorConfig: { Mode: 'DISTRIBUTED', ExecutionType: 'STANDARD' }, StartAt: 'Inner', States: { Inner: { Type: 'Task', Resource: LAMBDA, End: true } } },
+          ItemProcessor: { ProcessorConfig: { Mode: 'DISTRIBUTED', ExecutionType: 'STANDARD' }, StartAt: 'Inner', States: { Inner: { Type: 'Task', Resource: TASK, End: true } } },
           End: true,
         },
       },
@@ -261,7 +261,7 @@ describe('execute() refuses an input StartExecution would refuse, and still reso
     ['not JSON data', { f: () => 1 }, {}, { error: 'InvalidExecutionInput', cause: 'The provided JSON input data is not valid: a function at $.f.' }],
   ])('%s', async (_label, input, options, expected) => {
     const result = await run(single({ Type: 'Pass', End: true }), input, options);
-    expect(result).toEqual({ status: 'FAILED', ...expected, history: [] });
+    expect(result).toMatchObject({ status: 'FAILED', ...expected, history: [] });
   });
 
   it('an input within the quota runs on a copy of its own', async () => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { run, single } from './helpers.js';
 
-const LAMBDA = 'arn:aws:states:::lambda:invoke';
+const TASK = 'arn:aws:states:::dynamodb:putItem';
 const GET = 'arn:aws:states:::s3:getObject';
 const LIST = 'arn:aws:states:::s3:listObjectsV2';
 const DISTRIBUTED = { Mode: 'DISTRIBUTED', ExecutionType: 'STANDARD' };
@@ -12,7 +12,7 @@ function distributed(fields: object, queryLanguage: 'JSONPath' | 'JSONata' = 'JS
     QueryLanguage: queryLanguage,
     ...single({
       Type: 'Map',
-      ItemProcessor: { ProcessorConfig: DISTRIBUTED, StartAt: 'T', States: { T: { Type: 'Task', Resource: LAMBDA, End: true } } },
+      ItemProcessor: { ProcessorConfig: DISTRIBUTED, StartAt: 'T', States: { T: { Type: 'Task', Resource: TASK, End: true } } },
       End: true,
       ...fields,
     }),

@@ -23,7 +23,7 @@ describe('the JSONPath pipeline (ASL-NOTES §13.1)', () => {
     const result = await run(
       single({
         Type: 'Task', Resource: 'arn:aws:states:::lambda:invoke', InputPath: '$.lambda',
-        Parameters: { 'p.$': '$.x' }, ResultSelector: { 'got.$': '$.echo' }, ResultPath: '$.data.r', OutputPath: '$.data', End: true,
+        Parameters: { 'p.$': '$.x' }, ResultSelector: { 'got.$': '$.Payload.echo' }, ResultPath: '$.data.r', OutputPath: '$.data', End: true,
       }),
       { lambda: { x: 5 }, keep: true },
       { handlers: { S: (input) => ({ echo: input }) } },

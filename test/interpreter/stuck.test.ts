@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { run, single } from './helpers.js';
 
-const LAMBDA = 'arn:aws:states:::lambda:invoke';
+const TASK = 'arn:aws:states:::dynamodb:putItem';
 const never = (): Promise<never> => new Promise<never>(() => {});
 const caught = {
   StartAt: 'S',
   States: {
-    S: { Type: 'Task', Resource: LAMBDA, Catch: [{ ErrorEquals: ['States.ALL'], Next: 'C' }], Next: 'C' },
+    S: { Type: 'Task', Resource: TASK, Catch: [{ ErrorEquals: ['States.ALL'], Next: 'C' }], Next: 'C' },
     C: { Type: 'Pass', End: true },
   },
 };
@@ -22,12 +22,12 @@ describe('a handler that never settles under the simulated clock', () => {
   });
 
   it.each<[string, object, Record<string, () => unknown>, string, string]>([
-    ['a handler key by Resource', single({ Type: 'Task', Resource: LAMBDA, End: true }), { [LAMBDA]: never }, LAMBDA, 'S'],
-    ['a handler ignoring its signal with no TimeoutSeconds', single({ Type: 'Task', Resource: LAMBDA, End: true }), { '*': never }, '*', 'S'],
+    ['a handler key by Resource', single({ Type: 'Task', Resource: TASK, End: true }), { [TASK]: never }, TASK, 'S'],
+    ['a handler ignoring its signal with no TimeoutSeconds', single({ Type: 'Task', Resource: TASK, End: true }), { '*': never }, '*', 'S'],
     ['a branch blocking a sibling Wait', single({
       Type: 'Parallel',
       Branches: [
-        { StartAt: 'A', States: { A: { Type: 'Task', Resource: LAMBDA, End: true } } },
+        { StartAt: 'A', States: { A: { Type: 'Task', Resource: TASK, End: true } } },
         { StartAt: 'W', States: { W: { Type: 'Wait', Seconds: 10, End: true } } },
       ],
       End: true,
@@ -38,7 +38,7 @@ describe('a handler that never settles under the simulated clock', () => {
   });
 
   it('a handler waiting on its signal with no timer left is stuck too', async () => {
-    const result = await run(single({ Type: 'Task', Resource: LAMBDA, End: true }), {}, {
+    const result = await run(single({ Type: 'Task', Resource: TASK, End: true }), {}, {
       handlers: { S: (_input, context) => new Promise((_, reject) => context.signal.addEventListener('abort', () => reject(new Error('aborted')))) },
       stuckAfterMs: 30,
     });
@@ -46,7 +46,7 @@ describe('a handler that never settles under the simulated clock', () => {
   });
 
   it('TimeoutSeconds still fires on virtual time', async () => {
-    const result = await run(single({ Type: 'Task', Resource: LAMBDA, TimeoutSeconds: 300, End: true }), {}, {
+    const result = await run(single({ Type: 'Task', Resource: TASK, TimeoutSeconds: 300, End: true }), {}, {
       handlers: { S: (_input, context) => new Promise((_, reject) => context.signal.addEventListener('abort', () => reject(new Error('aborted')))) },
       stuckAfterMs: 30,
     });
@@ -54,7 +54,7 @@ describe('a handler that never settles under the simulated clock', () => {
   });
 
   it('a handler doing real work for less than stuckAfterMs succeeds', async () => {
-    const result = await run(single({ Type: 'Task', Resource: LAMBDA, End: true }), {}, {
+    const result = await run(single({ Type: 'Task', Resource: TASK, End: true }), {}, {
       handlers: { S: () => new Promise((resolve) => setTimeout(() => resolve('done'), 50)) },
       stuckAfterMs: 1000,
     });

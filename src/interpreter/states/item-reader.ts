@@ -12,6 +12,7 @@ import { inputPath, optionalTemplate, requiredPath } from '../io/expressions.js'
 import { bindings, integerField, optionalJsonataTemplate, typedField } from '../io/jsonata.js';
 import { handlerNotFound, resourceHandler } from '../handlers.js';
 import { copyJson } from '../io/json.js';
+import { nextInvocation } from '../runtime.js';
 import type { Thread } from '../runtime.js';
 
 /** AWS caps MaxItems at 100,000,000 (https://docs.aws.amazon.com/step-functions/latest/dg/state-map.html). */
@@ -60,7 +61,7 @@ export function compileItemReader(reader: JsonObject, at: string, queryLanguage:
     let response: unknown;
     try {
       response = await handler(copyJson(params), {
-        stateName, resource, attempt: 0, context: t.env.context, signal: t.signal, heartbeat: () => {},
+        stateName, resource, attempt: 0, invocation: nextInvocation(t.exec, resource), context: t.env.context, signal: t.signal, heartbeat: () => {},
       });
     } catch (thrown) {
       const { error, cause } = toErrorOutput(thrown);

@@ -11,6 +11,7 @@ import { StateFailure, toErrorOutput } from '../errors.js';
 import { optionalTemplate } from '../io/expressions.js';
 import { bindings, optionalJsonataTemplate } from '../io/jsonata.js';
 import { handlerNotFound, resourceHandler } from '../handlers.js';
+import { nextInvocation } from '../runtime.js';
 import type { Thread } from '../runtime.js';
 
 export interface MapRunOutcome {
@@ -68,7 +69,7 @@ export function compileResultWriter(writer: JsonObject, at: string, queryLanguag
     const put = async (Key: string, Body: string): Promise<{ Key: string; Size: number }> => {
       try {
         await handler({ Bucket, Key, Body }, {
-          stateName, resource, attempt: 0, context: t.env.context, signal: t.signal, heartbeat: () => {},
+          stateName, resource, attempt: 0, invocation: nextInvocation(t.exec, resource), context: t.env.context, signal: t.signal, heartbeat: () => {},
         });
       } catch (thrown) {
         const { error, cause } = toErrorOutput(thrown);

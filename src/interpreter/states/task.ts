@@ -13,8 +13,14 @@ import {
 import type { CompiledPath } from '../io/expressions.js';
 import { dataLimitCause, payloadBytes } from '../io/size.js';
 import type { Hold } from '../clock.js';
+import { nextInvocation } from '../runtime.js';
 import type { CompileContext, Step, TaskContext, TaskHandler, Thread } from '../runtime.js';
 import { bindings, integerField, optionalJsonataTemplate, typedField } from '../io/jsonata.js';
+import type { TokenTask } from '../callbacks.js';
+import { invokesLambda, isLambdaInvoke, isLambdaResult, lambdaEnvelope, lambdaFailure } from '../integrations/lambda.js';
+import { nestedMode, startNested } from '../integrations/nested.js';
+import type { NestedMode } from '../integrations/nested.js';
+import { sendFromTask, sfnCallbackAction } from '../integrations/sfn.js';
 import { baseFields, pointerOf, queryLanguageOf } from './base.js';
 import { compileRetryingState, emit, prepareEnv, stateContext } from './common.js';
 import type { ContextExtras, RetryingState } from './common.js';
@@ -95,12 +101,11 @@ class TaskTimeout extends StateFailure {
 }
 
 /**
- * What a Task runs when options.handlers has nothing for it, by resource kind. A missing
- * handler is a mistake in the test, not a failure of the workflow, so by default it ends the
- * execution (aslkit.HandlerNotFound, seen by neither Retry nor Catch). Kinds whose work the
- * test itself completes (callbacks, activities) return a handler that waits for it here.
+ * A Task that nothing can perform (no handler, and no token, worker or registered machine to
+ * wait for: see taskWork). A missing handler is a mistake in the test, not a failure of the
+ * workflow, so it ends the execution (aslkit.HandlerNotFound, seen by neither Retry nor Catch).
  */
-function withoutHandler(t: Thread, stateName: string, resource: string, _described: DescribedResource): TaskHandler {
+function withoutHandler(t: Thread, stateName: string, resource: string): never {
   throw handlerNotFound(`the state '${stateName}'`, stateName, resource, Object.keys(t.exec.handlers));
 }
 
@@ -176,6 +181,11 @@ export function compileTask(name: string, def: TaskState, cc: CompileContext): R
   const prepare = queryLanguage === 'JSONata' ? jsonataPrepare(def, at) : jsonPathPrepare(def, at);
   const tail = compileResultTail(def, at, queryLanguage);
   const base = baseFields(name, def, cc);
+  const lambda = invokesLambda(resource);
+  const envelope = isLambdaInvoke(resource);
+  const nested = nestedMode(resource);
+  const sends = sfnCallbackAction(resource);
+  const activity = described.kind === 'activity';
 
   async function attempt(t: Thread, raw: unknown, retryCount: number): Promise<Step> {
     const extras: ContextExtras = { retryCount };
@@ -189,6 +199,17 @@ export function compileTask(name: string, def: TaskState, cc: CompileContext): R
       throw new StatesError('States.Runtime', `The Parameters '${JSON.stringify(effective)}' could not be used to start the Task: [${refused}]`);
     }
 
+    const handlers = t.exec.handlers;
+    // A registered child machine answers a startExecution task unless a handler names it.
+    const startsChild = nested !== undefined && t.exec.startsExecutions
+      && !Object.hasOwn(handlers, name) && !Object.hasOwn(handlers, resource);
+    const key = startsChild ? undefined : findHandlerKey(handlers, name, resource);
+    const handler = key !== undefined ? handlers[key] : undefined;
+    // The task's request as the service receives it: serialised, so nobody shares it with the state.
+    const sent = copyJson(effective);
+    const token = extras.taskToken ?? (activity && handler === undefined ? taskToken(t) : undefined);
+    const waitsForWorker = activity && handler === undefined;
+
     const scheduled: Record<string, unknown> = described.kind === 'task'
       ? { resourceType: described.resourceType, resource: described.resourceName, region: t.exec.region, parameters: effective }
       : { resource, input: effective };
@@ -196,25 +217,41 @@ export function compileTask(name: string, def: TaskState, cc: CompileContext): R
     if (heartbeatSeconds !== undefined) scheduled['heartbeatInSeconds'] = heartbeatSeconds;
     emit(t, events.scheduled, events.scheduledKey, scheduled);
     const ids = described.kind === 'task' ? { resourceType: described.resourceType, resource: described.resourceName } : {};
-    emit(t, events.started, described.kind === 'task' ? events.startedKey : undefined, described.kind === 'task' ? ids : undefined);
+    // An activity without a handler starts when a worker takes it (getActivityTask).
+    if (!waitsForWorker) emit(t, events.started, described.kind === 'task' ? events.startedKey : undefined, described.kind === 'task' ? ids : undefined);
     if (described.submits) emit(t, 'TaskSubmitted', 'taskSubmittedEventDetails', ids);
 
     let result: unknown;
     try {
-      const handlers = t.exec.handlers;
-      const key = findHandlerKey(handlers, name, resource);
-      const handler = key !== undefined ? handlers[key]! : withoutHandler(t, name, resource, described);
+      const tokenTask: TokenTask | undefined = token === undefined ? undefined : {
+        token, stateName: name, input: sent,
+        ...(waitsForWorker ? {
+          activityArn: resource,
+          onStarted: (workerName: string | undefined) => {
+            emit(t, events.started, events.startedKey, workerName !== undefined ? { workerName } : {});
+          },
+        } : {}),
+      };
+      const work = taskWork(t, {
+        handler, input: sent, lambda, startsChild, nested, sends, waitsForToken: described.callback || waitsForWorker, tokenTask, stateName: name,
+      }) ?? withoutHandler(t, name, resource);
       const context = state.usesContext ? env.context : stateContext(t, name, extras);
+      const invocation = nextInvocation(t.exec, name);
       const stuck = (): StateFailure => handlerStuck(name, key ?? resource, t.exec.stuckAfterMs);
-      result = await invoke(t, handler, stuck, copyJson(effective), {
-        stateName: name, resource, attempt: retryCount, context,
+      result = await invoke(t, work, stuck, {
+        stateName: name, resource, attempt: retryCount, invocation, context,
         ...(extras.taskToken !== undefined ? { taskToken: extras.taskToken } : {}),
-      }, timeoutSeconds, heartbeatSeconds);
-      result = resultData(result, name);
+      }, timeoutSeconds, heartbeatSeconds, handler !== undefined);
+      if (envelope && isLambdaResult(result)) result = resultData(result.response, name);
+      else {
+        result = resultData(result, name);
+        if (envelope) result = lambdaEnvelope(result, t.exec.clock.now(), t.exec.random);
+      }
       if (payloadBytes(result, t.exec.limits.maxPayloadBytes) > t.exec.limits.maxPayloadBytes) {
         throw new StateFailure('States.DataLimitExceeded', dataLimitCause(resource), { terminal: false });
       }
     } catch (thrown) {
+      if (token !== undefined) t.exec.tokens.close(token);
       if (t.signal.aborted) throw t.signal.reason;
       const failure = handlerFailure(thrown);
       // States.Timeout is, by AWS's definition, a task that timed out, whoever reports it (the
@@ -227,6 +264,7 @@ export function compileTask(name: string, def: TaskState, cc: CompileContext): R
       else emit(t, events.failed, events.failedKey, details);
       throw failure;
     }
+    if (token !== undefined) t.exec.tokens.close(token);
     emit(t, events.succeeded, events.succeededKey, described.kind === 'task' ? { ...ids, output: result } : { output: result });
 
     return tail(t, raw, result, state.next);
@@ -256,18 +294,81 @@ function parkOnListen(signal: AbortSignal, hold: Hold): void {
   } as AbortSignal['addEventListener'];
 }
 
+interface WorkSpec {
+  handler: TaskHandler | undefined;
+  input: unknown;
+  lambda: boolean;
+  startsChild: boolean;
+  nested: NestedMode | undefined;
+  /** An `aws-sdk:sfn:sendTask*` task, answered from the execution's tokens when no handler takes it. */
+  sends: ReturnType<typeof sfnCallbackAction>;
+  /** A `.waitForTaskToken` task, or an activity that waits for a worker. */
+  waitsForToken: boolean;
+  tokenTask: TokenTask | undefined;
+  stateName: string;
+}
+
+const noop = (): void => {};
+
 /**
- * Calls the handler with its own AbortSignal, racing TimeoutSeconds and HeartbeatSeconds on
- * the injected clock. Expiry aborts the handler's signal and fails with States.Timeout.
+ * What performs the task, or undefined when nothing can: the handler (a callback task can
+ * also be completed through its token), a registered child machine, or the test answering
+ * the token (send* on the execution handle, or an activity worker).
+ */
+function taskWork(t: Thread, spec: WorkSpec): ((context: TaskContext) => unknown) | undefined {
+  const { handler, input, tokenTask } = spec;
+  const tokens = t.exec.tokens;
+  const waitForToken = (context: TaskContext): Promise<unknown> => {
+    const waiting = tokens.wait(tokenTask!, context.signal, context.heartbeat);
+    waiting.catch(noop);
+    return waiting;
+  };
+  if (spec.startsChild) {
+    const mode = spec.nested!;
+    if (mode !== 'callback') return (context) => startNested(t, spec.stateName, mode, input, context.signal);
+    return (context) => {
+      // The child may answer at once, so the token waits before the child starts.
+      const waiting = waitForToken(context);
+      return startNested(t, spec.stateName, mode, input, context.signal).then(() => waiting);
+    };
+  }
+  if (handler !== undefined) {
+    const call = spec.lambda
+      ? (context: TaskContext): unknown => {
+        try {
+          return Promise.resolve(handler(input, context)).catch((error: unknown) => {
+            throw lambdaFailure(error);
+          });
+        } catch (error) {
+          throw lambdaFailure(error);
+        }
+      }
+      : (context: TaskContext): unknown => handler(input, context);
+    if (!spec.waitsForToken || tokenTask === undefined) return call;
+    return (context) => {
+      const waiting = waitForToken(context);
+      return Promise.race([call(context), waiting]);
+    };
+  }
+  if (spec.waitsForToken && tokenTask !== undefined) return waitForToken;
+  const sends = spec.sends;
+  if (sends !== undefined) return () => sendFromTask(tokens, sends, input, t.exec.random);
+  return undefined;
+}
+
+/**
+ * Performs the task with its own AbortSignal, racing TimeoutSeconds and HeartbeatSeconds on
+ * the injected clock. Expiry aborts the task's signal and fails with States.Timeout. A
+ * handler holds a simulated clock while it runs (`held`); waiting for a token or a child does not.
  */
 function invoke(
   t: Thread,
-  handler: TaskHandler,
+  work: (context: TaskContext) => unknown,
   stuck: () => StateFailure,
-  input: unknown,
   partial: Omit<TaskContext, 'signal' | 'heartbeat'>,
   timeoutSeconds: number | undefined,
   heartbeatSeconds: number | undefined,
+  held: boolean,
 ): Promise<unknown> {
   const clock = t.exec.clock;
   return new Promise((resolve, reject) => {
@@ -275,7 +376,7 @@ function invoke(
     const timers = timeoutSeconds !== undefined || heartbeatSeconds !== undefined ? new AbortController() : undefined;
     let heartbeatTimer: AbortController | undefined;
     let settled = false;
-    const hold = clock.hold?.(() => expire(stuck()));
+    const hold = held ? clock.hold?.(() => expire(stuck())) : undefined;
     if (hold !== undefined) parkOnListen(task.signal, hold);
     const settle = (ok: boolean, value: unknown): void => {
       if (settled) return;
@@ -301,7 +402,6 @@ function invoke(
       return;
     }
     t.signal.addEventListener('abort', onStop, { once: true });
-    const noop = (): void => {};
     if (timeoutSeconds !== undefined) {
       clock.sleep(timeoutSeconds * 1000, timers!.signal).then(() => expire(new TaskTimeout(false)), noop);
     }
@@ -317,13 +417,11 @@ function invoke(
     };
     armHeartbeat();
     const context: TaskContext = { ...partial, signal: task.signal, heartbeat: armHeartbeat };
+    const fail = (error: unknown): void => settle(false, handlerFailure(error));
     try {
-      Promise.resolve(handler(input, context)).then(
-        (value) => settle(true, value),
-        (error: unknown) => settle(false, handlerFailure(error)),
-      );
+      Promise.resolve(work(context)).then((value) => settle(true, value), fail);
     } catch (error) {
-      settle(false, handlerFailure(error));
+      fail(error);
     }
   });
 }
