@@ -47,3 +47,21 @@ export type {
   TaskContext,
   TaskHandler,
 } from './interpreter/index.js';
+
+// Testing kit
+export { testState } from './testing/test-state/index.js';
+export type {
+  InspectionData,
+  InspectionDataRequest,
+  InspectionDataResponse,
+  InspectionErrorDetails,
+  InspectionLevel,
+  MockErrorOutput,
+  MockInput,
+  MockResponseValidationMode,
+  TestExecutionStatus,
+  TestStateConfiguration,
+  TestStateInput,
+  TestStateOptions,
+  TestStateOutput,
+} from './testing/test-state/index.js';

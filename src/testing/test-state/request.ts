@@ -1,0 +1,195 @@
+/**
+ * Reading a TestState request: JSON text fields parsed, the state to test found, and the checks
+ * AWS makes before it runs anything, with AWS's exception names and messages.
+ */
+import type { Diagnostic } from '../../definition/diagnostic.js';
+import type { QueryLanguage, State } from '../../definition/types.js';
+import { lint } from '../../lint/index.js';
+import type { MockResponseValidationMode, TestStateInput } from './types.js';
+
+/** A request AWS refuses: `name` is AWS's exception name (ValidationException, InvalidDefinition). */
+export function awsException(name: 'ValidationException' | 'InvalidDefinition', message: string): Error {
+  const error = new Error(message);
+  error.name = name;
+  return error;
+}
+
+/** The name AWS gives the state when the definition is one state, not a machine. */
+export const SINGLE_STATE_NAME = 'StateName';
+
+export type Mock =
+  | { kind: 'result'; value: unknown; mode: MockResponseValidationMode }
+  | { kind: 'error'; error: string; cause: string };
+
+export interface ParsedRequest {
+  state: State;
+  stateName: string;
+  queryLanguage: QueryLanguage;
+  input: unknown;
+  variables: Record<string, unknown>;
+  /** Whether the request gave variables (inspection data then shows them). */
+  hasVariables: boolean;
+  /** The context object the request gave, if any. */
+  context: unknown;
+  mock: Mock | undefined;
+  level: 'INFO' | 'DEBUG' | 'TRACE';
+  roleArn: string | undefined;
+  retrierRetryCount: number;
+  mapIterationFailureCount: number | undefined;
+  errorCausedByState: string | undefined;
+  mapItemReaderData: unknown;
+}
+
+type Json = { ok: true; value: unknown } | { ok: false; message: string };
+
+function parseJson(value: unknown): Json {
+  if (typeof value !== 'string') return { ok: true, value };
+  try {
+    return { ok: true, value: JSON.parse(value) as unknown };
+  } catch (error) {
+    return { ok: false, message: (error as Error).message };
+  }
+}
+
+function jsonField(value: unknown, field: string, fallback: unknown): unknown {
+  if (value === undefined) return fallback;
+  const parsed = parseJson(value);
+  if (!parsed.ok) throw awsException('ValidationException', `Invalid ${field}: ${parsed.message}`);
+  return parsed.value;
+}
+
+function isObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+interface Machine {
+  StartAt: string;
+  States: Record<string, State>;
+  QueryLanguage?: QueryLanguage;
+}
+
+function isMachine(value: Record<string, unknown>): boolean {
+  return isObject(value['States']) && typeof value['StartAt'] === 'string';
+}
+
+/** Finds a state by name in a machine, its Parallel branches and its Map processors. */
+function findState(states: Record<string, unknown>, name: string): State | undefined {
+  const own = states[name];
+  if (isObject(own)) return own as unknown as State;
+  for (const state of Object.values(states)) {
+    if (!isObject(state)) continue;
+    const inner = [
+      ...(Array.isArray(state['Branches']) ? state['Branches'] : []),
+      state['ItemProcessor'],
+      state['Iterator'],
+    ];
+    for (const container of inner) {
+      if (isObject(container) && isObject(container['States'])) {
+        const found = findState(container['States'], name);
+        if (found) return found;
+      }
+    }
+  }
+  return undefined;
+}
+
+/** The names a state jumps to: a one-state definition is checked with stand-ins for them. */
+function targetsOf(state: Record<string, unknown>): string[] {
+  const names: string[] = [];
+  if (typeof state['Next'] === 'string') names.push(state['Next']);
+  if (typeof state['Default'] === 'string') names.push(state['Default']);
+  for (const list of [state['Choices'], state['Catch']]) {
+    if (!Array.isArray(list)) continue;
+    for (const rule of list) if (isObject(rule) && typeof rule['Next'] === 'string') names.push(rule['Next']);
+  }
+  return names;
+}
+
+function definitionError(diagnostics: Diagnostic[]): Error | undefined {
+  const first = diagnostics.find((d) => d.severity === 'error');
+  if (first === undefined) return undefined;
+  const code = first.code ?? 'SCHEMA_VALIDATION_FAILED';
+  return awsException('InvalidDefinition', `Invalid State Machine Definition: '${code}: ${first.message} at ${first.pointer || '/'}'`);
+}
+
+function machineOf(request: TestStateInput): { machine: Machine; stateName: string } {
+  const parsed = parseJson(request.definition);
+  if (!parsed.ok || !isObject(parsed.value)) {
+    throw awsException('InvalidDefinition', `Invalid State Machine Definition: 'INVALID_JSON_DESCRIPTION: ${parsed.ok ? 'the definition must be a JSON object' : parsed.message}'`);
+  }
+  const definition = parsed.value;
+  if (isMachine(definition)) {
+    const machine = definition as unknown as Machine;
+    return { machine, stateName: request.stateName ?? machine.StartAt };
+  }
+  if (request.stateName !== undefined) {
+    throw awsException('ValidationException', 'stateName can only be used with a state machine definition (with StartAt and States)');
+  }
+  const states: Record<string, unknown> = { [SINGLE_STATE_NAME]: definition };
+  for (const target of targetsOf(definition)) if (!(target in states)) states[target] = { Type: 'Succeed' };
+  return { machine: { StartAt: SINGLE_STATE_NAME, States: states as Record<string, State> }, stateName: SINGLE_STATE_NAME };
+}
+
+const MOCKABLE = new Set(['Task', 'Map', 'Parallel']);
+
+export function parseRequest(request: TestStateInput): ParsedRequest {
+  if (!isObject(request)) throw awsException('ValidationException', 'The request must be an object');
+  const { machine, stateName } = machineOf(request);
+  const invalid = definitionError(lint(machine).diagnostics);
+  if (invalid) throw invalid;
+  const state = findState(machine.States, stateName);
+  if (state === undefined) throw awsException('ValidationException', `State '${stateName}' does not exist in the definition`);
+
+  const config = request.stateConfiguration ?? {};
+  const requestMock = request.mock;
+  const hasResult = requestMock?.result !== undefined;
+  const hasError = requestMock?.errorOutput !== undefined;
+  if (hasResult && hasError) {
+    throw awsException('ValidationException', 'A test mock should have only one of the following fields: [result, errorOutput].');
+  }
+  if (requestMock !== undefined && request.revealSecrets === true) {
+    throw awsException('ValidationException', 'TestState does not support RevealSecrets when a mock is specified.');
+  }
+  if (requestMock === undefined && config.mapIterationFailureCount !== undefined) {
+    throw awsException('ValidationException', 'TestState does not support MapIterationFailureCount when a mock is not specified.');
+  }
+  if (requestMock !== undefined && !MOCKABLE.has(state.Type)) {
+    throw awsException('ValidationException', `State type '${state.Type}' is not supported when a mock is specified`);
+  }
+  if (requestMock === undefined && (state.Type === 'Map' || state.Type === 'Parallel')) {
+    throw awsException(
+      'InvalidDefinition',
+      'TestState API does not support Map or Parallel states. Supported state types include: [Task, Wait, Pass, Succeed, Fail, Choice]',
+    );
+  }
+
+  let mock: Mock | undefined;
+  if (requestMock !== undefined) {
+    if (hasError) {
+      mock = { kind: 'error', error: requestMock.errorOutput?.error ?? '', cause: requestMock.errorOutput?.cause ?? '' };
+    } else {
+      const parsed = hasResult ? parseJson(requestMock.result) : { ok: false as const, message: '' };
+      if (!parsed.ok) throw awsException('ValidationException', 'Mocked result must be valid JSON');
+      mock = { kind: 'result', value: parsed.value, mode: requestMock.fieldValidationMode ?? 'STRICT' };
+    }
+  }
+
+  const variables = jsonField(request.variables, 'variables', {});
+  if (!isObject(variables)) throw awsException('ValidationException', 'Invalid variables: must be a JSON object');
+  return {
+    state,
+    stateName,
+    queryLanguage: state.QueryLanguage ?? machine.QueryLanguage ?? 'JSONPath',
+    input: jsonField(request.input, 'input', {}),
+    variables,
+    hasVariables: request.variables !== undefined,
+    context: jsonField(request.context, 'context', undefined),
+    mock,
+    level: request.inspectionLevel ?? 'INFO',
+    roleArn: request.roleArn,
+    retrierRetryCount: config.retrierRetryCount ?? 0,
+    mapIterationFailureCount: config.mapIterationFailureCount,
+    errorCausedByState: config.errorCausedByState,
+    mapItemReaderData: jsonField(config.mapItemReaderData, 'mapItemReaderData', undefined),
+  };
+}
