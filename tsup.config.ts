@@ -1,3 +1,4 @@
+import { copyFileSync } from 'node:fs';
 import { defineConfig } from 'tsup';
 
 export default defineConfig({
@@ -10,4 +11,8 @@ export default defineConfig({
   clean: true,
   splitting: false,
   shims: true,
+  // testState loads the service shapes next to its module on first use, not from the bundle.
+  async onSuccess() {
+    copyFileSync('src/testing/test-state/service-shapes.json', 'dist/service-shapes.json');
+  },
 });

@@ -7,7 +7,8 @@
  * per service under <service>/service/<version>/). The npm `aws-sdk` v2 package ships only
  * minified models without the length, range and enum traits AWS validates, so it is not enough.
  *
- * Usage: `npm run update:service-shapes -- <checkout of aws/api-models-aws>`.
+ * Usage: `npm run update:service-shapes -- <checkout of aws/api-models-aws> [commit]` (the commit
+ * is read from the checkout's git metadata when not given).
  * Only output shapes reachable from an action are kept, documentation dropped, identical shapes
  * shared, and only the services in SERVICES (the optimized integrations and the services most
  * called through `aws-sdk:`; see the README section "Test one state").
@@ -179,7 +180,7 @@ function modelFiles(checkout: string): string[] {
   return files;
 }
 
-function main(checkout: string | undefined): void {
+function main(checkout: string | undefined, givenCommit: string | undefined): void {
   if (checkout === undefined) {
     console.error('usage: npm run update:service-shapes -- <checkout of https://github.com/aws/api-models-aws>');
     process.exitCode = 2;
@@ -194,11 +195,13 @@ function main(checkout: string | undefined): void {
   }
   const missing = SERVICES.filter((s) => !(s in services));
   if (missing.length > 0) console.error(`not found in the models: ${missing.join(', ')}`);
-  let commit = 'unknown';
-  try {
-    commit = execFileSync('git', ['-C', checkout, 'rev-parse', 'HEAD'], { encoding: 'utf8' }).trim();
-  } catch {
-    // A checkout without git metadata (an unpacked archive) still builds.
+  let commit = givenCommit ?? 'unknown';
+  if (givenCommit === undefined) {
+    try {
+      commit = execFileSync('git', ['-C', checkout, 'rev-parse', 'HEAD'], { encoding: 'utf8' }).trim();
+    } catch {
+      // A checkout without git metadata (an unpacked archive) still builds.
+    }
   }
   const sorted: Record<string, ServiceShapes> = {};
   for (const key of Object.keys(services).sort()) sorted[key] = services[key]!;
@@ -207,4 +210,4 @@ function main(checkout: string | undefined): void {
   console.log(`wrote ${OUT}: ${Object.keys(sorted).length} services, ${JSON.stringify(out).length} bytes`);
 }
 
-main(process.argv[2]);
+main(process.argv[2], process.argv[3]);

@@ -232,12 +232,12 @@ async function taskResult(run: Run, def: TaskState, effective: unknown): Promise
   }
 }
 
-/** The JSONPath tail of Task, Map and Parallel: ResultSelector, Assign, ResultPath, OutputPath. */
+/** The JSONPath tail of Task, Map and Parallel: Assign over the result, ResultSelector, ResultPath, OutputPath. */
 async function jsonPathTail(run: Run, def: TaskState | MapState | ParallelState, raw: unknown, result: unknown): Promise<unknown> {
   const selector = optionalTemplate(def.ResultSelector, 'ResultSelector', `${POINTER}/ResultSelector`);
   const selected = selector === undefined ? result : selector.evaluate(result, run.env);
   run.record('afterResultSelector', selected);
-  await run.assign(def.Assign, selected);
+  await run.assign(def.Assign, result);
   const placed = resultPath(optionalPath(def.ResultPath, 'ReferencePath', `${POINTER}/ResultPath`), raw, selected);
   run.record('afterResultPath', placed);
   return outputPath(optionalPath(def.OutputPath, 'Path', `${POINTER}/OutputPath`), placed, run.env);

@@ -2,7 +2,8 @@
  * The request and response of AWS's TestState API, typed after AWS SDK v3's
  * `TestStateCommandInput` / `TestStateCommandOutput` (without `$metadata`):
  * https://docs.aws.amazon.com/step-functions/latest/apireference/API_TestState.html
- * Where AWS takes JSON text, an object (or any JSON value) is accepted too.
+ * Where AWS takes JSON text, an object (or any JSON value) is accepted too. Optional fields
+ * also take `undefined`, as the SDK's types do, so an SDK request type-checks unchanged.
  */
 import type { TaskHandler } from '../../interpreter/runtime.js';
 
@@ -15,42 +16,42 @@ export type JsonText = string | JsonValue;
 export type JsonValue = null | boolean | number | string | JsonValue[] | { [key: string]: JsonValue };
 
 export interface MockErrorOutput {
-  error?: string;
-  cause?: string;
+  error?: string | undefined;
+  cause?: string | undefined;
 }
 
 export interface MockInput {
   /** The mocked result of a Task, Map or Parallel state (JSON text). */
-  result?: JsonText;
-  errorOutput?: MockErrorOutput;
+  result?: JsonText | undefined;
+  errorOutput?: MockErrorOutput | undefined;
   /** How `result` is checked against the API's output shape (default STRICT). */
-  fieldValidationMode?: MockResponseValidationMode;
+  fieldValidationMode?: MockResponseValidationMode | undefined;
 }
 
 export interface TestStateConfiguration {
   /** Retries already made by the retrier that matches the mocked error. */
-  retrierRetryCount?: number;
+  retrierRetryCount?: number | undefined;
   /** The state inside a Map or Parallel that the mocked error comes from. */
-  errorCausedByState?: string;
+  errorCausedByState?: string | undefined;
   /** Map iterations that failed (checked against ToleratedFailureCount / Percentage). */
-  mapIterationFailureCount?: number;
+  mapIterationFailureCount?: number | undefined;
   /** What a Distributed Map's ItemReader read, as in its source (JSON text). */
-  mapItemReaderData?: string;
+  mapItemReaderData?: string | undefined;
 }
 
 export interface TestStateInput {
   /** One state, or a whole state machine when `stateName` names the state to test. */
-  definition: JsonText;
-  roleArn?: string;
-  input?: JsonText;
-  inspectionLevel?: InspectionLevel;
-  revealSecrets?: boolean;
-  variables?: JsonText;
-  stateName?: string;
-  mock?: MockInput;
+  definition: JsonText | undefined;
+  roleArn?: string | undefined;
+  input?: JsonText | undefined;
+  inspectionLevel?: InspectionLevel | undefined;
+  revealSecrets?: boolean | undefined;
+  variables?: JsonText | undefined;
+  stateName?: string | undefined;
+  mock?: MockInput | undefined;
   /** The context object (`$$`) the state sees. */
-  context?: JsonText;
-  stateConfiguration?: TestStateConfiguration;
+  context?: JsonText | undefined;
+  stateConfiguration?: TestStateConfiguration | undefined;
 }
 
 export interface InspectionErrorDetails {

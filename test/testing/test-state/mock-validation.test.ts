@@ -1,0 +1,69 @@
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { mockResultProblem } from '../../../src/testing/test-state/mock-validation.js';
+import { SERVICES, serviceActionOf } from '../../../src/testing/test-state/services.js';
+import type { ShapesFile } from '../../../src/testing/test-state/services.js';
+
+const PUT_EVENTS = 'arn:aws:states:::events:putEvents';
+const START_EXECUTION = 'arn:aws:states:::states:startExecution';
+const LAMBDA_INVOKE = 'arn:aws:states:::lambda:invoke';
+const ENCRYPT = 'arn:aws:states:::aws-sdk:kms:encrypt';
+const GET_FUNCTION = 'arn:aws:states:::aws-sdk:lambda:getFunction';
+const GET_OBJECT = 'arn:aws:states:::aws-sdk:s3:getObject';
+
+describe('mock field validation against the API output shape', () => {
+  it.each<[string, string, unknown, 'STRICT' | 'PRESENT' | 'NONE', string | undefined]>([
+    ['unknown fields pass', PUT_EVENTS, { random: 'json' }, 'STRICT', undefined],
+    ['a list that is not an array', PUT_EVENTS, { Entries: 'x' }, 'PRESENT', "Field 'Entries' must be an array"],
+    ['a nested member of the wrong type', PUT_EVENTS, { Entries: [{ EventId: 'a' }, { EventId: ['b'] }] }, 'PRESENT', "Field 'EventId' must be a string"],
+    ['a timestamp that is not text', START_EXECUTION, { ExecutionArn: 'arn', StartDate: true }, 'STRICT', "Field 'StartDate' must be a string"],
+    ['STRICT wants the required members', START_EXECUTION, { ExecutionArn: 'arn' }, 'STRICT', "Field 'StartDate' is required"],
+    ['PRESENT does not', START_EXECUTION, {}, 'PRESENT', undefined],
+    ['NONE checks nothing', START_EXECUTION, { StartDate: true }, 'NONE', undefined],
+    ['an integer given as text', LAMBDA_INVOKE, { StatusCode: '200' }, 'PRESENT', "Field 'StatusCode' must be a number"],
+    ['an optimized Lambda Payload may be any JSON', LAMBDA_INVOKE, { Payload: { any: ['json'] }, StatusCode: 200 }, 'STRICT', undefined],
+    ['a blob that is not text', ENCRYPT, { CiphertextBlob: 123 }, 'STRICT', "Field 'CiphertextBlob' must be a string"],
+    ['a blob below its minimum length', ENCRYPT, { CiphertextBlob: '' }, 'STRICT', "Field 'CiphertextBlob' is smaller than the minimum length"],
+    ['a number below its range', GET_FUNCTION, { Configuration: { MemorySize: 127 } }, 'STRICT', "Field 'MemorySize' is less than the minimum value"],
+    ['a number above its range', GET_FUNCTION, { Configuration: { MemorySize: 10241 } }, 'STRICT', "Field 'MemorySize' exceeds the maximum value"],
+    ['a value outside the enum', GET_OBJECT, { StorageClass: 'Papyrus' }, 'PRESENT', "Field 'StorageClass' is not an expected value"],
+    ['a long given as text', GET_OBJECT, { ContentLength: '9000' }, 'PRESENT', "Field 'ContentLength' must be a number"],
+  ])('%s', (_, resource, result, mode, problem) => {
+    expect(mockResultProblem(resource, result, mode)).toBe(problem === undefined ? undefined : `Mock result schema validation error: ${problem}`);
+  });
+
+  it('leaves resources without one API action alone', () => {
+    expect(mockResultProblem('arn:aws:states:::states:startExecution.sync:2', { StartDate: true }, 'STRICT')).toBeUndefined();
+    expect(mockResultProblem('arn:aws:lambda:us-east-1:111111111111:function:f', 1, 'STRICT')).toBeUndefined();
+  });
+});
+
+describe('serviceActionOf', () => {
+  it.each([
+    ['arn:aws:states:::aws-sdk:s3:getObject', { service: 's3', action: 'getObject', optimized: false }],
+    ['arn:aws:states:::events:putEvents', { service: 'eventbridge', action: 'putEvents', optimized: true }],
+    ['arn:aws:states:::states:startExecution', { service: 'sfn', action: 'startExecution', optimized: true }],
+    ['arn:aws:states:::dynamodb:putItem', { service: 'dynamodb', action: 'putItem', optimized: true }],
+    ['arn:aws:states:::sqs:sendMessage.waitForTaskToken', undefined],
+    ['arn:aws:states:::http:invoke', undefined],
+    ['arn:aws:lambda:us-east-1:111111111111:function:f', undefined],
+  ])('%s', (resource, expected) => {
+    expect(serviceActionOf(resource)).toEqual(expected);
+  });
+});
+
+describe('service-shapes.json', () => {
+  const file = JSON.parse(readFileSync(resolve(__dirname, '../../../src/testing/test-state/service-shapes.json'), 'utf8')) as ShapesFile;
+
+  it('holds every listed service and names its source', () => {
+    expect(Object.keys(file.services).sort()).toEqual([...SERVICES].sort());
+    expect(file.source).toMatch(/^https:\/\/github\.com\/aws\/api-models-aws commit [0-9a-f]{40}$/);
+  });
+
+  it('points every action at a shape of its service', () => {
+    for (const service of Object.values(file.services)) {
+      for (const index of Object.values(service.actions)) expect(service.shapes[index]).toBeDefined();
+    }
+  });
+});
