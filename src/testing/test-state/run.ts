@@ -391,10 +391,31 @@ async function mapItems(run: Run, def: MapState, raw: unknown): Promise<{ effect
   return { effective: afterInputPath, items };
 }
 
-/** ItemSelector (or the older Parameters) per item, with `$$.Map.Item` set, as inspection data. */
-async function recordItemSelector(run: Run, def: MapState, effective: unknown, raw: unknown, items: unknown[]): Promise<void> {
+/**
+ * ItemSelector (or the older Parameters) per item, with `$$.Map.Item` set, then ItemBatcher's
+ * batches (`{ ...BatchInput, Items }`, MaxItemsPerBatch items each), as inspection data.
+ */
+async function recordItemInputs(run: Run, def: MapState, effective: unknown, raw: unknown, items: unknown[]): Promise<void> {
+  const selected = await selectItems(run, def, effective, raw, items);
+  if (selected !== items) run.record('afterItemSelector', selected);
+  const batcher = def.ItemBatcher as Record<string, unknown> | undefined;
+  if (batcher === undefined) return;
+  const size = (await numberField(run, batcher, 'MaxItemsPerBatch', effective, raw)) ?? selected.length;
+  const batchInput = batcher['BatchInput'] === undefined
+    ? undefined
+    : run.jsonata
+      ? await jsonataTemplate(batcher['BatchInput'], 'BatchInput', `${POINTER}/ItemBatcher/BatchInput`).evaluate(run.bindings(raw))
+      : optionalTemplate(batcher['BatchInput'], 'BatchInput', `${POINTER}/ItemBatcher/BatchInput`)!.evaluate(effective, run.env);
+  const batches: unknown[] = [];
+  for (let i = 0; i < selected.length; i += Math.max(1, size)) {
+    batches.push({ ...(batchInput as object | undefined), Items: selected.slice(i, i + Math.max(1, size)) });
+  }
+  run.record('afterItemBatcher', batches);
+}
+
+async function selectItems(run: Run, def: MapState, effective: unknown, raw: unknown, items: unknown[]): Promise<unknown[]> {
   const selector = def.ItemSelector ?? (run.jsonata ? undefined : def.Parameters);
-  if (selector === undefined) return;
+  if (selector === undefined) return items;
   const selected: unknown[] = [];
   for (const [index, value] of items.entries()) {
     const context = { ...(run.env.context as object), Map: { Item: { Index: index, Value: value } } };
@@ -406,7 +427,7 @@ async function recordItemSelector(run: Run, def: MapState, effective: unknown, r
       selected.push(optionalTemplate(selector, 'ItemSelector', `${POINTER}/ItemSelector`)!.evaluate(effective, { ...run.env, context }));
     }
   }
-  run.record('afterItemSelector', selected);
+  return selected;
 }
 
 async function runMap(run: Run, def: MapState, raw: unknown): Promise<TestStateOutput> {
@@ -414,7 +435,7 @@ async function runMap(run: Run, def: MapState, raw: unknown): Promise<TestStateO
   let exceeded = false;
   try {
     const { effective, items } = await mapItems(run, def, raw);
-    if (items !== undefined) await recordItemSelector(run, def, effective, raw, items);
+    if (items !== undefined) await recordItemInputs(run, def, effective, raw, items);
     const fields = def as unknown as Record<string, unknown>;
     run.record('maxConcurrency', (await numberField(run, fields, 'MaxConcurrency', effective, raw)) ?? 0);
     const count = await numberField(run, fields, 'ToleratedFailureCount', effective, raw);

@@ -177,6 +177,28 @@ describe('testState: Map through its mock and mapIterationFailureCount', () => {
   });
 });
 
+describe('testState: Map item inputs in the inspection data', () => {
+  it('records ItemSelector per item and ItemBatcher batches', async () => {
+    const response = await testState({
+      definition: {
+        Type: 'Map',
+        ItemSelector: { 'value.$': '$$.Map.Item.Value', 'index.$': '$$.Map.Item.Index' },
+        ItemBatcher: { MaxItemsPerBatch: 2, BatchInput: { 'run.$': '$.run' } },
+        ItemsPath: '$.items',
+        ItemProcessor: { ProcessorConfig: { Mode: 'DISTRIBUTED', ExecutionType: 'STANDARD' }, StartAt: 'P', States: { P: { Type: 'Pass', End: true } } },
+        End: true,
+      },
+      input: { run: 'r1', items: ['a', 'b', 'c'] },
+      inspectionLevel: 'DEBUG',
+      mock: { result: '[]' },
+    });
+    expect([response.inspectionData?.afterItemSelector, response.inspectionData?.afterItemBatcher]).toEqual([
+      '[{"value":"a","index":0},{"value":"b","index":1},{"value":"c","index":2}]',
+      '[{"run":"r1","Items":[{"value":"a","index":0},{"value":"b","index":1}]},{"run":"r1","Items":[{"value":"c","index":2}]}]',
+    ]);
+  });
+});
+
 describe('testState: a Task without a mock runs the handler given', () => {
   it('passes the effective input and the attempt, and uses the result', async () => {
     const calls: unknown[] = [];
