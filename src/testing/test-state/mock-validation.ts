@@ -51,7 +51,7 @@ function check(shapes: readonly Shape[], index: number, value: unknown, field: s
       if (!isObject(value)) return `${name} must be an object`;
       const [, members, required] = shape;
       if (how.strict) {
-        for (const member of required ?? []) if (!(member in value)) return `Field '${member}' is required`;
+        for (const member of required ?? []) if (!(member in value)) return `Required field '${member}' is missing`;
       }
       for (const [member, item] of Object.entries(value)) {
         const target = members[member];

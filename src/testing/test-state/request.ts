@@ -138,7 +138,7 @@ export function parseRequest(request: TestStateInput): ParsedRequest {
   const invalid = definitionError(lint(machine).diagnostics);
   if (invalid) throw invalid;
   const state = findState(machine.States, stateName);
-  if (state === undefined) throw awsException('ValidationException', `State '${stateName}' does not exist in the definition`);
+  if (state === undefined) throw awsException('ValidationException', 'State not found in definition');
 
   const config = request.stateConfiguration ?? {};
   const requestMock = request.mock;
@@ -161,6 +161,11 @@ export function parseRequest(request: TestStateInput): ParsedRequest {
       'InvalidDefinition',
       'TestState API does not support Map or Parallel states. Supported state types include: [Task, Wait, Pass, Succeed, Fail, Choice]',
     );
+  }
+
+  // AWS calls the service with this role; aslkit's handlers stand in for it, the check stays.
+  if (requestMock === undefined && state.Type === 'Task' && !request.roleArn) {
+    throw awsException('ValidationException', 'RoleArn must be specified when testing a Task state');
   }
 
   let mock: Mock | undefined;

@@ -18,7 +18,7 @@ describe('mock field validation against the API output shape', () => {
     ['a list that is not an array', PUT_EVENTS, { Entries: 'x' }, 'PRESENT', "Field 'Entries' must be an array"],
     ['a nested member of the wrong type', PUT_EVENTS, { Entries: [{ EventId: 'a' }, { EventId: ['b'] }] }, 'PRESENT', "Field 'EventId' must be a string"],
     ['a timestamp that is not text', START_EXECUTION, { ExecutionArn: 'arn', StartDate: true }, 'STRICT', "Field 'StartDate' must be a string"],
-    ['STRICT wants the required members', START_EXECUTION, { ExecutionArn: 'arn' }, 'STRICT', "Field 'StartDate' is required"],
+    ['STRICT wants the required members', START_EXECUTION, { ExecutionArn: 'arn' }, 'STRICT', "Required field 'StartDate' is missing"],
     ['PRESENT does not', START_EXECUTION, {}, 'PRESENT', undefined],
     ['NONE checks nothing', START_EXECUTION, { StartDate: true }, 'NONE', undefined],
     ['an integer given as text', LAMBDA_INVOKE, { StatusCode: '200' }, 'PRESENT', "Field 'StatusCode' must be a number"],

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { testState } from '../../../src/index.js';
 import type { TestStateInput, TestStateOutput } from '../../../src/index.js';
 
+const ROLE = 'arn:aws:iam::111111111111:role/TestState';
 const FIXED = { now: () => Date.UTC(2025, 0, 15, 10, 30), random: () => 0.5 };
 
 const RETRYING_TASK = {
@@ -203,7 +204,7 @@ describe('testState: a Task without a mock runs the handler given', () => {
   it('passes the effective input and the attempt, and uses the result', async () => {
     const calls: unknown[] = [];
     const response = await testState(
-      { definition: { Type: 'Task', Resource: 'arn:aws:lambda:us-east-1:111111111111:function:f', Parameters: { 'id.$': '$.id' }, End: true }, input: '{"id":5}' },
+      { definition: { Type: 'Task', Resource: 'arn:aws:lambda:us-east-1:111111111111:function:f', Parameters: { 'id.$': '$.id' }, End: true }, input: '{"id":5}', roleArn: ROLE },
       { handlers: { StateName: (input, context) => (calls.push([input, context.attempt, context.stateName]), { done: true }) } },
     );
     expect([response, calls]).toEqual([{ output: '{"done":true}', status: 'SUCCEEDED' }, [[{ id: 5 }, 0, 'StateName']]]);
@@ -212,14 +213,14 @@ describe('testState: a Task without a mock runs the handler given', () => {
   it('a handler that throws fails the attempt like a mocked error', async () => {
     const boom = Object.assign(new Error('no stock'), { name: 'OutOfStock' });
     const response = await testState(
-      { definition: { Type: 'Task', Resource: 'arn:aws:states:::sqs:sendMessage', End: true } },
+      { definition: { Type: 'Task', Resource: 'arn:aws:states:::sqs:sendMessage', End: true }, roleArn: ROLE },
       { handlers: { 'arn:aws:states:::sqs:sendMessage': () => { throw boom; } } },
     );
     expect(response).toEqual({ error: 'OutOfStock', cause: 'no stock', status: 'FAILED' });
   });
 
   it('rejects, naming the option, when there is no handler', async () => {
-    await expect(testState({ definition: { Type: 'Task', Resource: 'arn:aws:states:::sqs:sendMessage', End: true } })).rejects.toMatchObject({
+    await expect(testState({ definition: { Type: 'Task', Resource: 'arn:aws:states:::sqs:sendMessage', End: true }, roleArn: ROLE })).rejects.toMatchObject({
       name: 'MissingTaskHandler',
       message: expect.stringContaining('handlers') as unknown,
     });
@@ -238,6 +239,9 @@ describe('testState: refused requests carry AWS exception names and messages', (
     ['a Map mock that is not an array', { definition: map, mock: { result: '{}' } }, 'ValidationException', 'Mocked result must be an array.'],
     ['mapIterationFailureCount without a mock', { definition: map, stateConfiguration: { mapIterationFailureCount: 1 } }, 'ValidationException', 'TestState does not support MapIterationFailureCount when a mock is not specified.'],
     ['more failed iterations than items', { definition: map, input: '[1]', mock: { result: '[1]' }, stateConfiguration: { mapIterationFailureCount: 2 } }, 'ValidationException', 'Map iteration failure count must be less than or equal to the number of Map iterations'],
+    ['a Task without a mock or a role', { definition: lambda }, 'ValidationException', 'RoleArn must be specified when testing a Task state'],
+    ['a stateName the machine lacks', { definition: { StartAt: 'A', States: { A: { Type: 'Pass', End: true } } }, stateName: 'B' }, 'ValidationException', 'State not found in definition'],
+    ['a state of an unknown type', { definition: { Type: 'Nope', End: true } }, 'InvalidDefinition', "Invalid State Machine Definition: 'SCHEMA_VALIDATION_FAILED: The field 'Type' should have one of these values: [Task, Wait, Pass, Succeed, Fail, Choice, Parallel, Map] at /States/StateName/Type'"],
     ['a mock that breaks the API shape', { definition: { Type: 'Task', Resource: 'arn:aws:states:::events:putEvents', End: true }, mock: { result: '{"Entries":{}}' } }, 'ValidationException', "Mock result schema validation error: Field 'Entries' must be an array"],
   ])('%s', async (_, request, name, message) => {
     await expect(testState(request)).rejects.toMatchObject({ name, message });
