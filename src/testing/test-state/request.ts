@@ -27,8 +27,6 @@ export interface ParsedRequest {
   queryLanguage: QueryLanguage;
   input: unknown;
   variables: Record<string, unknown>;
-  /** Whether the request gave variables (inspection data then shows them). */
-  hasVariables: boolean;
   /** The context object the request gave, if any. */
   context: unknown;
   mock: Mock | undefined;
@@ -132,6 +130,33 @@ function machineOf(request: TestStateInput): { machine: Machine; stateName: stri
 
 const MOCKABLE = new Set(['Task', 'Map', 'Parallel']);
 
+/** The fields a request's context object may have, and which must be text. */
+const CONTEXT_FIELDS: Readonly<Record<string, { fields: readonly string[]; strings: readonly string[] }>> = {
+  Execution: { fields: ['Id', 'Input', 'Name', 'RoleArn', 'StartTime', 'RedriveCount', 'RedriveTime'], strings: ['Id', 'Name', 'RoleArn', 'StartTime', 'RedriveTime'] },
+  State: { fields: ['EnteredTime', 'Name', 'RetryCount'], strings: ['EnteredTime', 'Name'] },
+  StateMachine: { fields: ['Id', 'Name'], strings: ['Id', 'Name'] },
+  Task: { fields: ['Token'], strings: ['Token'] },
+};
+
+/** What TestState refuses in a given context object, in AWS's words. */
+function contextProblem(context: unknown, state: State): string | undefined {
+  if (!isObject(context)) return 'The context object must be a JSON object';
+  for (const [field, value] of Object.entries(context)) {
+    if (field === 'Map') return "'Map' field is not supported when mocking a Context object";
+    const spec = CONTEXT_FIELDS[field];
+    if (spec === undefined) return `Field '${field}' is not allowed`;
+    if (field === 'Task' && !(state.Type === 'Task' && /\.(sync(:2)?|waitForTaskToken)$/.test(state.Resource))) {
+      return "Context object contains 'Task' when state is not a Task state with a '.sync' or '.waitForTaskToken' service integration pattern";
+    }
+    if (!isObject(value)) return `${field} must be an object`;
+    for (const [inner, innerValue] of Object.entries(value)) {
+      if (!spec.fields.includes(inner)) return `Field '${inner}' is not allowed`;
+      if (spec.strings.includes(inner) && typeof innerValue !== 'string') return `${field}.${inner} must be a string`;
+    }
+  }
+  return undefined;
+}
+
 export function parseRequest(request: TestStateInput): ParsedRequest {
   if (!isObject(request)) throw awsException('ValidationException', 'The request must be an object');
   const { machine, stateName } = machineOf(request);
@@ -179,6 +204,12 @@ export function parseRequest(request: TestStateInput): ParsedRequest {
     }
   }
 
+  const context = jsonField(request.context, 'context', undefined);
+  if (context !== undefined) {
+    const problem = contextProblem(context, state);
+    if (problem !== undefined) throw awsException('ValidationException', `Invalid Context object provided: ${problem}`);
+  }
+
   const variables = jsonField(request.variables, 'variables', {});
   if (!isObject(variables)) throw awsException('ValidationException', 'Invalid variables: must be a JSON object');
   return {
@@ -187,8 +218,7 @@ export function parseRequest(request: TestStateInput): ParsedRequest {
     queryLanguage: state.QueryLanguage ?? machine.QueryLanguage ?? 'JSONPath',
     input: jsonField(request.input, 'input', {}),
     variables,
-    hasVariables: request.variables !== undefined,
-    context: jsonField(request.context, 'context', undefined),
+    context,
     mock,
     level: request.inspectionLevel ?? 'INFO',
     roleArn: request.roleArn,

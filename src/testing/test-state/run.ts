@@ -139,9 +139,8 @@ class Run {
 
   finish(response: TestStateOutput): TestStateOutput {
     const r = this.request;
-    if ((r.hasVariables || this.assigned !== undefined) && r.level !== 'INFO') {
-      this.record('variables', { ...r.variables, ...this.assigned });
-    }
+    const variables = { ...r.variables, ...this.assigned };
+    if (Object.keys(variables).length > 0) this.record('variables', variables);
     if (r.level !== 'INFO') response.inspectionData = this.inspection;
     return response;
   }

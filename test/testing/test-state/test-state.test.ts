@@ -242,6 +242,10 @@ describe('testState: refused requests carry AWS exception names and messages', (
     ['a Task without a mock or a role', { definition: lambda }, 'ValidationException', 'RoleArn must be specified when testing a Task state'],
     ['a stateName the machine lacks', { definition: { StartAt: 'A', States: { A: { Type: 'Pass', End: true } } }, stateName: 'B' }, 'ValidationException', 'State not found in definition'],
     ['a state of an unknown type', { definition: { Type: 'Nope', End: true } }, 'InvalidDefinition', "Invalid State Machine Definition: 'SCHEMA_VALIDATION_FAILED: The field 'Type' should have one of these values: [Task, Wait, Pass, Succeed, Fail, Choice, Parallel, Map] at /States/StateName/Type'"],
+    ['a context object with a field AWS does not have', { definition: { Type: 'Pass', End: true }, context: { Pokedex: {} } }, 'ValidationException', "Invalid Context object provided: Field 'Pokedex' is not allowed"],
+    ['a context object with a Map item', { definition: { Type: 'Pass', End: true }, context: { Map: { Item: {} } } }, 'ValidationException', "Invalid Context object provided: 'Map' field is not supported when mocking a Context object"],
+    ['a context Execution.Id that is not text', { definition: { Type: 'Pass', End: true }, context: { Execution: { Id: 1 } } }, 'ValidationException', 'Invalid Context object provided: Execution.Id must be a string'],
+    ['a context Task token outside a callback Task', { definition: lambda, mock: { result: '{}' }, context: { Task: { Token: 't' } } }, 'ValidationException', "Invalid Context object provided: Context object contains 'Task' when state is not a Task state with a '.sync' or '.waitForTaskToken' service integration pattern"],
     ['a mock that breaks the API shape', { definition: { Type: 'Task', Resource: 'arn:aws:states:::events:putEvents', End: true }, mock: { result: '{"Entries":{}}' } }, 'ValidationException', "Mock result schema validation error: Field 'Entries' must be an array"],
   ])('%s', async (_, request, name, message) => {
     await expect(testState(request)).rejects.toMatchObject({ name, message });
