@@ -207,7 +207,9 @@ async function taskResult(run: Run, def: TaskState, effective: unknown): Promise
   if (mock?.kind === 'result') return mock.value;
   const handlers = run.options.handlers ?? {};
   const name = run.request.stateName;
-  const handler: TaskHandler | undefined = handlers[name] ?? handlers[def.Resource] ?? handlers['*'];
+  // Own keys only: a state named `constructor` must not find Object.prototype.constructor.
+  const key = [name, def.Resource, '*'].find((k) => Object.hasOwn(handlers, k));
+  const handler: TaskHandler | undefined = key === undefined ? undefined : handlers[key];
   if (handler === undefined) {
     const error = new Error(
       `Task state '${name}' calls ${def.Resource}: give the request a mock, or testState a handler ` +
@@ -229,6 +231,48 @@ async function taskResult(run: Run, def: TaskState, effective: unknown): Promise
   } catch (thrown) {
     throw asFailure(thrown);
   }
+}
+
+const HTTP_INVOKE = 'arn:aws:states:::http:invoke';
+
+function text(value: unknown): string | undefined {
+  if (value === undefined) return undefined;
+  return typeof value === 'string' ? value : JSON.stringify(value);
+}
+
+/** The fields that have a value (the inspection types take no explicit undefined). */
+function defined(fields: Record<string, string | undefined>): Record<string, string> {
+  return Object.fromEntries(Object.entries(fields).filter((entry): entry is [string, string] => entry[1] !== undefined));
+}
+
+/**
+ * An HTTP Task's request and response at TRACE, read from its arguments and its result
+ * (`{ Headers, ResponseBody, StatusCode, StatusText }`, the http:invoke output):
+ * https://docs.aws.amazon.com/step-functions/latest/dg/call-https-apis.html
+ */
+function recordHttp(run: Run, effective: unknown, result: unknown): void {
+  const args = (effective ?? {}) as Record<string, unknown>;
+  const query = args['QueryParameters'];
+  let url = typeof args['ApiEndpoint'] === 'string' ? args['ApiEndpoint'] : undefined;
+  if (url !== undefined && query !== null && typeof query === 'object') {
+    const search = new URLSearchParams(Object.entries(query).map(([k, v]): [string, string] => [k, String(v)])).toString();
+    if (search !== '') url += `?${search}`;
+  }
+  run.inspection.request = defined({
+    protocol: 'https',
+    method: text(args['Method']),
+    url,
+    headers: text(args['Headers']),
+    body: text(args['RequestBody']),
+  });
+  const r = (result ?? {}) as Record<string, unknown>;
+  run.inspection.response = defined({
+    protocol: 'https',
+    statusCode: text(r['StatusCode']),
+    statusMessage: text(r['StatusText']),
+    headers: text(r['Headers']),
+    body: text(r['ResponseBody']),
+  });
 }
 
 /** The JSONPath tail of Task, Map and Parallel: Assign over the result, ResultSelector, ResultPath, OutputPath. */
@@ -262,6 +306,7 @@ async function runTask(run: Run, def: TaskState, raw: unknown): Promise<TestStat
     return afterFailure(run, asFailure(thrown), raw);
   }
   run.record('result', result);
+  if (def.Resource === HTTP_INVOKE && run.request.level === 'TRACE') recordHttp(run, effective, result);
   if (run.jsonata) {
     await run.assign(def.Assign, raw, { result });
     return succeeded(await run.output(def.Output, raw, result, { result }), def.Next);

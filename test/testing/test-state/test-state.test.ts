@@ -200,6 +200,26 @@ describe('testState: Map item inputs in the inspection data', () => {
   });
 });
 
+describe('testState: an HTTP Task at TRACE', () => {
+  it('shows the request from its arguments and the response from its result', async () => {
+    const response = await testState({
+      definition: {
+        Type: 'Task',
+        QueryLanguage: 'JSONata',
+        Resource: 'arn:aws:states:::http:invoke',
+        Arguments: { ApiEndpoint: 'https://api.example.com/orders', Method: 'POST', QueryParameters: { page: 2 }, RequestBody: { id: 1 } },
+        End: true,
+      },
+      inspectionLevel: 'TRACE',
+      mock: { result: '{"StatusCode": 201, "StatusText": "Created", "Headers": {"x": ["y"]}, "ResponseBody": {"ok": true}}', fieldValidationMode: 'NONE' },
+    });
+    expect([response.inspectionData?.request, response.inspectionData?.response]).toEqual([
+      { protocol: 'https', method: 'POST', url: 'https://api.example.com/orders?page=2', body: '{"id":1}' },
+      { protocol: 'https', statusCode: '201', statusMessage: 'Created', headers: '{"x":["y"]}', body: '{"ok":true}' },
+    ]);
+  });
+});
+
 describe('testState: a Task without a mock runs the handler given', () => {
   it('passes the effective input and the attempt, and uses the result', async () => {
     const calls: unknown[] = [];
