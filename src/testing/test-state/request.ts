@@ -7,11 +7,20 @@ import type { QueryLanguage, State } from '../../definition/types.js';
 import { lint } from '../../lint/index.js';
 import type { MockResponseValidationMode, TestStateInput } from './types.js';
 
-/** A request AWS refuses: `name` is AWS's exception name (ValidationException, InvalidDefinition). */
-export function awsException(name: 'ValidationException' | 'InvalidDefinition', message: string): Error {
-  const error = new Error(message);
-  error.name = name;
-  return error;
+/**
+ * A request testState refuses instead of running it; `name` says why: AWS's exception name, or
+ * MissingTaskHandler. A class of its own, so that an error a handler throws is never taken for one.
+ */
+export class Refusal extends Error {
+  constructor(name: 'ValidationException' | 'InvalidDefinition' | 'MissingTaskHandler', message: string) {
+    super(message);
+    this.name = name;
+  }
+}
+
+/** A request AWS refuses, with AWS's exception name and message. */
+export function awsException(name: 'ValidationException' | 'InvalidDefinition', message: string): Refusal {
+  return new Refusal(name, message);
 }
 
 /** The name AWS gives the state when the definition is one state, not a machine. */

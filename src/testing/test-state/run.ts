@@ -38,7 +38,7 @@ import { compileRetrier, decideRetry, errorEqualsMatches, findCatcher } from '..
 import type { TaskContext, TaskHandler } from '../../interpreter/runtime.js';
 import { uuid } from '../../interpreter/runtime.js';
 import { compileCondition } from '../../interpreter/states/choice.js';
-import { SINGLE_STATE_NAME, awsException } from './request.js';
+import { Refusal, SINGLE_STATE_NAME, awsException } from './request.js';
 import type { ParsedRequest } from './request.js';
 import type { InspectionData, InspectionErrorDetails, TestStateOptions, TestStateOutput } from './types.js';
 
@@ -211,12 +211,11 @@ async function taskResult(run: Run, def: TaskState, effective: unknown): Promise
   const key = [name, def.Resource, '*'].find((k) => Object.hasOwn(handlers, k));
   const handler: TaskHandler | undefined = key === undefined ? undefined : handlers[key];
   if (handler === undefined) {
-    const error = new Error(
+    throw new Refusal(
+      'MissingTaskHandler',
       `Task state '${name}' calls ${def.Resource}: give the request a mock, or testState a handler ` +
         `(testState(request, { handlers: { '${name}': (input) => result } }))`,
     );
-    error.name = 'MissingTaskHandler';
-    throw error;
   }
   const context: TaskContext = {
     stateName: name,
@@ -302,7 +301,7 @@ async function runTask(run: Run, def: TaskState, raw: unknown): Promise<TestStat
     }
     result = await taskResult(run, def, effective);
   } catch (thrown) {
-    if (thrown instanceof Error && thrown.name === 'MissingTaskHandler') throw thrown;
+    if (thrown instanceof Refusal) throw thrown;
     return afterFailure(run, asFailure(thrown), raw);
   }
   run.record('result', result);
@@ -492,7 +491,7 @@ async function runMap(run: Run, def: MapState, raw: unknown): Promise<TestStateO
     exceeded = (count !== undefined && failures > count)
       || (percentage !== undefined && items !== undefined && items.length > 0 && (failures * 100) / items.length > percentage);
   } catch (thrown) {
-    if (thrown instanceof Error && thrown.name === 'ValidationException') throw thrown;
+    if (thrown instanceof Refusal) throw thrown;
     return afterFailure(run, asFailure(thrown), raw);
   }
   const mock = run.request.mock!;
@@ -557,7 +556,7 @@ export async function runState(request: ParsedRequest, options: TestStateOptions
         break;
     }
   } catch (thrown) {
-    if (thrown instanceof Error && (thrown.name === 'ValidationException' || thrown.name === 'MissingTaskHandler')) throw thrown;
+    if (thrown instanceof Refusal) throw thrown;
     if (thrown instanceof CompileFailure) throw awsException('InvalidDefinition', `Invalid State Machine Definition: '${thrown.message}'`);
     const { error, cause } = toErrorOutput(thrown);
     response = failed(error, cause);

@@ -239,6 +239,15 @@ describe('testState: a Task without a mock runs the handler given', () => {
     expect(response).toEqual({ error: 'OutOfStock', cause: 'no stock', status: 'FAILED' });
   });
 
+  it('an error a handler throws is the task failing, whatever its name', async () => {
+    const thrown = Object.assign(new Error('bad request'), { name: 'ValidationException' });
+    const response = await testState(
+      { definition: { Type: 'Task', Resource: 'arn:aws:states:::sqs:sendMessage', End: true }, roleArn: ROLE },
+      { handlers: { '*': () => { throw thrown; } } },
+    );
+    expect(response).toEqual({ error: 'ValidationException', cause: 'bad request', status: 'FAILED' });
+  });
+
   it('rejects, naming the option, when there is no handler', async () => {
     await expect(testState({ definition: { Type: 'Task', Resource: 'arn:aws:states:::sqs:sendMessage', End: true }, roleArn: ROLE })).rejects.toMatchObject({
       name: 'MissingTaskHandler',
