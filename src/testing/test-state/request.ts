@@ -65,6 +65,11 @@ function jsonField(value: unknown, field: string, fallback: unknown): unknown {
   return parsed.value;
 }
 
+function readerData(value: unknown): unknown {
+  const parsed = parseJson(value);
+  return parsed.ok ? parsed.value : value;
+}
+
 function isObject(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
@@ -234,6 +239,7 @@ export function parseRequest(request: TestStateInput): ParsedRequest {
     retrierRetryCount: config.retrierRetryCount ?? 0,
     mapIterationFailureCount: config.mapIterationFailureCount,
     errorCausedByState: config.errorCausedByState,
-    mapItemReaderData: jsonField(config.mapItemReaderData, 'mapItemReaderData', undefined),
+    // JSON for a JSON / JSONL reader; other formats (CSV, manifests) stay text and give no item count.
+    mapItemReaderData: readerData(config.mapItemReaderData),
   };
 }

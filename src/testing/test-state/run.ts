@@ -44,6 +44,9 @@ import type { InspectionData, InspectionErrorDetails, TestStateOptions, TestStat
 
 type Recorded = Exclude<keyof InspectionData, 'request' | 'response' | 'errorDetails'>;
 
+/** Inspection fields AWS returns as numbers; the others are JSON text. */
+const NUMBER_FIELDS: ReadonlySet<Recorded> = new Set(['maxConcurrency', 'toleratedFailureCount', 'toleratedFailurePercentage']);
+
 /** The error AWS raises when a mocked Map run fails more iterations than it tolerates. */
 const THRESHOLD_EXCEEDED = new StateFailure(
   'States.ExceedToleratedFailureThreshold',
@@ -76,9 +79,7 @@ class Run {
 
   record(field: Recorded, value: unknown): void {
     if (this.request.level === 'INFO') return;
-    (this.inspection as Record<string, unknown>)[field] = field.startsWith('tolerated') || field === 'maxConcurrency'
-      ? value
-      : JSON.stringify(value);
+    (this.inspection as Record<string, unknown>)[field] = NUMBER_FIELDS.has(field) ? value : JSON.stringify(value);
   }
 
   errorDetails(details: InspectionErrorDetails): void {
