@@ -3,7 +3,8 @@
  * action the Task calls, as TestState does
  * (https://docs.aws.amazon.com/step-functions/latest/dg/test-state-isolation.html).
  * PRESENT checks the fields the mock has; STRICT also wants the fields the API always returns;
- * fields the API does not know are accepted in both.
+ * fields the API does not know are accepted in both. Types and required fields are checked; the
+ * bundled models have no enum, length or range traits (scripts/build-service-shapes.ts).
  */
 import { createRequire } from 'node:module';
 import { serviceActionOf } from './services.js';
@@ -14,7 +15,7 @@ let shapesFile: ShapesFile | undefined;
 
 /**
  * Loaded on first use, next to this module (the build copies it next to the bundle), so the
- * 700 kB of shapes cost nothing to importers that never validate a mock.
+ * shapes cost nothing to importers that never validate a mock.
  */
 function serviceShapes(service: string): ServiceShapes | undefined {
   shapesFile ??= createRequire(import.meta.url)('./service-shapes.json') as ShapesFile;
@@ -63,11 +64,8 @@ function check(shapes: readonly Shape[], index: number, value: unknown, field: s
     }
     case 'a': {
       if (!Array.isArray(value)) return `${name} must be an array`;
-      const [, item, min, max] = shape;
-      const bounds = lengthProblem(name, value.length, min, max);
-      if (bounds !== undefined) return bounds;
       for (const element of value) {
-        const problem = check(shapes, item, element, field, how);
+        const problem = check(shapes, shape[1], element, field, how);
         if (problem !== undefined) return problem;
       }
       return undefined;
@@ -80,36 +78,18 @@ function check(shapes: readonly Shape[], index: number, value: unknown, field: s
       }
       return undefined;
     }
-    case 's': {
-      if (typeof value !== 'string') return `${name} must be a string`;
-      const [, min, max, values] = shape;
-      if (values && !values.includes(value)) return `${name} is not an expected value`;
-      return lengthProblem(name, value.length, min, max);
-    }
-    case 'n': {
-      if (typeof value !== 'number') return `${name} must be a number`;
-      const [, min, max] = shape;
-      if (min !== undefined && min !== null && value < min) return `${name} is less than the minimum value`;
-      if (max !== undefined && max !== null && value > max) return `${name} exceeds the maximum value`;
-      return undefined;
-    }
+    case 's':
+      return typeof value === 'string' ? undefined : `${name} must be a string`;
+    case 'n':
+      return typeof value === 'number' ? undefined : `${name} must be a number`;
     case 'b':
       return typeof value === 'boolean' ? undefined : `${name} must be a boolean`;
     case 't':
       return typeof value === 'string' ? undefined : `${name} must be a string`;
-    case 'l': {
+    case 'l':
       // Optimized integrations return JSON payloads (Lambda's Payload) as JSON, not base64 text.
-      if (how.optimized) return undefined;
-      if (typeof value !== 'string') return `${name} must be a string`;
-      return lengthProblem(name, value.length, shape[1], shape[2]);
-    }
+      return how.optimized || typeof value === 'string' ? undefined : `${name} must be a string`;
     case 'd':
       return undefined;
   }
-}
-
-function lengthProblem(name: string, length: number, min: number | null | undefined, max: number | null | undefined): string | undefined {
-  if (min !== undefined && min !== null && length < min) return `${name} is smaller than the minimum length`;
-  if (max !== undefined && max !== null && length > max) return `${name} exceeds the maximum length`;
-  return undefined;
 }

@@ -5,19 +5,19 @@
 
 /**
  * One shape, as a tuple: `['o', members, required?]` a structure (member name -> shape index),
- * `['a', item, min?, max?]` a list, `['m', value]` a map, `['s', min?, max?, enum?]` a string,
- * `['n', min?, max?]` a number, `['b']` boolean, `['t']` timestamp, `['l', min?, max?]` a blob,
- * `['d']` any JSON. Absent bounds are null.
+ * `['a', item]` a list, `['m', value]` a map, `['s']` a string, `['n']` a number, `['b']` boolean,
+ * `['t']` timestamp, `['l']` a blob, `['d']` any JSON. The SDK models they come from carry no
+ * enum, length or range traits.
  */
 export type Shape =
   | readonly ['o', Readonly<Record<string, number>>, (readonly string[])?]
-  | readonly ['a', number, (number | null)?, (number | null)?]
+  | readonly ['a', number]
   | readonly ['m', number]
-  | readonly ['s', (number | null)?, (number | null)?, (readonly string[] | null)?]
-  | readonly ['n', (number | null)?, (number | null)?]
+  | readonly ['s']
+  | readonly ['n']
   | readonly ['b']
   | readonly ['t']
-  | readonly ['l', (number | null)?, (number | null)?]
+  | readonly ['l']
   | readonly ['d'];
 
 export interface ServiceShapes {
