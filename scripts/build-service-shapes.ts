@@ -44,7 +44,7 @@ interface Model {
 const NUMBERS = new Set(['integer', 'long', 'float', 'double']);
 
 /** `kms` for serviceId `KMS`, `cloudwatchlogs` for `CloudWatch Logs`: the name in `aws-sdk:<service>:` resources. */
-export function sdkKey(serviceId: string): string {
+function sdkKey(serviceId: string): string {
   return serviceId.replace(/[\s-]/g, '').toLowerCase();
 }
 
