@@ -3,8 +3,9 @@
  * action the Task calls, as TestState does
  * (https://docs.aws.amazon.com/step-functions/latest/dg/test-state-isolation.html).
  * PRESENT checks the fields the mock has; STRICT also wants the fields the API always returns;
- * fields the API does not know are accepted in both. Types and required fields are checked; the
- * bundled models have no enum, length or range traits (scripts/build-service-shapes.ts).
+ * fields the API does not know are accepted in both. Types, required fields, enums, lengths and
+ * ranges are checked; the constraints come from an older model than the structure, so members
+ * newer than it have none (scripts/build-service-shapes.ts).
  */
 import { createRequire } from 'node:module';
 import { serviceActionOf } from './services.js';
@@ -64,32 +65,56 @@ function check(shapes: readonly Shape[], index: number, value: unknown, field: s
     }
     case 'a': {
       if (!Array.isArray(value)) return `${name} must be an array`;
+      const [, item, min, max] = shape;
+      const bounds = lengthProblem(name, value.length, min, max);
+      if (bounds !== undefined) return bounds;
       for (const element of value) {
-        const problem = check(shapes, shape[1], element, field, how);
+        const problem = check(shapes, item, element, field, how);
         if (problem !== undefined) return problem;
       }
       return undefined;
     }
     case 'm': {
       if (!isObject(value)) return `${name} must be an object`;
+      const [, entry, min, max] = shape;
+      const bounds = lengthProblem(name, Object.keys(value).length, min, max);
+      if (bounds !== undefined) return bounds;
       for (const [key, item] of Object.entries(value)) {
-        const problem = check(shapes, shape[1], item, key, how);
+        const problem = check(shapes, entry, item, key, how);
         if (problem !== undefined) return problem;
       }
       return undefined;
     }
-    case 's':
-      return typeof value === 'string' ? undefined : `${name} must be a string`;
-    case 'n':
-      return typeof value === 'number' ? undefined : `${name} must be a number`;
+    case 's': {
+      if (typeof value !== 'string') return `${name} must be a string`;
+      const [, min, max, values] = shape;
+      if (values && !values.includes(value)) return `${name} is not an expected value`;
+      return lengthProblem(name, value.length, min, max);
+    }
+    case 'n': {
+      if (typeof value !== 'number') return `${name} must be a number`;
+      const [, min, max] = shape;
+      if (min !== undefined && min !== null && value < min) return `${name} is less than the minimum value`;
+      if (max !== undefined && max !== null && value > max) return `${name} exceeds the maximum value`;
+      return undefined;
+    }
     case 'b':
       return typeof value === 'boolean' ? undefined : `${name} must be a boolean`;
     case 't':
       return typeof value === 'string' ? undefined : `${name} must be a string`;
-    case 'l':
+    case 'l': {
       // Optimized integrations return JSON payloads (Lambda's Payload) as JSON, not base64 text.
-      return how.optimized || typeof value === 'string' ? undefined : `${name} must be a string`;
+      if (how.optimized) return undefined;
+      if (typeof value !== 'string') return `${name} must be a string`;
+      return lengthProblem(name, value.length, shape[1], shape[2]);
+    }
     case 'd':
       return undefined;
   }
+}
+
+function lengthProblem(name: string, length: number, min: number | null | undefined, max: number | null | undefined): string | undefined {
+  if (min !== undefined && min !== null && length < min) return `${name} is smaller than the minimum length`;
+  if (max !== undefined && max !== null && length > max) return `${name} exceeds the maximum length`;
+  return undefined;
 }

@@ -5,19 +5,20 @@
 
 /**
  * One shape, as a tuple: `['o', members, required?]` a structure (member name -> shape index),
- * `['a', item]` a list, `['m', value]` a map, `['s']` a string, `['n']` a number, `['b']` boolean,
- * `['t']` timestamp, `['l']` a blob, `['d']` any JSON. The SDK models they come from carry no
- * enum, length or range traits.
+ * `['a', item, min?, max?]` a list, `['m', value, min?, max?]` a map, `['s', min?, max?, enum?]` a
+ * string, `['n', min?, max?]` a number, `['b']` boolean, `['t']` timestamp, `['l', min?, max?]` a
+ * blob, `['d']` any JSON. Bounds are lengths (entries for lists and maps), ranges for numbers;
+ * absent ones are null.
  */
 export type Shape =
   | readonly ['o', Readonly<Record<string, number>>, (readonly string[])?]
-  | readonly ['a', number]
-  | readonly ['m', number]
-  | readonly ['s']
-  | readonly ['n']
+  | readonly ['a', number, (number | null)?, (number | null)?]
+  | readonly ['m', number, (number | null)?, (number | null)?]
+  | readonly ['s', (number | null)?, (number | null)?, (readonly string[] | null)?]
+  | readonly ['n', (number | null)?, (number | null)?]
   | readonly ['b']
   | readonly ['t']
-  | readonly ['l']
+  | readonly ['l', (number | null)?, (number | null)?]
   | readonly ['d'];
 
 export interface ServiceShapes {

@@ -26,7 +26,16 @@ describe('mock field validation against the API output shape', () => {
     ['an integer given as text', LAMBDA_INVOKE, { StatusCode: '200' }, 'PRESENT', "Field 'StatusCode' must be a number"],
     ['an optimized Lambda Payload may be any JSON', LAMBDA_INVOKE, { Payload: { any: ['json'] }, StatusCode: 200 }, 'STRICT', undefined],
     ['a blob that is not text', ENCRYPT, { CiphertextBlob: 123 }, 'STRICT', "Field 'CiphertextBlob' must be a string"],
-    ['an empty blob passes: the SDK models carry no length traits', ENCRYPT, { CiphertextBlob: '' }, 'STRICT', undefined],
+    ['a blob below its minimum length', ENCRYPT, { CiphertextBlob: '' }, 'STRICT', "Field 'CiphertextBlob' is smaller than the minimum length"],
+    ['a blob at its minimum length', ENCRYPT, { CiphertextBlob: 'A' }, 'STRICT', undefined],
+    ['a number below its range', GET_FUNCTION, { Configuration: { MemorySize: 127 } }, 'STRICT', "Field 'MemorySize' is less than the minimum value"],
+    ['a number at the bottom of its range', GET_FUNCTION, { Configuration: { MemorySize: 128 } }, 'STRICT', undefined],
+    ['a number above its range', GET_FUNCTION, { Configuration: { MemorySize: 10241 } }, 'PRESENT', "Field 'MemorySize' exceeds the maximum value"],
+    ['a value outside the enum', GET_OBJECT, { StorageClass: 'Papyrus' }, 'PRESENT', "Field 'StorageClass' is not an expected value"],
+    ['a value of the enum', GET_OBJECT, { StorageClass: 'GLACIER' }, 'PRESENT', undefined],
+    ['a string above its maximum length', GET_FUNCTION, { Configuration: { Description: 'x'.repeat(257) } }, 'PRESENT', "Field 'Description' exceeds the maximum length"],
+    ['a list above its maximum length', GET_FUNCTION, { Configuration: { Architectures: ['x86_64', 'arm64'] } }, 'PRESENT', "Field 'Architectures' exceeds the maximum length"],
+    ['a member newer than botocore 1.29.27 has no constraints', GET_FUNCTION, { Configuration: { LoggingConfig: { LogGroup: '' } } }, 'PRESENT', undefined],
     ['a nested number given as text', GET_FUNCTION, { Configuration: { MemorySize: '128' } }, 'STRICT', "Field 'MemorySize' must be a number"],
     ['a map value of the wrong type', GET_ITEM, { Item: { id: { S: 1 } } }, 'STRICT', "Field 'S' must be a string"],
     ['a string given as a number', GET_OBJECT, { StorageClass: 1 }, 'PRESENT', "Field 'StorageClass' must be a string"],
@@ -63,9 +72,9 @@ describe('service-shapes.json', () => {
     expect(Object.keys(file.services).sort()).toEqual([...SERVICES].sort());
   });
 
-  it('was built from the installed aws-sdk (npm run update:service-shapes after updating it)', () => {
+  it('was built from the installed aws-sdk and names the botocore it took constraints from', () => {
     const sdk = JSON.parse(readFileSync(createRequire(import.meta.url).resolve('aws-sdk/package.json'), 'utf8')) as { version: string };
-    expect(file.source).toBe(`npm aws-sdk@${sdk.version} apis/*.min.json`);
+    expect(file.source).toBe(`npm aws-sdk@${sdk.version} apis/*.min.json; enum, length and range from botocore 1.29.27 (Debian python3-botocore 1.29.27+repack-1) data/*/*/service-2.json`);
   });
 
   it('points every action at a shape of its service', () => {
