@@ -1,3 +1,4 @@
+import { copyFileSync } from 'node:fs';
 import { defineConfig, type Options } from 'tsup';
 
 const shared: Options = {
@@ -7,6 +8,10 @@ const shared: Options = {
   sourcemap: true,
   splitting: false,
   shims: true,
+  // testState loads the service shapes next to its module on first use, not from the bundle.
+  async onSuccess() {
+    copyFileSync('src/testing/test-state/service-shapes.json', 'dist/service-shapes.json');
+  },
 };
 
 export default defineConfig([

@@ -64,3 +64,19 @@ export type {
   MockCall, MockFunction, MockResponse, MockSpec, MockedTask, Mocks, TaskTypes, TypedHandler, LoadMockConfigOptions,
   MockConfig, HistorySource, TaskCall, ExecutionMatchers, MatcherContext, MatcherResult, TextMatcher,
 } from './testing/index.js';
+export { testState } from './testing/test-state/index.js';
+export type {
+  InspectionData,
+  InspectionDataRequest,
+  InspectionDataResponse,
+  InspectionErrorDetails,
+  InspectionLevel,
+  MockErrorOutput,
+  MockInput,
+  MockResponseValidationMode,
+  TestExecutionStatus,
+  TestStateConfiguration,
+  TestStateInput,
+  TestStateOptions,
+  TestStateOutput,
+} from './testing/test-state/index.js';

@@ -10,7 +10,14 @@ const section = /<!-- finding-example:start -->([\s\S]*?)<!-- finding-example:en
 const definition = /```json\n([\s\S]*?)```/.exec(section)?.[1] ?? '';
 const printed = /```text\n([\s\S]*?)```/.exec(section)?.[1] ?? '';
 
+const testStateExample = /<!-- test-state-example:start -->\n```ts\n([\s\S]*?)```/.exec(readme)?.[1] ?? '';
+
 describe('README', () => {
+  it('shows the testState example that test/testing/test-state/readme-example.test.ts runs', () => {
+    const tested = readFileSync(join(resolve(__dirname, '..'), 'test/testing/test-state/readme-example.test.ts'), 'utf8');
+    expect(testStateExample).toBe(tested.replace("from '../../../src/index.js'", "from 'aslkit'"));
+  });
+
   it('shows the findings aslkit prints on its broken example', async () => {
     expect(definition).toContain('"StartAt"');
     const io = memoryIo({ '/repo/order.asl.json': definition });

@@ -53,7 +53,7 @@ function escapeRegExp(text: string): string {
 }
 
 /** README rule 5: placeholder tokens match any value (whole string) or any text (inside a string). */
-function matches(expected: unknown, actual: unknown, tokens: readonly string[]): boolean {
+export function matches(expected: unknown, actual: unknown, tokens: readonly string[]): boolean {
   if (typeof expected === 'string') {
     if (tokens.includes(expected)) return true;
     if (typeof actual !== 'string') return false;
