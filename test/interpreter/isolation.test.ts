@@ -206,6 +206,12 @@ describe('a Task with no handler ends the execution with aslkit.HandlerNotFound'
     expect(result.error).toBe('aslkit.HandlerNotFound');
     expect(named.error).toBe('aslkit.HandlerNotFound');
   });
+
+  it("a state named __proto__ finds the '*' handler", async () => {
+    const definition = JSON.parse(`{"StartAt":"__proto__","States":{"__proto__":{"Type":"Task","Resource":"arn:aws:states:::dynamodb:putItem","End":true}}}`) as object;
+    const result = await run(definition, {}, { handlers: { '*': () => ({ ok: true }) } });
+    expect(result).toMatchObject({ status: 'SUCCEEDED', output: { ok: true } });
+  });
 });
 
 describe('a handler key must name a state or a Resource of the definition', () => {
