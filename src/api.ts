@@ -6,7 +6,7 @@ import type { Diagnostic } from './definition/diagnostic.js';
 import { loadSource } from './definition/load.js';
 import type { StateMachineDefinition } from './definition/types.js';
 import { CompileFailure, StateMachine, compileStateMachine } from './interpreter/engine.js';
-import type { CompiledMachine, StateMachineOptions } from './interpreter/engine.js';
+import type { CompiledMachine, ExecuteOptions, ExecutionResult, StateMachineOptions } from './interpreter/engine.js';
 import { suggestName } from './definition/schema/suggest.js';
 import { lint } from './lint/index.js';
 
@@ -35,17 +35,22 @@ export interface CreateStateMachineOptions extends Omit<StateMachineOptions, 'st
   stateMachines?: Readonly<Record<string, StateMachine | string | object>>;
 }
 
-export function createStateMachine(
+/** A StateMachine whose execution input and output are typed: `createStateMachine<Order, Receipt>(…)`. */
+export interface TypedStateMachine<Input = unknown, Output = unknown> extends StateMachine {
+  execute(input?: Input, options?: ExecuteOptions): Promise<ExecutionResult & { output?: Output }>;
+}
+
+export function createStateMachine<Input = unknown, Output = unknown>(
   definition: string | object,
   options: CreateStateMachineOptions = {},
-): StateMachine {
+): TypedStateMachine<Input, Output> {
   const registry: Record<string, StateMachine> | undefined = options.stateMachines === undefined ? undefined : {};
   const own = compileDefinition(definition, { ...options, stateMachines: registry } as StateMachineOptions);
   // Registered definitions share these handlers, so a key may name their states too.
   const sharing = registry === undefined ? [] : registerMachines(options, registry);
   const strays = strayHandlerKeys([own.compiled, ...sharing], options.handlers);
   if (strays.length > 0) throw new DefinitionError(strays);
-  return own.machine;
+  return own.machine as TypedStateMachine<Input, Output>;
 }
 
 /**

@@ -33,7 +33,7 @@ export type { CompiledJsonata } from './expressions/jsonata/index.js';
 
 // Interpreter
 export { createStateMachine, DefinitionError } from './api.js';
-export type { CreateStateMachineOptions } from './api.js';
+export type { CreateStateMachineOptions, TypedStateMachine } from './api.js';
 export { StateMachine, RealClock, SimulatedClock, StatesError, lambdaResult } from './interpreter/index.js';
 export type {
   ActivityTask,
@@ -54,3 +54,13 @@ export type {
   TaskHandler,
   WaitingTask,
 } from './interpreter/index.js';
+
+// Testing kit
+export {
+  mockTask, mockHandlers, typedHandlers, returns, throws, answersWith, always, timesOut, missesHeartbeat, neverAnswers, MOCK_EXHAUSTED,
+  loadMockConfig, MockConfigError, visitedStates, historyTypes, taskCalls, matchers, snapshotSerializer, stabilize,
+} from './testing/index.js';
+export type {
+  MockCall, MockFunction, MockResponse, MockSpec, MockedTask, Mocks, TaskTypes, TypedHandler, LoadMockConfigOptions,
+  MockConfig, HistorySource, TaskCall, ExecutionMatchers, MatcherContext, MatcherResult, TextMatcher,
+} from './testing/index.js';

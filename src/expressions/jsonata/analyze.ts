@@ -4,6 +4,7 @@
  * (https://docs.aws.amazon.com/step-functions/latest/dg/transforming-data.html, https://docs.aws.amazon.com/step-functions/latest/dg/workflow-variables.html) and for the names the expression reads.
  */
 import jsonata from 'jsonata';
+import { BoundedRegExp } from './regex.js';
 import type { ExpressionIssue } from '../types.js';
 import { KNOWN_FUNCTIONS, UNAVAILABLE_FUNCTIONS } from './functions.js';
 
@@ -73,7 +74,7 @@ export function parseJsonata(text: string): ParseResult {
   const { body, base } = expressionBody(text);
   let expression: jsonata.Expression;
   try {
-    expression = jsonata(body);
+    expression = jsonata(body, { RegexEngine: BoundedRegExp as unknown as RegExp });
   } catch (error) {
     return { ok: false, issue: parseIssue(error, base) };
   }

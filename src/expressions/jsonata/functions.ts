@@ -16,6 +16,8 @@ export interface EvaluationRun {
   readonly deadline: number;
   readonly maxDepth: number;
   depth: number;
+  /** Nodes entered so far; the heap is checked every MEMORY_CHECK_INTERVAL of them. */
+  entries: number;
 }
 
 /** The binding name that carries the `EvaluationRun`; a space keeps it out of reach of `$name` syntax. */
@@ -126,6 +128,101 @@ function millis(this: Focus): number {
   return timestampOf(this);
 }
 
+/** How many comparisons or elements a long-running function handles between budget checks. */
+const BUDGET_CHECK_INTERVAL = 1024;
+
+/** Thrown by a function that outlives the evaluation budget; compile.ts reports it as its timeout. */
+export class BudgetExceeded extends Error {}
+
+function checkDeadline(run: EvaluationRun): void {
+  if (Date.now() > run.deadline) throw new BudgetExceeded();
+}
+
+type Comparator = (a: unknown, b: unknown) => unknown;
+
+/**
+ * `$sort` with jsonata's semantics (stable; the comparator answers whether its first argument
+ * goes after its second; without one, all numbers or all strings, else D3070), but a bottom-up
+ * merge sort: jsonata 2.0.6's own recurses once per merged element and copies the rest of the
+ * array at each step, which exhausts the heap on a 200 KB array.
+ */
+async function sort(this: Focus, array: unknown[] | undefined, comparator?: Comparator): Promise<unknown[] | undefined> {
+  if (array === undefined) return undefined;
+  if (array.length <= 1) return array;
+  let after: Comparator;
+  if (comparator === undefined) {
+    const allNumbers = array.every((v) => typeof v === 'number');
+    if (!allNumbers && !array.every((v) => typeof v === 'string')) throw { code: 'D3070', index: 1 };
+    after = (a, b) => (a as number) > (b as number);
+  } else {
+    after = comparator;
+  }
+  const run = runOf(this);
+  let comparisons = 0;
+  let source = array.slice();
+  let target: unknown[] = new Array<unknown>(source.length);
+  for (let width = 1; width < source.length; width *= 2) {
+    for (let start = 0; start < source.length; start += 2 * width) {
+      const middle = Math.min(start + width, source.length);
+      const end = Math.min(start + 2 * width, source.length);
+      let left = start;
+      let right = middle;
+      let out = start;
+      while (left < middle && right < end) {
+        if (++comparisons % BUDGET_CHECK_INTERVAL === 0) checkDeadline(run);
+        if (await after(source[left], source[right])) target[out++] = source[right++];
+        else target[out++] = source[left++];
+      }
+      while (left < middle) target[out++] = source[left++];
+      while (right < end) target[out++] = source[right++];
+    }
+    [source, target] = [target, source];
+  }
+  return source;
+}
+
+/** Non-JSON values (functions) are equal only to themselves, as in jsonata's deep equality. */
+const identities = new WeakMap<object, number>();
+let nextIdentity = 0;
+
+/** A string equal for two values exactly when jsonata's deep equality holds (object keys in any order). */
+function equalityKey(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(equalityKey).join(',')}]`;
+  if (typeof value === 'object' && value !== null) {
+    const keys = Object.getOwnPropertyNames(value).sort();
+    return `{${keys.map((k) => `${JSON.stringify(k)}:${equalityKey((value as Record<string, unknown>)[k])}`).join(',')}}`;
+  }
+  if (typeof value === 'function') {
+    let id = identities.get(value);
+    if (id === undefined) identities.set(value, (id = ++nextIdentity));
+    return `f${id}`;
+  }
+  if (typeof value === 'string') return JSON.stringify(value);
+  return `${(typeof value)[0]}${String(value)}`;
+}
+
+/**
+ * `$distinct` with jsonata's semantics (first occurrences, in order, by deep equality), in linear
+ * time: jsonata 2.0.6 compares every element with every kept one, which blocks the process for
+ * minutes on a large array.
+ */
+function distinct(this: Focus, array: unknown): unknown {
+  if (array === undefined) return undefined;
+  if (!Array.isArray(array) || array.length <= 1) return array;
+  const run = runOf(this);
+  const seen = new Set<string>();
+  const kept: unknown[] = [];
+  for (let i = 0; i < array.length; i++) {
+    if (i % BUDGET_CHECK_INTERVAL === 0) checkDeadline(run);
+    const key = equalityKey(array[i]);
+    if (!seen.has(key)) {
+      seen.add(key);
+      kept.push(array[i]);
+    }
+  }
+  return (array as { sequence?: boolean }).sequence === true ? sequence(kept) : kept;
+}
+
 export interface RegisteredFunction {
   readonly name: string;
   readonly implementation: (this: Focus, ...args: never[]) => unknown;
@@ -142,6 +239,8 @@ export const STEP_FUNCTIONS_FUNCTIONS: readonly RegisteredFunction[] = [
   { name: 'parse', implementation: parse, signature: '<s:j>' },
   { name: 'now', implementation: now, signature: '<s?s?:s>' },
   { name: 'millis', implementation: millis, signature: '<:n>' },
+  { name: 'sort', implementation: sort, signature: '<af?:a>' },
+  { name: 'distinct', implementation: distinct, signature: '<x:x>' },
 ];
 
 /** Names that jsonata defines but Step Functions does not offer. */
