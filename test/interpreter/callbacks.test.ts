@@ -66,6 +66,14 @@ describe('a .waitForTaskToken task with no handler waits for the test', () => {
     expect((await handle.result).output).toEqual({ items: [1] });
   });
 
+  it('waiting for the token is not a stuck handler: an answer after stuckAfterMs of wall time still completes it', async () => {
+    const handle = callbackMachine({}, { stuckAfterMs: 20 }).start({ order: 1 });
+    const { token } = await handle.waitForTask('Ask');
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    handle.sendTaskSuccess(token, 'late but fine');
+    expect((await handle.result).output).toBe('late but fine');
+  });
+
   it('TimeoutSeconds fires on virtual time when nobody answers', async () => {
     const started = Date.now();
     const result = await callbackMachine({ TimeoutSeconds: 3600 }).execute({ order: 1 });
