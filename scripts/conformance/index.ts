@@ -7,6 +7,7 @@ import type { Corpus, Kind } from './corpora.js';
 import { findCorpora } from './corpora.js';
 import type { CorpusReport, RunOptions } from './judge.js';
 import { runLintCorpus } from './lint.js';
+import { runRealworldCorpus } from './realworld.js';
 import { runTestStateCorpus } from './teststate.js';
 import { runValidationCorpus } from './validation.js';
 
@@ -35,6 +36,8 @@ function run({ kind, path, entry }: Corpus, options: RunOptions): Promise<Corpus
   switch (kind) {
     case 'lint':
       return runLintCorpus(path, entry === undefined ? options : { ...options, entry });
+    case 'realworld':
+      return runRealworldCorpus(path, entry === undefined ? options : { ...options, entry });
     case 'validation':
       return runValidationCorpus(path, options);
     case 'teststate':
