@@ -64,7 +64,9 @@ export function parseYamlText(text: string): ParsedText {
     positions: () => parsed.positions,
     stringMapper(pointer) {
       const scalar = parsed.strings.get(pointer);
-      return scalar === undefined ? undefined : yamlStringMapper(text, scalar);
+      if (scalar === undefined) return undefined;
+      const mapper = yamlStringMapper(parsed.parsedText, scalar);
+      return (offset) => parsed.toOriginal(mapper(offset));
     },
   };
 }
