@@ -1,19 +1,18 @@
 import { escapePointerToken, parsePointer, type Diagnostic } from './diagnostic.js';
-import { jsonStringMappers, parseJsonText, parseYamlText, type ParsedText } from './document.js';
+import { parseJsonText, parseYamlText, type ParsedText } from './document.js';
 import { duplicateKeyFinding, toDiagnostic, type RawFinding } from './findings.js';
-import { parseJson, recordJsonPositions } from './json.js';
 import {
   intrinsicName,
+  intrinsicPointers,
   joinParts,
   placeholderOccurrences,
   replaceIntrinsics,
-  substituteBarePlaceholders,
   unescapeSub,
   unsubstitutedPlaceholders,
   type UnsubstitutedPlaceholder,
 } from './placeholders.js';
 import type { LoadedDefinition, LoadOptions } from './source.js';
-import { LineIndex, NO_SOURCE_MAP, TableSourceMap, valueOffsetOf, type OffsetMapper, type PositionTable } from './source-map.js';
+import { LineIndex, NO_SOURCE_MAP, TableSourceMap, valueOffsetOf, type OffsetMapper } from './source-map.js';
 
 /**
  * State machines in CloudFormation and SAM templates: every
@@ -98,10 +97,13 @@ export function extractStateMachines(template: ParsedText, options: LoadOptions)
           const offset = template.stringMapper(prefix + placeholder.textPointer)?.(placeholder.index) ?? at(prefix + placeholder.pointer);
           report(literal(placeholder, offset), machineFile);
         }
+        const placeholders = new Set(intrinsicPointers(properties['Definition']));
+        for (const pointer of template.placeholders) if (pointer.startsWith(`${prefix}/`)) placeholders.add(pointer.slice(prefix.length));
         definitions.push({
           ...machine,
           definition: replaceIntrinsics(properties['Definition']),
           sourceMap: lines === undefined ? NO_SOURCE_MAP : new TableSourceMap(template.positions, lines, prefix, undefined, template.stringMapper),
+          ...placeholdersOf(placeholders),
         });
       } else if ('DefinitionString' in properties) {
         const written = properties['DefinitionString'];
@@ -118,12 +120,8 @@ export function extractStateMachines(template: ParsedText, options: LoadOptions)
           );
           continue;
         }
-        const prepared = substituteBarePlaceholders(text.text, deployValues(substitutions, defaults), (name, offset) =>
-          text.substituted(name, offset),
-        );
-        const toSource: OffsetMapper = (offset) => text.toSource(prepared.toOriginal(offset));
-        const parsed = parseJson(prepared.text);
-        for (const finding of parsed.findings) report(finding, machineFile, toSource);
+        const parsed = parseJsonText(text.text, { values: deployValues(substitutions, defaults), substituted: text.substituted });
+        for (const finding of parsed.findings) report(finding, machineFile, text.toSource);
         if (!parsed.ok) continue;
         const literalNames = new Set(
           placeholderOccurrences(text.text)
@@ -131,18 +129,16 @@ export function extractStateMachines(template: ParsedText, options: LoadOptions)
             .map(({ name }) => name),
         );
         if (literalNames.size > 0) {
-          const preparedText = parseJsonText(prepared.text);
           for (const placeholder of unsubstitutedPlaceholders(parsed.value, (name) => literalNames.has(name))) {
-            const offset = preparedText.stringMapper(placeholder.textPointer)?.(placeholder.index) ?? 0;
-            report(literal(placeholder, offset), machineFile, toSource);
+            const offset = parsed.stringMapper(placeholder.textPointer)?.(placeholder.index) ?? 0;
+            report(literal(placeholder, offset), machineFile, text.toSource);
           }
         }
-        let table: PositionTable | undefined;
-        const positions = (): PositionTable => (table ??= recordJsonPositions(prepared.text));
         definitions.push({
           ...machine,
           definition: parsed.value,
-          sourceMap: lines === undefined ? NO_SOURCE_MAP : new TableSourceMap(positions, lines, '', toSource, jsonStringMappers(prepared.text, positions)),
+          sourceMap: lines === undefined ? NO_SOURCE_MAP : new TableSourceMap(parsed.positions, lines, '', text.toSource, parsed.stringMapper),
+          ...placeholdersOf(parsed.placeholders),
         });
       } else if ('DefinitionUri' in properties && type === SERVERLESS) {
         const uri = properties['DefinitionUri'];
@@ -362,35 +358,30 @@ function loadDefinitionFile(
   substitutions: Map<string, unknown>,
   values: ReadonlyMap<string, unknown>,
   literal: (placeholder: UnsubstitutedPlaceholder, offset: number) => RawFinding,
-): { definition?: Pick<LoadedDefinition, 'definition' | 'sourceMap'>; diagnostics: Diagnostic[] } {
+): { definition?: Pick<LoadedDefinition, 'definition' | 'sourceMap' | 'placeholders'>; diagnostics: Diagnostic[] } {
   const lines = new LineIndex(content);
   const isLiteral = (name: string): boolean => !substitutions.has(name);
   const unsubstituted = (parsed: ParsedText): RawFinding[] =>
     (content.includes('${') ? unsubstitutedPlaceholders(parsed.value, isLiteral) : []).map((placeholder) =>
       literal(placeholder, parsed.stringMapper(placeholder.textPointer)?.(placeholder.index) ?? 0),
     );
-  if (/\.ya?ml$/i.test(uri)) {
-    const parsed = parseYamlText(content);
-    const findings = parsed.ok ? [...parsed.findings, ...unsubstituted(parsed)] : parsed.findings;
-    const diagnostics = findings.map((f) => toDiagnostic(f, lines, (o) => o, file));
-    if (!parsed.ok) return { diagnostics };
-    return {
-      definition: { definition: parsed.value, sourceMap: new TableSourceMap(parsed.positions, lines, '', undefined, parsed.stringMapper) },
-      diagnostics,
-    };
-  }
-  const prepared = substituteBarePlaceholders(content, values, (name) => !isLiteral(name));
-  const parsed = parseJsonText(prepared.text);
+  const parsed = /\.ya?ml$/i.test(uri) ? parseYamlText(content) : parseJsonText(content, { values, substituted: (name) => !isLiteral(name) });
   const findings = parsed.ok ? [...parsed.findings, ...unsubstituted(parsed)] : parsed.findings;
-  const diagnostics = findings.map((f) => toDiagnostic(f, lines, prepared.toOriginal, file));
+  const diagnostics = findings.map((f) => toDiagnostic(f, lines, (o) => o, file));
   if (!parsed.ok) return { diagnostics };
   return {
     definition: {
       definition: parsed.value,
-      sourceMap: new TableSourceMap(parsed.positions, lines, '', prepared.toOriginal, parsed.stringMapper),
+      sourceMap: new TableSourceMap(parsed.positions, lines, '', undefined, parsed.stringMapper),
+      ...placeholdersOf(parsed.placeholders),
     },
     diagnostics,
   };
+}
+
+/** LoadedDefinition.placeholders, left out when there are none. */
+function placeholdersOf(placeholders: ReadonlySet<string>): Pick<LoadedDefinition, 'placeholders'> {
+  return placeholders.size === 0 ? {} : { placeholders };
 }
 
 /** The DefinitionUri as the reader of the template would find it: beside the template, `.` and `..` resolved. */

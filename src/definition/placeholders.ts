@@ -1,5 +1,5 @@
 import { escapePointerToken } from './diagnostic.js';
-import type { OffsetMapper } from './source-map.js';
+import { valueOffsetOf, type OffsetMapper, type PositionTable } from './source-map.js';
 
 /**
  * AWS substitutes `${Name}` (DefinitionSubstitutions, Fn::Sub variables,
@@ -271,6 +271,40 @@ export function unsubstitutedPlaceholders(definition: unknown, isLiteral: (name:
     }
   }
   return out;
+}
+
+/** A value that is nothing but `${Name}`. */
+export function isWholePlaceholder(value: unknown): value is string {
+  return typeof value === 'string' && WHOLE_PLACEHOLDER.test(value);
+}
+
+const WHOLE_PLACEHOLDER = /^\$\{[^}]+\}$/;
+
+/**
+ * The pointers of the `${Name}` values that a JSON text writes bare (`"TimeoutSeconds": ${T}`),
+ * which substituteBarePlaceholders read as strings: after substitution they may be any JSON
+ * value, so their type is unknown. `original` is the text before that step.
+ */
+export function barePlaceholderPointers(
+  value: unknown,
+  positions: PositionTable,
+  original: string,
+  toOriginal: OffsetMapper,
+  into = new Set<string>(),
+): Set<string> {
+  const stack: [unknown, string][] = [[value, '']];
+  while (stack.length > 0) {
+    const [current, pointer] = stack.pop() as [unknown, string];
+    if (isWholePlaceholder(current)) {
+      const packed = positions.get(pointer);
+      if (packed !== undefined && original[toOriginal(valueOffsetOf(packed))] === '$') into.add(pointer);
+    } else if (Array.isArray(current)) {
+      current.forEach((item, index) => stack.push([item, `${pointer}/${index}`]));
+    } else if (current !== null && typeof current === 'object') {
+      for (const [key, member] of Object.entries(current)) stack.push([member, `${pointer}/${escapePointerToken(key)}`]);
+    }
+  }
+  return into;
 }
 
 const JSON_LITERAL = /^(?:-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?|true|false|null)$/;

@@ -27,6 +27,11 @@ export interface LoadedDefinition {
   sourceMap: SourceMap;
   /** For CloudFormation/SAM: the logical id of the resource. */
   resourceName?: string;
+  /**
+   * Pointers of values that a deployment replaces before AWS reads the definition: a bare
+   * `${Name}` and a CloudFormation intrinsic function. Their type is not known here.
+   */
+  placeholders?: ReadonlySet<string>;
   /** For CloudFormation/SAM: the definition's type when the template says it (Type: EXPRESS). */
   stateMachineType?: 'STANDARD' | 'EXPRESS';
   /**

@@ -14,6 +14,7 @@ import {
 import { escapePointerToken } from './diagnostic.js';
 import { duplicateKeyFinding, type RawFinding } from './findings.js';
 import { packPosition, type OffsetMapper } from './source-map.js';
+import { isWholePlaceholder } from './placeholders.js';
 import { indentFlowContinuations } from './yaml-indent.js';
 
 /**
@@ -67,9 +68,6 @@ const CUSTOM_TAGS: (ScalarTag | CollectionTag)[] = [...SHORT_TAGS.keys()].flatMa
   { tag, collection: 'seq' as const },
   { tag, collection: 'map' as const },
 ]);
-
-/** A plain scalar that is nothing but `${Name}`: in a number or boolean field it stands for one. */
-const WHOLE_PLACEHOLDER = /^\$\{[^}]+\}$/;
 
 /** Aliases may fan out (the "billion laughs"); a definition never needs this many. */
 const MAX_ALIAS_EXPANSIONS = 10_000;
@@ -161,7 +159,8 @@ class Walker {
     if (isScalar(node)) {
       if (typeof node.value === 'string') {
         this.strings.set(pointer, node);
-        if (node.type === 'PLAIN' && WHOLE_PLACEHOLDER.test(node.value)) this.placeholders.add(pointer);
+        // Unquoted, it is substituted as the value itself: a number or a boolean as well as text.
+        if (node.type === 'PLAIN' && isWholePlaceholder(node.value)) this.placeholders.add(pointer);
       }
       return scalarValue(node);
     }

@@ -97,7 +97,7 @@ function lintDefinition(loaded: LoadedDefinition, options: LintOptions): Diagnos
 
   let schemaFindings: Diagnostic[];
   try {
-    schemaFindings = validateSchema(definition);
+    schemaFindings = validateSchema(definition, loaded.placeholders);
   } catch (error) {
     schemaFindings = [internalError('schema', error, undefined)];
   }

@@ -53,6 +53,8 @@ class Findings {
   readonly list: SchemaFinding[] = [];
   private readonly seen = new Set<string>();
 
+  constructor(readonly placeholders: ReadonlySet<string>) {}
+
   add(pointer: string, message: string, severity: 'error' | 'warning' = 'error'): void {
     const key = `${pointer}\u0000${message}`;
     if (this.seen.has(key)) return;
@@ -66,11 +68,15 @@ class Findings {
 }
 
 function check(validate: ValidateFunction, value: unknown, pointer: string, findings: Findings): void {
-  if (!validate(value) && validate.errors) findings.addAll(translateErrors(validate.errors, pointer, value));
+  if (!validate(value) && validate.errors) findings.addAll(translateErrors(validate.errors, pointer, value, findings.placeholders));
 }
 
-export function validateSchema(definition: unknown): Diagnostic[] {
-  const findings = new Findings();
+/**
+ * `placeholders`: pointers of values replaced at deploy time (LoadedDefinition.placeholders),
+ * whose JSON type and value are not known yet, so neither is checked.
+ */
+export function validateSchema(definition: unknown, placeholders: ReadonlySet<string> = new Set()): Diagnostic[] {
+  const findings = new Findings(placeholders);
   try {
     checkDocument(definition, findings);
   } catch (error) {

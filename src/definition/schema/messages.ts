@@ -104,7 +104,12 @@ const ROOT_REQUIRED_ORDER = ['States', 'StartAt'];
  * pointer of the validated object. The Choice rule shape (`oneOf`) is editor help only:
  * validateSchema checks it in code with its own messages.
  */
-export function translateErrors(errors: readonly ErrorObject[], base: string, value: unknown): SchemaFinding[] {
+export function translateErrors(
+  errors: readonly ErrorObject[],
+  base: string,
+  value: unknown,
+  placeholders: ReadonlySet<string> = new Set(),
+): SchemaFinding[] {
   const findings: SchemaFinding[] = [];
   const rootMissing: string[] = [];
   const add = (pointer: string, message: string): void => {
@@ -114,6 +119,8 @@ export function translateErrors(errors: readonly ErrorObject[], base: string, va
     if (error.schemaPath.includes('/oneOf') || error.keyword === 'oneOf') continue;
     if (error.schemaPath.includes('/anyOf/') || error.keyword === 'if') continue;
     const at = base + error.instancePath;
+    // A value substituted at deploy time may have any type and value once substituted.
+    if ((error.keyword === 'type' || error.keyword === 'enum' || error.keyword === 'const') && placeholders.has(at)) continue;
     switch (error.keyword) {
       case 'additionalProperties': {
         const field = String((error.params as { additionalProperty?: unknown }).additionalProperty);
