@@ -183,13 +183,39 @@ export function extractStateMachines(template: ParsedText, options: LoadOptions)
   }
 
   // Findings of the template parse: relative to the definition they fall in, named by its machine.
+  // A key repeated outside every definition: CloudFormation deploys the template with the last one.
+  const kept = new Map<string, number>();
+  for (const finding of template.findings) if (finding.ruleId === 'no-duplicate-keys') kept.set(finding.pointer, finding.offset);
   const templateFindings = template.findings.map((finding) => {
     const machine = definitionPrefixes.find(([p]) => finding.pointer.startsWith(p + '/'));
+    if (machine === undefined && finding.ruleId === 'no-duplicate-keys') {
+      const keptOffset = kept.get(finding.pointer) ?? finding.offset;
+      const keptLine = keptOffset === finding.offset ? undefined : lines?.position(keptOffset).line;
+      return toDiagnostic(templateDuplicateKey(finding, keptOffset === finding.offset, keptLine), lines, (o) => o, file);
+    }
     return toDiagnostic(relativeFinding(finding, machine?.[0]), lines, (o) => o, machine?.[1] ?? file);
   });
   const extracted: ExtractedMachines = { definitions, diagnostics: [...templateFindings, ...diagnostics] };
   if (definitionFiles.size > 0) extracted.definitionFiles = Object.fromEntries(definitionFiles);
   return extracted;
+}
+
+/**
+ * CloudFormation accepts a template with a key written twice and reads the last one, so outside
+ * a state machine definition a repeated key is a warning naming the one that counts.
+ */
+function templateDuplicateKey(finding: RawFinding, isKept: boolean, keptLine: number | undefined): RawFinding {
+  const tokens = parsePointer(finding.pointer);
+  const key = tokens.pop() as string;
+  const object = tokens.length === 0 ? '/' : tokens.map((t) => '/' + escapePointerToken(t)).join('');
+  const which = isKept ? 'this one, the last' : keptLine === undefined ? 'the last one' : `the last one, at line ${keptLine}`;
+  return {
+    ...finding,
+    severity: 'warning',
+    pointer: '',
+    placeInMessage: false,
+    message: `Duplicate key '${key}' in ${object}; CloudFormation deploys the template with ${which}, and ignores the earlier`,
+  };
 }
 
 function relativeFinding(finding: RawFinding, prefix: string | undefined): RawFinding {
