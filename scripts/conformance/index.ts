@@ -3,7 +3,7 @@
 // ends with the line `N passed, N failed`. Exit 0 whatever the figures (it is a measurement);
 // 2 on bad usage.
 import { existsSync, readFileSync } from 'node:fs';
-import type { Corpus, Kind } from './corpora.js';
+import type { Corpus } from './corpora.js';
 import { findCorpora } from './corpora.js';
 import type { CorpusReport, RunOptions } from './judge.js';
 import { runLintCorpus } from './lint.js';
