@@ -223,6 +223,24 @@ describe('compile errors are data', () => {
     expect(compilePath(text, kind)).toEqual({ ok: false, issues: [{ message, offset }] });
   });
 
+  it.each([
+    ['$.[0].body', 'Path', [{ body: 'b' }], 'b'],
+    ['$.Snapshots.[0].State', 'Path', { Snapshots: [{ State: 'completed' }] }, 'completed'],
+    ["$.a.['b c']", 'ReferencePath', { a: { 'b c': 1 } }, 1],
+    ['$.a ', 'Path', { a: 2 }, 2],
+    ['  $.a[0]  ', 'ReferencePath', { a: [3] }, 3],
+  ] as const)('%j: a form Jayway accepts, read as a %s', (text, kind, input, expected) => {
+    const result = compilePath(text, kind);
+    expect(result.ok && result.value.evaluate(input, env)).toEqual(expected);
+  });
+
+  it('places an error in a path with spaces around it at its character in the text', () => {
+    expect(compilePath('  $.a b ', 'Path')).toEqual({
+      ok: false,
+      issues: [{ message: "Value is not a valid JSONPath: Use bracket notation ['my prop'] if a property contains blank characters", offset: 5 }],
+    });
+  });
+
   it.each(['$', '$.a', "$.a['b c'][0]", '$.a[-1]', '$$', '$$.Execution.Input', '$var', '$var.x[0]', '$ünïcode.x'])(
     '%s is a Reference Path',
     (text) => {
