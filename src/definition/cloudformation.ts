@@ -78,12 +78,16 @@ export function extractStateMachines(template: ParsedText, options: LoadOptions)
         note('error', `State machine resource '${logicalId}' has no Properties`, resourcePointer);
         continue;
       }
-      const machine: Pick<LoadedDefinition, 'resourceName' | 'stateMachineType'> = { resourceName: logicalId };
+      const machine: Pick<LoadedDefinition, 'resourceName' | 'stateMachineType' | 'substitutions'> = { resourceName: logicalId };
       const declaredType = properties[type === STEP_FUNCTIONS ? 'StateMachineType' : 'Type'];
       if (declaredType === 'STANDARD' || declaredType === 'EXPRESS') machine.stateMachineType = declaredType;
       const substitutions = substitutionValues(properties['DefinitionSubstitutions']);
       // CloudFormation substitutes `${X}` outside Fn::Sub only when DefinitionSubstitutions maps X.
       const mapped = new Set(substitutions.keys());
+      if (mapped.size > 0) {
+        const values = deployValues(substitutions, defaults);
+        machine.substitutions = Object.fromEntries([...mapped].map((name) => [name, values.get(name)]));
+      }
       const literal = unsubstitutedMessage(logicalId, properties['DefinitionSubstitutions']);
 
       if ('Definition' in properties) {

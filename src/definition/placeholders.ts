@@ -307,6 +307,50 @@ export function barePlaceholderPointers(
   return into;
 }
 
+/**
+ * The definition AWS receives once `${Name}` placeholders are substituted: in a string, each
+ * whose value is text, a number or a boolean is replaced by that text; a bare placeholder
+ * (`bare`, LoadedDefinition.placeholders) becomes the value itself, as substituting into the
+ * JSON text does. Others stay as written. A copy; the definition is untouched.
+ */
+export function substitutePlaceholders(
+  definition: unknown,
+  values: Readonly<Record<string, unknown>>,
+  bare: ReadonlySet<string> = new Set(),
+): unknown {
+  const known = (name: string): string | number | boolean | undefined => {
+    const value = Object.hasOwn(values, name) ? values[name] : undefined;
+    return typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean' ? value : undefined;
+  };
+  const visit = (value: unknown, pointer: string): unknown => {
+    if (typeof value === 'string') {
+      if (!value.includes('${')) return value;
+      if (bare.has(pointer) && isWholePlaceholder(value)) {
+        const whole = known(value.slice(2, -1));
+        if (whole === undefined) return value;
+        return typeof whole === 'string' && JSON_LITERAL.test(whole) ? (JSON.parse(whole) as unknown) : whole;
+      }
+      let out = '';
+      let copiedTo = 0;
+      for (const { name, offset } of placeholderOccurrences(value)) {
+        const replacement = known(name);
+        if (replacement === undefined) continue;
+        out += value.slice(copiedTo, offset) + String(replacement);
+        copiedTo = offset + name.length + 3;
+      }
+      return copiedTo === 0 ? value : out + value.slice(copiedTo);
+    }
+    if (Array.isArray(value)) return value.map((item, index) => visit(item, `${pointer}/${index}`));
+    if (value === null || typeof value !== 'object') return value;
+    const copy: Record<string, unknown> = {};
+    for (const [key, member] of Object.entries(value)) {
+      Object.defineProperty(copy, key, { value: visit(member, `${pointer}/${escapePointerToken(key)}`), writable: true, enumerable: true, configurable: true });
+    }
+    return copy;
+  };
+  return visit(definition, '');
+}
+
 const JSON_LITERAL = /^(?:-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?|true|false|null)$/;
 
 /**

@@ -46,19 +46,27 @@ const FORMATS: readonly unknown[] = ['auto', 'json', 'yaml', 'cloudformation'];
  * bad input and never mutates `source`: every problem is a diagnostic.
  */
 export function lint(source: string | object, lintOptions?: LintOptions): LintResult {
+  return lintAndLoad(source, lintOptions).result;
+}
+
+/**
+ * lint(), also handing back what it loaded: createStateMachine runs those definitions, so a
+ * text is read once (`loaded` is undefined when loading failed as a whole).
+ */
+export function lintAndLoad(source: string | object, lintOptions?: LintOptions): { result: LintResult; loaded?: LoadResult } {
   // Plain JavaScript callers may pass anything here.
   const options: LintOptions = typeof lintOptions === 'object' && lintOptions !== null ? lintOptions : {};
   const diagnostics = checkOptions(options);
   if (typeof source !== 'string') {
     const problem = notJsonData(source, options.filename);
-    if (problem !== undefined) return { valid: false, diagnostics: [...diagnostics, problem] };
+    if (problem !== undefined) return { result: { valid: false, diagnostics: [...diagnostics, problem] } };
   }
   let loaded: LoadResult;
   try {
     loaded = typeof source === 'string' ? loadSource(source, loadOptions(options)) : loadJsonData(source, loadOptions(options));
   } catch (error) {
     diagnostics.push(internalError('parse', error, options.filename));
-    return { valid: false, diagnostics };
+    return { result: { valid: false, diagnostics } };
   }
   for (const diagnostic of loaded.diagnostics) {
     const adjusted = applySetting(diagnostic, options.rules);
@@ -79,7 +87,7 @@ export function lint(source: string | object, lintOptions?: LintOptions): LintRe
   );
   const result: LintResult = { valid: !diagnostics.some((d) => d.severity === 'error'), diagnostics };
   if (Object.keys(definitionFiles).length > 0) result.definitionFiles = definitionFiles;
-  return result;
+  return { result, loaded };
 }
 
 /** `file#Resource` for a template machine, the resource alone without a filename. */
