@@ -33,6 +33,7 @@ export type { CompiledJsonata } from './expressions/jsonata/index.js';
 
 // Interpreter
 export { createStateMachine, DefinitionError } from './api.js';
+export type { CreateStateMachineOptions } from './api.js';
 export { StateMachine, RealClock, SimulatedClock, StatesError } from './interpreter/index.js';
 export type {
   Clock,
