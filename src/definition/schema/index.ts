@@ -27,7 +27,7 @@ const ALLOWED_FIELDS: Readonly<Record<StateType, Readonly<Record<QueryLanguage, 
     ]),
   ) as Record<StateType, Record<QueryLanguage, readonly string[]>>;
 
-/** The fields a state of this type may have under this (effective) query language (ASL-NOTES §1.4). */
+/** The fields a state of this type may have under this (effective) query language (https://docs.aws.amazon.com/step-functions/latest/dg/statemachine-structure.html). */
 export function allowedFields(type: StateType, ql: QueryLanguage): readonly string[] {
   return ALLOWED_FIELDS[type][ql];
 }
@@ -157,7 +157,7 @@ function checkState(name: string, state: unknown, pointer: string, machineQL: Qu
   const own = state['QueryLanguage'];
   const ql: QueryLanguage = own === 'JSONPath' || own === 'JSONata' ? own : machineQL;
   if (machineQL === 'JSONata' && own === 'JSONPath') {
-    // AWS reports this at the state, not at its QueryLanguage field (ASL-NOTES §1.2, verified).
+    // AWS reports this at the state, not at its QueryLanguage field (its ValidateStateMachineDefinition answer).
     findings.add(pointer, "'QueryLanguage' can not be 'JSONPath' if set to 'JSONata' for whole state machine");
   }
   check(STATE_VALIDATORS[stateType][ql], state, pointer, findings);
@@ -233,7 +233,7 @@ const LOGICAL = ['And', 'Or', 'Not'] as const;
 const TOP_RULE_FIELDS = new Set(fieldsOf(OBJECT_SPECS.ChoiceRule, 'JSONPath'));
 const NESTED_RULE_FIELDS = new Set(fieldsOf(OBJECT_SPECS.NestedChoiceRule, 'JSONPath'));
 
-/** The shape of a JSONPath Choice rule (ASL-NOTES §4.1): Variable and one operator, or one of And/Or/Not. */
+/** The shape of a JSONPath Choice rule (https://docs.aws.amazon.com/step-functions/latest/dg/state-choice.html): Variable and one operator, or one of And/Or/Not. */
 function checkChoiceRule(rule: Record<string, unknown>, pointer: string, nested: boolean, findings: Findings): void {
   const keys = Object.keys(rule);
   const logical = LOGICAL.filter((k) => hasOwn(rule, k));

@@ -22,7 +22,7 @@ export default defineRule<MessageIds>({
     },
     docs: {
       rationale:
-        'The specification says a Reference Path (ResultPath, ItemsPath, a Choice `Variable`, the `…Path` fields) identifies one node and holds no `?`, `@` or script, and the Step Functions guide lists `@`, `..`, `,`, `:`, `?` and `*` as unsupported there. An older AWS page showed a filter in one; aslkit follows the specification (ASL-NOTES §10 row 19), and its interpreter refuses such a path, so this rule reports it as an error (set it to `warn` to be lenient in the linter only). Select the items in an earlier state (an `InputPath`, `OutputPath` or a `.$` field may filter) and name the result with a plain path.',
+        'The specification says a Reference Path (ResultPath, ItemsPath, a Choice `Variable`, the `…Path` fields) identifies one node and holds no `?`, `@` or script, and the Step Functions guide lists `@`, `..`, `,`, `:`, `?` and `*` as unsupported there. An older AWS page showed a filter in one; aslkit follows the specification, and its interpreter refuses such a path, so this rule reports it as an error (set it to `warn` to be lenient in the linter only). Select the items in an earlier state (an `InputPath`, `OutputPath` or a `.$` field may filter) and name the result with a plain path.',
       valid: [
         {
           definition: {

@@ -6,7 +6,7 @@ import { referencePathProblem, type ReferencePathRoots } from './valid-reference
 
 type MessageIds = 'invalid';
 
-/** `Variable` and the `…Path` operators read the input, the context object or a variable (ASL-NOTES §4.2). */
+/** `Variable` and the `…Path` operators read the input, the context object or a variable (https://docs.aws.amazon.com/step-functions/latest/dg/state-choice.html). */
 const ROOTS: ReferencePathRoots = { context: true, variables: true };
 const PATH_FIELDS = ['Variable', ...CHOICE_COMPARISON_OPERATORS.filter((operator) => operator.endsWith('Path'))];
 

@@ -7,7 +7,7 @@ type MessageIds = 'invalidPath' | 'invalidIntrinsic' | 'notString';
 
 const FIELDS = ['ErrorPath', 'CausePath'] as const;
 const ROOTS: ReferencePathRoots = { context: true, variables: true };
-/** The intrinsics that return a string, as the AWS Toolkit lists them for these fields (ASL-NOTES §3.1). */
+/** The intrinsics that return a string, as the AWS Toolkit lists them for these fields (https://docs.aws.amazon.com/step-functions/latest/dg/intrinsic-functions.html). */
 const STRING_INTRINSICS = new Set([
   'States.ArrayGetItem',
   'States.Base64Encode',

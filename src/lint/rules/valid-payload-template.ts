@@ -13,7 +13,7 @@ export interface PayloadTemplate {
   tokens: readonly (string | number)[];
 }
 
-/** Fields of a state that hold a payload template (ASL-NOTES §2.3). Pass `Result` is not one. */
+/** Fields of a state that hold a payload template (https://docs.aws.amazon.com/step-functions/latest/dg/input-output-inputpath-params.html). Pass `Result` is not one. */
 const STATE_TEMPLATE_FIELDS = ['Parameters', 'ResultSelector', 'ItemSelector', 'Credentials', 'Assign'] as const;
 
 /**
@@ -117,7 +117,7 @@ export function templateProblems(walked: WalkedState, template: object): Templat
   return problems;
 }
 
-/** Through objects and arrays, as ASL-NOTES §2.3 rule 1 says; only object keys carry `.$`. */
+/** Through objects and arrays, as https://docs.aws.amazon.com/step-functions/latest/dg/input-output-inputpath-params.html says; only object keys carry `.$`. */
 function walk(node: unknown, path: (string | number)[], problems: TemplateProblem[], depth: number): void {
   if (typeof node !== 'object' || node === null || depth > MAX_DEPTH) return;
   if (Array.isArray(node)) {

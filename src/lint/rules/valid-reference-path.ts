@@ -3,7 +3,7 @@ import { isObject, type WalkedState } from '../../definition/walk.js';
 import { compilePath, type PathRoot } from '../../expressions/paths/index.js';
 import { defineRule } from '../rule.js';
 
-/** What a reference-path field may start with besides `$` (ASL-NOTES §2.2 table). */
+/** What a reference-path field may start with besides `$` (https://docs.aws.amazon.com/step-functions/latest/dg/amazon-states-language-paths.html). */
 export interface ReferencePathRoots {
   context: boolean;
   variables: boolean;
@@ -27,7 +27,7 @@ export function hasPlaceholder(text: string): boolean {
 /**
  * A filter `[?(…)]` or script `[(…)]` step. AWS evaluates paths with Jayway, whose filter
  * grammar is wider than ours and whose verdict on these steps at creation is not recorded
- * (ASL-NOTES §10 row 19: an AWS doc page even shows a filter as a reference path), so the
+ * (an AWS doc page even shows a filter as a reference path; https://docs.aws.amazon.com/step-functions/latest/dg/amazon-states-language-paths.html lists `?` as unsupported), so the
  * rules claim no error for a text that has one: a possible miss rather than a false error.
  */
 export function hasFilterOrScript(text: string): boolean {
