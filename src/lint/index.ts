@@ -1,7 +1,7 @@
 import type { Diagnostic } from '../definition/diagnostic.js';
 import { notJsonData } from '../definition/json-data.js';
 import { loadJsonData, loadSource } from '../definition/load.js';
-import { validateSchema } from '../definition/schema/index.js';
+import { checkSchema } from '../definition/schema/index.js';
 import type { LoadedDefinition, LoadOptions, LoadResult, SourceFormat, SourceMap } from '../definition/source.js';
 import type { StateMachineType } from '../definition/types.js';
 import { runRules } from './engine.js';
@@ -103,16 +103,15 @@ function lintDefinition(loaded: LoadedDefinition, options: LintOptions): Diagnos
   const file = loaded.file ?? machineName(loaded, options);
   const out: Diagnostic[] = [];
 
-  let schemaFindings: Diagnostic[];
+  let schemaFindings: { diagnostic: Diagnostic; at: 'key' | 'value' }[];
   try {
-    schemaFindings = validateSchema(definition, loaded.placeholders);
+    schemaFindings = checkSchema(definition, loaded.placeholders);
   } catch (error) {
-    schemaFindings = [internalError('schema', error, undefined)];
+    schemaFindings = [{ diagnostic: internalError('schema', error, undefined), at: 'value' }];
   }
-  for (const finding of schemaFindings) {
-    const adjusted = applySetting(finding, options.rules);
-    // "Field 'X' is not supported" is about the property name, everything else about a value.
-    if (adjusted !== undefined) out.push(place(adjusted, sourceMap, file, /^Field '.*' is not supported/.test(adjusted.message) ? 'key' : 'value'));
+  for (const { diagnostic, at } of schemaFindings) {
+    const adjusted = applySetting(diagnostic, options.rules);
+    if (adjusted !== undefined) out.push(place(adjusted, sourceMap, file, at));
   }
 
   const stateMachineType = loaded.stateMachineType ?? (options.type === 'EXPRESS' ? 'EXPRESS' : 'STANDARD');

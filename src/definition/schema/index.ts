@@ -55,15 +55,15 @@ class Findings {
 
   constructor(readonly placeholders: ReadonlySet<string>) {}
 
-  add(pointer: string, message: string, severity: 'error' | 'warning' = 'error'): void {
+  add(pointer: string, message: string, severity: 'error' | 'warning' = 'error', at?: 'key'): void {
     const key = `${pointer}\u0000${message}`;
     if (this.seen.has(key)) return;
     this.seen.add(key);
-    this.list.push({ pointer, message, severity });
+    this.list.push({ pointer, message, severity, ...(at === undefined ? {} : { at }) });
   }
 
   addAll(findings: readonly SchemaFinding[]): void {
-    for (const f of findings) this.add(f.pointer, f.message, f.severity);
+    for (const f of findings) this.add(f.pointer, f.message, f.severity, f.at);
   }
 }
 
@@ -76,6 +76,11 @@ function check(validate: ValidateFunction, value: unknown, pointer: string, find
  * whose JSON type and value are not known yet, so neither is checked.
  */
 export function validateSchema(definition: unknown, placeholders: ReadonlySet<string> = new Set()): Diagnostic[] {
+  return checkSchema(definition, placeholders).map(({ diagnostic }) => diagnostic);
+}
+
+/** validateSchema, saying of each finding whether it is about a property name ('key') or a value, for placing it. */
+export function checkSchema(definition: unknown, placeholders: ReadonlySet<string> = new Set()): { diagnostic: Diagnostic; at: 'key' | 'value' }[] {
   const findings = new Findings(placeholders);
   try {
     checkDocument(definition, findings);
@@ -85,11 +90,8 @@ export function validateSchema(definition: unknown, placeholders: ReadonlySet<st
     findings.add('', `The definition could not be checked: ${reason}.`);
   }
   return findings.list.map((f) => ({
-    ruleId: 'schema',
-    severity: f.severity,
-    message: f.message,
-    pointer: f.pointer,
-    code: 'SCHEMA_VALIDATION_FAILED',
+    diagnostic: { ruleId: 'schema', severity: f.severity, message: f.message, pointer: f.pointer, code: 'SCHEMA_VALIDATION_FAILED' },
+    at: f.at ?? 'value',
   }));
 }
 
@@ -128,11 +130,11 @@ function checkMisspeltType(
   const value = state[misspelt];
   const at = childPointer(pointer, misspelt);
   if (!TYPE_SET.has(value)) {
-    findings.add(at, unknownFieldMessage(misspelt, 'a state', ['Type']));
+    findings.add(at, unknownFieldMessage(misspelt, 'a state', ['Type']), 'error', 'key');
     findings.add(at, enumMessage('Type', STATE_TYPES, value));
     return;
   }
-  findings.add(at, unknownFieldMessage(misspelt, STATE_SPECS[value as StateType].noun, ['Type']));
+  findings.add(at, unknownFieldMessage(misspelt, STATE_SPECS[value as StateType].noun, ['Type']), 'error', 'key');
   const corrected = Object.fromEntries(Object.entries(state).map(([key, v]) => [key === misspelt ? 'Type' : key, v]));
   checkState(name, corrected, pointer, machineQL, findings);
 }

@@ -10,6 +10,8 @@ export interface SchemaFinding {
   pointer: string;
   message: string;
   severity: 'error' | 'warning';
+  /** 'key' when the finding is about the property name (a field that is not supported), not its value. */
+  at?: 'key';
 }
 
 interface TitledSpec {
@@ -112,8 +114,8 @@ export function translateErrors(
 ): SchemaFinding[] {
   const findings: SchemaFinding[] = [];
   const rootMissing: string[] = [];
-  const add = (pointer: string, message: string): void => {
-    findings.push({ pointer, message, severity: 'error' });
+  const add = (pointer: string, message: string, at?: 'key'): void => {
+    findings.push({ pointer, message, severity: 'error', ...(at === undefined ? {} : { at }) });
   };
   for (const error of errors) {
     if (error.schemaPath.includes('/oneOf') || error.keyword === 'oneOf') continue;
@@ -133,7 +135,7 @@ export function translateErrors(
             break;
           }
         }
-        add(pointer, unknownFieldMessage(field, articleNoun(found), found ? fieldsOf(found.spec, found.ql) : []));
+        add(pointer, unknownFieldMessage(field, articleNoun(found), found ? fieldsOf(found.spec, found.ql) : []), 'key');
         break;
       }
       case 'required': {

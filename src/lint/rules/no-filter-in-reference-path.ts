@@ -2,8 +2,7 @@ import type { WalkedState } from '../../definition/walk.js';
 import { joinPointer } from '../../definition/diagnostic.js';
 import { isIntrinsicCall } from '../../expressions/intrinsics/index.js';
 import { defineRule } from '../rule.js';
-import { forEachChoiceRulePath } from './valid-choice-rule-paths.js';
-import { forEachReferencePath, hasFilterOrScript } from './valid-reference-path.js';
+import { forEachChoiceRulePath, forEachReferencePath, hasFilterOrScript } from '../rule-utils.js';
 
 type MessageIds = 'filter';
 

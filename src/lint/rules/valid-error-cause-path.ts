@@ -1,7 +1,7 @@
 import { joinPointer } from '../../definition/diagnostic.js';
 import { compileIntrinsic, isIntrinsicCall } from '../../expressions/intrinsics/index.js';
 import { defineRule } from '../rule.js';
-import { hasFilterOrScript, hasPlaceholder, referencePathProblem, type ReferencePathRoots } from './valid-reference-path.js';
+import { hasFilterOrScript, hasPlaceholder, referencePathProblem, type ReferencePathRoots } from '../rule-utils.js';
 
 type MessageIds = 'invalidPath' | 'invalidIntrinsic' | 'notString';
 

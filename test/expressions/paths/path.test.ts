@@ -220,7 +220,9 @@ describe('compile errors are data', () => {
     ['$.a[1:]', 'ReferencePath', "Value is not a Reference Path: Reference path can't contain ':'", 5],
     ['$.a.length()', 'ReferencePath', "Value is not a Reference Path: Reference path can't contain functions", 10],
   ] as const)('%j as a %s', (text, kind, message, offset) => {
-    expect(compilePath(text, kind)).toEqual({ ok: false, issues: [{ message, offset }] });
+    // The issue also carries its explanation as data, without the lead that names the field kind.
+    const detail = message.slice(message.indexOf(': ') + 2);
+    expect(compilePath(text, kind)).toEqual({ ok: false, issues: [{ message, offset, data: { detail } }] });
   });
 
   it.each([
@@ -237,7 +239,13 @@ describe('compile errors are data', () => {
   it('places an error in a path with spaces around it at its character in the text', () => {
     expect(compilePath('  $.a b ', 'Path')).toEqual({
       ok: false,
-      issues: [{ message: "Value is not a valid JSONPath: Use bracket notation ['my prop'] if a property contains blank characters", offset: 5 }],
+      issues: [
+        {
+          message: "Value is not a valid JSONPath: Use bracket notation ['my prop'] if a property contains blank characters",
+          offset: 5,
+          data: { detail: "Use bracket notation ['my prop'] if a property contains blank characters" },
+        },
+      ],
     });
   });
 
