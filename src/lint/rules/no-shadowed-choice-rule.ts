@@ -1,4 +1,5 @@
 import { jsonEquals } from '../../expressions/paths/filter.js';
+import { choiceMachine } from '../examples.js';
 import { defineRule } from '../rule.js';
 
 /** Fields of a top-level Choice rule that say where to go, not what matches. */
@@ -62,40 +63,18 @@ export default defineRule({
         'A Choice state takes the first rule that matches, in order ([Choice state](https://docs.aws.amazon.com/step-functions/latest/dg/state-choice.html)). A rule that repeats an earlier one (the same Variable, operator and value, or the same JSONata Condition), an `And` that includes an earlier rule, or an `Or` whose every branch an earlier rule takes, is never chosen: its Next is dead, and the order or a value is most likely wrong.',
       valid: [
         {
-          definition: {
-            StartAt: 'C',
-            States: {
-              C: {
-                Type: 'Choice',
-                Choices: [
-                  { Variable: '$.n', NumericGreaterThan: 10, Next: 'Big' },
-                  { Variable: '$.n', NumericGreaterThan: 0, Next: 'Small' },
-                ],
-                Default: 'Small',
-              },
-              Big: { Type: 'Succeed' },
-              Small: { Type: 'Succeed' },
-            },
-          },
+          definition: choiceMachine([
+            { Variable: '$.n', NumericGreaterThan: 10, Next: 'A' },
+            { Variable: '$.n', NumericGreaterThan: 0, Next: 'B' },
+          ]),
         },
       ],
       invalid: [
         {
-          definition: {
-            StartAt: 'C',
-            States: {
-              C: {
-                Type: 'Choice',
-                Choices: [
-                  { Variable: '$.status', StringEquals: 'done', Next: 'Done' },
-                  { Variable: '$.status', StringEquals: 'done', Next: 'Archive' },
-                ],
-                Default: 'Done',
-              },
-              Done: { Type: 'Succeed' },
-              Archive: { Type: 'Succeed' },
-            },
-          },
+          definition: choiceMachine([
+            { Variable: '$.status', StringEquals: 'done', Next: 'A' },
+            { Variable: '$.status', StringEquals: 'done', Next: 'B' },
+          ]),
         },
       ],
     },
