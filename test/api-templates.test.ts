@@ -63,6 +63,12 @@ describe('createStateMachine on a CloudFormation/SAM template', () => {
     expect(waited).toBeDefined();
   });
 
+  it('reads the DefinitionUri file once: the engine runs the definition the linter loaded', () => {
+    const read: string[] = [];
+    createStateMachine(samTemplate, { readFile: (path) => (read.push(path), readFile(path)) });
+    expect(read).toEqual(['statemachine/main.asl.json']);
+  });
+
   it('lets `substitutions` override the DefinitionSubstitutions, a bare placeholder taking the value itself', async () => {
     const machine = createStateMachine(samTemplate, { readFile, clock: 'simulated', substitutions: { Name: 'Ada', Delay: 0 } });
     expect(await machine.execute({})).toMatchObject({ status: 'SUCCEEDED', output: { greeting: 'Hello Ada', limit: '3' } });

@@ -101,8 +101,9 @@ export function extractStateMachines(template: ParsedText, options: LoadOptions)
           const offset = template.stringMapper(prefix + placeholder.textPointer)?.(placeholder.index) ?? at(prefix + placeholder.pointer);
           report(literal(placeholder, offset), machineFile);
         }
+        // An intrinsic function's value is known once deployed. A `${X}` here is not bare: CloudFormation
+        // writes the Definition object out as JSON, where it is a string, before it substitutes.
         const placeholders = new Set(intrinsicPointers(properties['Definition']));
-        for (const pointer of template.placeholders) if (pointer.startsWith(`${prefix}/`)) placeholders.add(pointer.slice(prefix.length));
         definitions.push({
           ...machine,
           definition: replaceIntrinsics(properties['Definition']),

@@ -30,6 +30,26 @@ describe('bare ${…} placeholders are values of unknown type', () => {
     expect(errors(yaml, 'm.asl.yaml')).toEqual(["schema 5:14 Field 'Seconds' must be an integer."]);
   });
 
+  it('reads an intrinsic function in a template Definition as a value of unknown type, but not a ${X}, which the written-out Definition quotes', () => {
+    const template = [
+      'Parameters:',
+      '  Timeout: { Type: Number, Default: 30 }',
+      'Resources:',
+      '  M:',
+      '    Type: AWS::StepFunctions::StateMachine',
+      '    Properties:',
+      '      Definition:',
+      '        StartAt: W',
+      '        States:',
+      '          W: { Type: Wait, Seconds: !Ref Timeout, Next: X }',
+      '          X:',
+      '            Type: Wait',
+      '            Seconds: ${Raw}',
+      '            End: true',
+    ].join('\n');
+    expect(errors(template, 't.yaml')).toEqual(["schema 13:22 Field 'Seconds' must be an integer."]);
+  });
+
   it('still reports a JSON text that is broken for another reason as a parse error', () => {
     const broken = '{"StartAt": "W", "States": {"W": {"Type": "Wait", "Seconds": ${T}, "End": true,}}}';
     expect(errors(broken, 'm.asl.json')[0]).toMatch(/^parse 1:\d+ /);
