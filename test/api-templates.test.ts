@@ -113,3 +113,17 @@ describe('createStateMachine on a CloudFormation/SAM template', () => {
     expect(error.diagnostics[0]?.ruleId).toBe('create-state-machine');
   });
 });
+
+describe('paths as Jayway reads them, run', () => {
+  it('evaluates a bracket after a dot and a path with spaces around it', async () => {
+    const machine = createStateMachine(
+      {
+        StartAt: 'P',
+        States: { P: { Type: 'Pass', Parameters: { 'first.$': '$.[0].body', 'state.$': ' $.[1].Snapshots.[0].State ', 'name.$': '$$.Execution.Name ' }, End: true } },
+      },
+      { clock: 'simulated' },
+    );
+    const result = await machine.execute([{ body: 'b' }, { Snapshots: [{ State: 'completed' }] }], { name: 'run-1' });
+    expect(result).toMatchObject({ status: 'SUCCEEDED', output: { first: 'b', state: 'completed', name: 'run-1' } });
+  });
+});

@@ -5,7 +5,7 @@
 import { derived, isObject, type Scope, type WalkedState } from '../definition/walk.js';
 import { CHOICE_COMPARISON_OPERATORS } from '../definition/types.js';
 import { compileIntrinsic, isIntrinsicCall } from '../expressions/intrinsics/index.js';
-import { compilePath, type PathRoot } from '../expressions/paths/index.js';
+import { compilePath, looksLikePath, type PathRoot } from '../expressions/paths/index.js';
 
 // Reference paths: ResultPath, ItemsPath, the …Path fields, Choice rule Variables.
 
@@ -242,7 +242,7 @@ const MAX_DEPTH = 200;
 function valueProblem(value: string): string | undefined {
   // Placeholders are substituted before AWS validates; filters follow a wider grammar than ours.
   if (hasPlaceholder(value) || hasFilterOrScript(value)) return undefined;
-  if (value.startsWith('$')) {
+  if (looksLikePath(value)) {
     const compiled = compilePath(value, 'Path');
     if (compiled.ok) return undefined;
     const issue = compiled.issues[0];

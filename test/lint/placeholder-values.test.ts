@@ -55,3 +55,13 @@ describe('bare ${…} placeholders are values of unknown type', () => {
     expect(errors(broken, 'm.asl.json')[0]).toMatch(/^parse 1:\d+ /);
   });
 });
+
+describe('paths with spaces around them, as Jayway reads them', () => {
+  it('accepts a `.$` value with spaces before or after its path, and runs nothing else differently', () => {
+    const definition = JSON.stringify({
+      StartAt: 'P',
+      States: { P: { Type: 'Pass', Parameters: { 'name.$': '$$.Execution.Name ', 'a.$': ' $.a' }, OutputPath: '$.a ', End: true } },
+    });
+    expect(errors(definition, 'm.asl.json')).toEqual([]);
+  });
+});

@@ -59,6 +59,11 @@ const VARIABLE_START = /[\p{ID_Start}_]/u;
 const VARIABLE_PART = /[\p{ID_Continue}]/u;
 const DOT_NAME_END = new Set(['.', '[', '(', ' ']);
 
+/** Whether a text is to be read as a path: it starts with `$`, after the spaces Jayway trims. */
+export function looksLikePath(text: string): boolean {
+  return /^ *\$/.test(text);
+}
+
 /**
  * Parse a path; throws PathSyntaxError (caught by compilePath, never escapes the module).
  * Jayway's PathCompiler trims the spaces around a path before reading it
