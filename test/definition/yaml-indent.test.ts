@@ -32,6 +32,31 @@ describe('YAML as CloudFormation reads it', () => {
     expect(key).toEqual({ KeyPolicy: { Version: '2012-10-17', Note: 'a b' } });
   });
 
+  it('reads a flow sequence behind a tag closed at its key\'s indent, with its nested flow mapping', () => {
+    const text = [
+      'Function:',
+      '  VpcConfig: !If [UseVpc, {',
+      '    SecurityGroupIds: !If [HasGroups, !Ref groups, !Ref AWS::NoValue],',
+      '    SubnetIds: !Ref subnets',
+      '  }, !Ref AWS::NoValue]',
+      '  MemorySize: 128',
+    ].join('\n');
+    const parsed = parseYaml(text);
+    expect(parsed.ok).toBe(true);
+    expect(parsed.value).toEqual({
+      Function: {
+        VpcConfig: {
+          'Fn::If': [
+            'UseVpc',
+            { SecurityGroupIds: { 'Fn::If': ['HasGroups', { Ref: 'groups' }, { Ref: 'AWS::NoValue' }] }, SubnetIds: { Ref: 'subnets' } },
+            { Ref: 'AWS::NoValue' },
+          ],
+        },
+        MemorySize: 128,
+      },
+    });
+  });
+
   it('keeps line:column of the file for findings after and inside the re-indented lines', () => {
     const { diagnostics } = lint(TEMPLATE, { filename: 't.yaml' });
     const missing = diagnostics.find((d) => d.ruleId === 'no-missing-transition-target');
