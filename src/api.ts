@@ -8,7 +8,7 @@ import { suggestName } from './definition/schema/suggest.js';
 import type { LoadedDefinition, LoadResult } from './definition/source.js';
 import type { StateMachineDefinition } from './definition/types.js';
 import { CompileFailure, StateMachine, compileStateMachine } from './interpreter/engine.js';
-import type { StateMachineOptions } from './interpreter/engine.js';
+import type { CompiledMachine, StateMachineOptions } from './interpreter/engine.js';
 import { lintAndLoad } from './lint/index.js';
 import type { LintOptions, LintResult } from './lint/index.js';
 
@@ -55,14 +55,39 @@ export function createStateMachine(definition: string | object, options: CreateS
   const values = { ...chosen.substitutions, ...substitutions };
   const object = Object.keys(values).length === 0 ? chosen.definition : substitutePlaceholders(chosen.definition, values, chosen.placeholders);
   if (machineOptions.type === undefined && chosen.stateMachineType !== undefined) machineOptions.type = chosen.stateMachineType;
+  let compiled: CompiledMachine;
   try {
-    return new StateMachine(compileStateMachine(object as StateMachineDefinition), machineOptions);
+    compiled = compileStateMachine(object as StateMachineDefinition);
   } catch (error) {
     if (error instanceof CompileFailure) {
       throw new DefinitionError([{ ruleId: 'compile', severity: 'error', message: error.message, pointer: error.pointer }]);
     }
     throw error;
   }
+  const strays = strayHandlerKeys(compiled, options.handlers);
+  if (strays.length > 0) throw new DefinitionError(strays);
+  return new StateMachine(compiled, machineOptions);
+}
+
+/**
+ * Handler keys that name no state and no Resource of the definition (`'*'` aside): a
+ * misspelt key would otherwise leave its task without a handler, found only at run time.
+ */
+function strayHandlerKeys(machine: CompiledMachine, handlers: StateMachineOptions['handlers']): Diagnostic[] {
+  if (handlers === undefined) return [];
+  const { stateNames, resources } = machine.handlerTargets;
+  const known = [...stateNames, ...resources];
+  return Object.keys(handlers)
+    .filter((key) => key !== '*' && !stateNames.has(key) && !resources.has(key))
+    .map((key) => {
+      const near = suggestName(key, known);
+      return {
+        ruleId: 'handler-key',
+        severity: 'error' as const,
+        message: `options.handlers has the key '${key}', which names no state and no Resource of the definition${near === undefined ? '' : `; did you mean '${near}'?`}`,
+        pointer: '',
+      };
+    });
 }
 
 function usageError(message: string, pointer = ''): DefinitionError {

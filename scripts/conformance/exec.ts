@@ -197,12 +197,16 @@ function isPureJsonPath(c: ExecCase): boolean {
 
 async function judge(c: ExecCase): Promise<string | undefined> {
   let machine;
+  // createStateMachine refuses a handler key naming nothing in the definition: offer the S3
+  // handlers only for the S3 resources the definition calls.
+  const text = JSON.stringify(c.definition);
+  const s3 = Object.entries(s3Handlers(c.s3_objects ?? [])).filter(([resource]) => text.includes(`"${resource}"`));
   try {
     machine = createStateMachine(anonymisedArns(c.definition), {
       type: c.state_machine_type,
       clock: 'simulated',
       random: seeded(1),
-      handlers: { ...s3Handlers(c.s3_objects ?? []), ...mockHandlers(c.task_invocations ?? [], c.expected_placeholders) },
+      handlers: { ...Object.fromEntries(s3), ...mockHandlers(c.task_invocations ?? [], c.expected_placeholders) },
       name: 'StateMachine',
     });
   } catch (error) {

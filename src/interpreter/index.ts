@@ -11,7 +11,7 @@ export type {
   StateMachineOptions,
 } from './engine.js';
 export { RealClock, SimulatedClock } from './clock.js';
-export type { Clock, Hold } from './clock.js';
+export type { Clock, Hold, SimulatedClockOptions } from './clock.js';
 export { StatesError, StateFailure, toErrorOutput } from './errors.js';
 export type { HistoryEvent, HistoryEventType } from './history.js';
 export type { Limits, TaskContext, TaskHandler } from './runtime.js';

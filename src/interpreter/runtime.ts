@@ -49,9 +49,11 @@ export interface Execution {
   readonly handlers: Readonly<Record<string, TaskHandler>>;
   readonly history: HistoryRecorder;
   readonly limits: Limits;
-  /** The context object's execution-wide part (ASL-NOTES §2.4). */
+  /** The context object's execution-wide part (https://docs.aws.amazon.com/step-functions/latest/dg/input-output-contextobject.html). */
   readonly context: ContextObject;
   readonly region: string;
+  /** The simulated clock's stuck bound, when the engine made the clock (for the cause). */
+  readonly stuckAfterMs: number | undefined;
   transitions: number;
   /** UTF-8 bytes of the variables stored in live scopes (the 10 MiB quota). */
   variableBytes: number;
@@ -68,10 +70,6 @@ export interface Thread {
   readonly history: HistoryRecorder;
   /** The id of this thread's last history event (AWS's previousEventId). */
   lastEventId: number;
-  /** Set by a state's run(): the state to go to next, or null to end the container. */
-  next: CompiledState | null;
-  /** Set by a state's run(): variables to commit when the state exits. */
-  assigned: Record<string, unknown> | undefined;
   /** The entered event id of the running state (for AWS's error prefix). */
   enteredEventId: number;
   enteredTime: number;
@@ -96,7 +94,21 @@ export interface CompiledState {
   next: CompiledState | null;
   /** Other states this one may jump to (Choice rules, catchers), linked after compile. */
   readonly targets: Map<string, CompiledState | null>;
-  run(thread: Thread, input: unknown): unknown;
+  /** One visit of the state: its step, or a thrown failure. The engine alone commits the step. */
+  run(thread: Thread, input: unknown): Step | Promise<Step>;
+}
+
+/**
+ * What one visit of a state decides: its output, where the container goes next and the
+ * variables it assigns. A state returns it and the engine commits it (records the exit,
+ * stores the variables, moves on), so a visit that fails commits nothing of its own.
+ */
+export interface Step {
+  readonly output: unknown;
+  /** The state to go to next, or null to end the container. */
+  readonly next: CompiledState | null;
+  /** The variables to store when the state exits; undefined when it assigns none. */
+  readonly assigned: Record<string, unknown> | undefined;
 }
 
 export interface CompiledContainer {
@@ -116,14 +128,4 @@ export interface CompileContext {
 export type { HistoryEvent };
 
 /** A version-4 UUID drawn from the injected random source (execution names, Map Run ids). */
-export function uuid(random: () => number): string {
-  const hex = '0123456789abcdef';
-  let s = '';
-  for (let i = 0; i < 36; i++) {
-    if (i === 8 || i === 13 || i === 18 || i === 23) s += '-';
-    else if (i === 14) s += '4';
-    else if (i === 19) s += hex[8 + Math.floor(random() * 4)];
-    else s += hex[Math.floor(random() * 16)];
-  }
-  return s;
-}
+export { uuidV4 as uuid } from '../expressions/intrinsics/random.js';

@@ -308,16 +308,17 @@ describe('the 10 MiB quota on all stored variables (40 x the payload quota)', ()
 
   it('frees the variables of a finished Map iteration', async () => {
     const map = {
+      QueryLanguage: 'JSONata',
       StartAt: 'M',
       States: {
         M: {
-          Type: 'Map', MaxConcurrency: 1, ResultSelector: { n: 1 },
-          ItemProcessor: { StartAt: 'A', States: { A: { Type: 'Pass', Assign: { 'big.$': '$' }, End: true } } },
+          Type: 'Map', MaxConcurrency: 1, Items: '{% [1..200] %}', ItemSelector: '{% $states.input.s %}', Output: { n: 1 },
+          ItemProcessor: { StartAt: 'A', States: { A: { Type: 'Pass', Assign: { big: '{% $states.input %}' }, End: true } } },
           End: true,
         },
       },
     };
-    const result = await run(map, Array.from({ length: 200 }, () => s), { limits: { maxPayloadBytes: 60 } });
+    const result = await run(map, { s }, { limits: { maxPayloadBytes: 60 } });
     expect(result).toMatchObject({ status: 'SUCCEEDED', output: { n: 1 } });
   });
 });

@@ -104,7 +104,7 @@ const LOOP = {
 
 describe('quotas', () => {
   it('fails with States.DataLimitExceeded when a state output exceeds 256 KiB', async () => {
-    const result = await run(single({ Type: 'Pass', Parameters: { 'big.$': '$.s' }, End: true }), { s: 'x'.repeat(262_144) });
+    const result = await run(single({ Type: 'Pass', Parameters: { 'big.$': '$.s', 'again.$': '$.s' }, End: true }), { s: 'x'.repeat(131_072) });
     expect(result).toMatchObject({
       status: 'FAILED',
       error: 'States.DataLimitExceeded',
