@@ -1,13 +1,28 @@
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { basename, dirname, join, relative, resolve, sep } from 'node:path';
 
-export type Kind = 'lint' | 'validation' | 'exec' | 'teststate';
+export type Kind = 'lint' | 'realworld' | 'validation' | 'exec' | 'teststate';
 
 /** A corpus to run; `entry` narrows a lint corpus to one fixture (its manifest `file`). */
 export interface Corpus {
   kind: Kind;
   path: string;
   entry?: string;
+}
+
+/**
+ * A folder with manifest.json: the lint corpus's manifest is an array of fixtures, the realworld
+ * corpus's an object with `entries`.
+ */
+function manifestKind(dir: string): 'lint' | 'realworld' {
+  const manifest = JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8')) as unknown;
+  return Array.isArray(manifest) ? 'lint' : 'realworld';
+}
+
+/** The entries of a folder's manifest.json, whichever corpus it is. */
+function manifestEntries(manifest: string): { file?: unknown }[] {
+  const parsed = JSON.parse(readFileSync(manifest, 'utf8')) as { file?: unknown }[] | { entries: { file?: unknown }[] };
+  return Array.isArray(parsed) ? parsed : parsed.entries;
 }
 
 /** A .jsonl corpus is told apart by its first case. */
@@ -28,16 +43,16 @@ function jsonlKind(file: string): Kind | undefined {
 /** The corpora at a path: one corpus, or every corpus in the conformance folder. */
 function corporaAt(path: string): Corpus[] {
   if (statSync(path).isFile()) {
-    if (basename(path) === 'manifest.json') return [{ kind: 'lint', path: dirname(path) }];
+    if (basename(path) === 'manifest.json') return [{ kind: manifestKind(dirname(path)), path: dirname(path) }];
     const kind = path.endsWith('.jsonl') ? jsonlKind(path) : undefined;
     return kind === undefined ? [] : [{ kind, path }];
   }
-  if (existsSync(join(path, 'manifest.json'))) return [{ kind: 'lint', path }];
+  if (existsSync(join(path, 'manifest.json'))) return [{ kind: manifestKind(path), path }];
   const found: Corpus[] = [];
   for (const name of readdirSync(path).sort()) {
     const child = join(path, name);
     if (statSync(child).isDirectory()) {
-      if (existsSync(join(child, 'manifest.json'))) found.push({ kind: 'lint', path: child });
+      if (existsSync(join(child, 'manifest.json'))) found.push({ kind: manifestKind(child), path: child });
       for (const file of readdirSync(child).sort()) {
         const kind = file.endsWith('.jsonl') ? jsonlKind(join(child, file)) : undefined;
         if (kind !== undefined) found.push({ kind, path: join(child, file) });
@@ -62,10 +77,10 @@ export function findCorpora(path: string): { corpora: Corpus[] } | { error: stri
       const manifest = join(dir, 'manifest.json');
       if (!existsSync(manifest)) continue;
       const entry = relative(dir, resolve(path)).split(sep).join('/');
-      const listed = (JSON.parse(readFileSync(manifest, 'utf8')) as { file?: unknown }[]).some((e) => e.file === entry);
+      const listed = manifestEntries(manifest).some((e) => e.file === entry);
       if (!listed) return { error: `${path} is not an entry of ${manifest} (looked for "file": "${entry}")` };
-      return { corpora: [{ kind: 'lint', path: relative(process.cwd(), dir) || '.', entry }] };
+      return { corpora: [{ kind: manifestKind(dir), path: relative(process.cwd(), dir) || '.', entry }] };
     }
   }
-  return { error: `no conformance corpus at ${path} (a lint folder with manifest.json or one of its fixtures, or an exec, teststate or validation .jsonl)` };
+  return { error: `no conformance corpus at ${path} (a lint or realworld folder with manifest.json or one of its fixtures, or an exec, teststate or validation .jsonl)` };
 }

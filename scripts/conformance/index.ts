@@ -3,10 +3,11 @@
 // ends with the line `N passed, N failed`. Exit 0 whatever the figures (it is a measurement);
 // 2 on bad usage.
 import { existsSync, readFileSync } from 'node:fs';
-import type { Corpus, Kind } from './corpora.js';
+import type { Corpus } from './corpora.js';
 import { findCorpora } from './corpora.js';
 import type { CorpusReport, RunOptions } from './judge.js';
 import { runLintCorpus } from './lint.js';
+import { runRealworldCorpus } from './realworld.js';
 import { runTestStateCorpus } from './teststate.js';
 import { runValidationCorpus } from './validation.js';
 
@@ -35,6 +36,8 @@ function run({ kind, path, entry }: Corpus, options: RunOptions): Promise<Corpus
   switch (kind) {
     case 'lint':
       return runLintCorpus(path, entry === undefined ? options : { ...options, entry });
+    case 'realworld':
+      return runRealworldCorpus(path, entry === undefined ? options : { ...options, entry });
     case 'validation':
       return runValidationCorpus(path, options);
     case 'teststate':

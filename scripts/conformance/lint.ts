@@ -1,8 +1,9 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import { lint } from '../../src/lint/index.js';
+import type { Diagnostic } from '../../src/definition/diagnostic.js';
 import type { CorpusReport, RunOptions } from './judge.js';
 import { describeFinding, firstError, oneLine, percent, verdictOf } from './judge.js';
 
@@ -13,23 +14,34 @@ interface ManifestEntry {
   format: 'json' | 'yaml';
   divergence?: string;
   disputed?: boolean;
+  /** AWS's own verdict where it differs from the source's; `warning` is valid with at least one warning. */
+  aws_verdict?: Verdict;
   cfn_properties?: Record<string, unknown>;
 }
 
+type Verdict = 'valid' | 'invalid' | 'warning';
+
 /**
- * The verdict aslkit should give. `resource-uri-not-arn`: AWS requires a Task Resource to be
- * an ARN, so the definition is invalid whatever statelint said. Other entries keep their
- * source's verdict (for `cfn-context`, placeholders count as substituted where AWS would
- * substitute them, which the template wrapper below lets the loader decide).
+ * The verdict aslkit should give: `aws_verdict` where AWS's behaviour decides it; for
+ * `resource-uri-not-arn`, invalid (AWS requires a Task Resource to be an ARN, whatever statelint
+ * said); the source's verdict otherwise.
  */
-function awsVerdict(entry: ManifestEntry): 'valid' | 'invalid' {
+function awsVerdict(entry: ManifestEntry): Verdict {
+  if (entry.aws_verdict !== undefined) return entry.aws_verdict;
   return entry.divergence?.startsWith('resource-uri-not-arn') ? 'invalid' : entry.expected;
 }
 
+/** aslkit's verdict in the same terms: `warning` when valid with a warning and the entry asks for one. */
+function verdictFor(expected: Verdict, diagnostics: readonly Diagnostic[]): Verdict {
+  const verdict = verdictOf(diagnostics);
+  if (verdict === 'invalid' || expected !== 'warning') return verdict;
+  return diagnostics.some((d) => d.severity === 'warning') ? 'warning' : 'valid';
+}
+
 /**
- * The text to lint. A definition taken out of a CloudFormation resource goes back into one,
- * with the resource's other properties (DefinitionSubstitutions), so placeholders are judged
- * as AWS judges them at deploy time.
+ * The text to lint. A definition taken out of a CloudFormation resource goes back into one, as
+ * its DefinitionString beside the resource's other properties (DefinitionSubstitutions), so
+ * placeholders are judged as AWS judges them at deploy time.
  */
 function sourceOf(entry: ManifestEntry, text: string): { source: string; format: 'json' | 'yaml' | 'cloudformation' } {
   if (entry.cfn_properties === undefined) return { source: text, format: entry.format };
@@ -37,7 +49,7 @@ function sourceOf(entry: ManifestEntry, text: string): { source: string; format:
     Resources: {
       StateMachine: {
         Type: 'AWS::StepFunctions::StateMachine',
-        Properties: { Definition: JSON.parse(text) as unknown, ...entry.cfn_properties },
+        Properties: { DefinitionString: text, ...entry.cfn_properties },
       },
     },
   };
@@ -56,24 +68,6 @@ function aslValidatorVerdict(validator: AslValidator, entry: ManifestEntry, text
   }
 }
 
-const KNOWN_DIFFERENCES = join(import.meta.dirname, '..', '..', 'test', 'conformance', 'lint-known-differences.md');
-
-/**
- * The corpus files lint-known-differences.md lists (every `…` path in a table row), each with
- * its section: 'follows AWS' (a justified verdict) or 'gap' (rows under "aslkit is wrong").
- */
-function knownDifferences(): Map<string, 'follows AWS' | 'gap'> {
-  const known = new Map<string, 'follows AWS' | 'gap'>();
-  if (!existsSync(KNOWN_DIFFERENCES)) return known;
-  let section: 'follows AWS' | 'gap' = 'follows AWS';
-  for (const line of readFileSync(KNOWN_DIFFERENCES, 'utf8').split('\n')) {
-    if (line.startsWith('## ')) section = /aslkit is wrong/i.test(line) ? 'gap' : 'follows AWS';
-    const row = /^\|\s*`([^`]+)`/.exec(line);
-    if (row) known.set(row[1] as string, section);
-  }
-  return known;
-}
-
 /** Runs lint/manifest.json: agreement per source, every disagreement, disputed entries apart. */
 export async function runLintCorpus(dir: string, options: RunOptions = {}): Promise<CorpusReport> {
   const manifest = JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8')) as ManifestEntry[];
@@ -85,8 +79,6 @@ export async function runLintCorpus(dir: string, options: RunOptions = {}): Prom
   let failed = 0;
   let skipped = 0;
   const validator = options.peers ? (createRequire(import.meta.url)('asl-validator') as AslValidator) : undefined;
-  const known = knownDifferences();
-  const tally = { 'follows AWS': 0, gap: 0, unexplained: 0 };
   const peer = { agree: 0, total: 0, otherAgree: 0, otherTotal: 0 };
 
   for (const entry of manifest) {
@@ -96,7 +88,7 @@ export async function runLintCorpus(dir: string, options: RunOptions = {}): Prom
     const text = readFileSync(join(dir, entry.file), 'utf8');
     const { source, format } = sourceOf(entry, text);
     const { diagnostics } = lint(source, { filename: entry.file, format });
-    const got = verdictOf(diagnostics);
+    const got = verdictFor(expected, diagnostics);
     const agree = got === expected;
     const line = `  ${entry.file}: expected ${expected}, got ${got}; ${oneLine(describeFinding(firstError(diagnostics) ?? diagnostics[0]))}`;
 
@@ -107,7 +99,7 @@ export async function runLintCorpus(dir: string, options: RunOptions = {}): Prom
     }
     if (validator !== undefined) {
       peer.total++;
-      const peerAgrees = aslValidatorVerdict(validator, entry, text) === expected;
+      const peerAgrees = aslValidatorVerdict(validator, entry, text) === (expected === 'warning' ? 'valid' : expected);
       if (peerAgrees) peer.agree++;
       if (!entry.source_repo.endsWith('/asl-validator')) {
         peer.otherTotal++;
@@ -122,13 +114,7 @@ export async function runLintCorpus(dir: string, options: RunOptions = {}): Prom
       if (options.verbose) agreements.push(`  ${entry.file}: ${expected}`);
     } else {
       failed++;
-      const kind = known.get(entry.file);
-      tally[kind ?? 'unexplained']++;
-      disagreements.push(
-        line +
-          (entry.divergence === undefined ? '' : ` [divergence: ${entry.divergence.split(':')[0]}]`) +
-          (kind === undefined ? '' : kind === 'gap' ? ' [known gap]' : ' [known difference: follows AWS]'),
-      );
+      disagreements.push(line + (entry.divergence === undefined ? '' : ` [divergence: ${entry.divergence.split(':')[0]}]`));
     }
     perSource.set(entry.source_repo, stats);
   }
@@ -140,7 +126,7 @@ export async function runLintCorpus(dir: string, options: RunOptions = {}): Prom
   lines.push(`  all: ${percent(passed, passed + failed)} (${passed}/${passed + failed})`);
   if (validator !== undefined) lines.push(`asl-validator 4 (default options) on the same entries: ${percent(peer.agree, peer.total)} (${peer.agree}/${peer.total}); without its own fixtures: ${percent(peer.otherAgree, peer.otherTotal)} (${peer.otherAgree}/${peer.otherTotal})`);
   lines.push(
-    `disagreements (${failed}; in test/conformance/lint-known-differences.md: ${tally['follows AWS']} follow AWS, ${tally.gap} known gaps; ${tally.unexplained} not listed):`,
+    `disagreements (${failed}):`,
     ...disagreements,
   );
   if (options.verbose) lines.push(`agreements (${passed}):`, ...agreements);

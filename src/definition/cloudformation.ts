@@ -1,19 +1,18 @@
 import { escapePointerToken, parsePointer, type Diagnostic } from './diagnostic.js';
-import { jsonStringMappers, parseJsonText, parseYamlText, type ParsedText } from './document.js';
+import { parseJsonText, parseYamlText, type ParsedText } from './document.js';
 import { duplicateKeyFinding, toDiagnostic, type RawFinding } from './findings.js';
-import { parseJson, recordJsonPositions } from './json.js';
 import {
   intrinsicName,
+  intrinsicPointers,
   joinParts,
   placeholderOccurrences,
   replaceIntrinsics,
-  substituteBarePlaceholders,
   unescapeSub,
   unsubstitutedPlaceholders,
   type UnsubstitutedPlaceholder,
 } from './placeholders.js';
 import type { LoadedDefinition, LoadOptions } from './source.js';
-import { LineIndex, NO_SOURCE_MAP, TableSourceMap, valueOffsetOf, type OffsetMapper, type PositionTable } from './source-map.js';
+import { LineIndex, NO_SOURCE_MAP, TableSourceMap, valueOffsetOf, type OffsetMapper } from './source-map.js';
 
 /**
  * State machines in CloudFormation and SAM templates: every
@@ -79,12 +78,16 @@ export function extractStateMachines(template: ParsedText, options: LoadOptions)
         note('error', `State machine resource '${logicalId}' has no Properties`, resourcePointer);
         continue;
       }
-      const machine: Pick<LoadedDefinition, 'resourceName' | 'stateMachineType'> = { resourceName: logicalId };
+      const machine: Pick<LoadedDefinition, 'resourceName' | 'stateMachineType' | 'substitutions'> = { resourceName: logicalId };
       const declaredType = properties[type === STEP_FUNCTIONS ? 'StateMachineType' : 'Type'];
       if (declaredType === 'STANDARD' || declaredType === 'EXPRESS') machine.stateMachineType = declaredType;
       const substitutions = substitutionValues(properties['DefinitionSubstitutions']);
       // CloudFormation substitutes `${X}` outside Fn::Sub only when DefinitionSubstitutions maps X.
       const mapped = new Set(substitutions.keys());
+      if (mapped.size > 0) {
+        const values = deployValues(substitutions, defaults);
+        machine.substitutions = Object.fromEntries([...mapped].map((name) => [name, values.get(name)]));
+      }
       const literal = unsubstitutedMessage(logicalId, properties['DefinitionSubstitutions']);
 
       if ('Definition' in properties) {
@@ -98,10 +101,14 @@ export function extractStateMachines(template: ParsedText, options: LoadOptions)
           const offset = template.stringMapper(prefix + placeholder.textPointer)?.(placeholder.index) ?? at(prefix + placeholder.pointer);
           report(literal(placeholder, offset), machineFile);
         }
+        // An intrinsic function's value is known once deployed. A `${X}` here is not bare: CloudFormation
+        // writes the Definition object out as JSON, where it is a string, before it substitutes.
+        const placeholders = new Set(intrinsicPointers(properties['Definition']));
         definitions.push({
           ...machine,
           definition: replaceIntrinsics(properties['Definition']),
           sourceMap: lines === undefined ? NO_SOURCE_MAP : new TableSourceMap(template.positions, lines, prefix, undefined, template.stringMapper),
+          ...placeholdersOf(placeholders),
         });
       } else if ('DefinitionString' in properties) {
         const written = properties['DefinitionString'];
@@ -118,12 +125,8 @@ export function extractStateMachines(template: ParsedText, options: LoadOptions)
           );
           continue;
         }
-        const prepared = substituteBarePlaceholders(text.text, deployValues(substitutions, defaults), (name, offset) =>
-          text.substituted(name, offset),
-        );
-        const toSource: OffsetMapper = (offset) => text.toSource(prepared.toOriginal(offset));
-        const parsed = parseJson(prepared.text);
-        for (const finding of parsed.findings) report(finding, machineFile, toSource);
+        const parsed = parseJsonText(text.text, { values: deployValues(substitutions, defaults), substituted: text.substituted });
+        for (const finding of parsed.findings) report(finding, machineFile, text.toSource);
         if (!parsed.ok) continue;
         const literalNames = new Set(
           placeholderOccurrences(text.text)
@@ -131,18 +134,16 @@ export function extractStateMachines(template: ParsedText, options: LoadOptions)
             .map(({ name }) => name),
         );
         if (literalNames.size > 0) {
-          const preparedText = parseJsonText(prepared.text);
           for (const placeholder of unsubstitutedPlaceholders(parsed.value, (name) => literalNames.has(name))) {
-            const offset = preparedText.stringMapper(placeholder.textPointer)?.(placeholder.index) ?? 0;
-            report(literal(placeholder, offset), machineFile, toSource);
+            const offset = parsed.stringMapper(placeholder.textPointer)?.(placeholder.index) ?? 0;
+            report(literal(placeholder, offset), machineFile, text.toSource);
           }
         }
-        let table: PositionTable | undefined;
-        const positions = (): PositionTable => (table ??= recordJsonPositions(prepared.text));
         definitions.push({
           ...machine,
           definition: parsed.value,
-          sourceMap: lines === undefined ? NO_SOURCE_MAP : new TableSourceMap(positions, lines, '', toSource, jsonStringMappers(prepared.text, positions)),
+          sourceMap: lines === undefined ? NO_SOURCE_MAP : new TableSourceMap(parsed.positions, lines, '', text.toSource, parsed.stringMapper),
+          ...placeholdersOf(parsed.placeholders),
         });
       } else if ('DefinitionUri' in properties && type === SERVERLESS) {
         const uri = properties['DefinitionUri'];
@@ -187,13 +188,39 @@ export function extractStateMachines(template: ParsedText, options: LoadOptions)
   }
 
   // Findings of the template parse: relative to the definition they fall in, named by its machine.
+  // A key repeated outside every definition: CloudFormation deploys the template with the last one.
+  const kept = new Map<string, number>();
+  for (const finding of template.findings) if (finding.ruleId === 'no-duplicate-keys') kept.set(finding.pointer, finding.offset);
   const templateFindings = template.findings.map((finding) => {
     const machine = definitionPrefixes.find(([p]) => finding.pointer.startsWith(p + '/'));
+    if (machine === undefined && finding.ruleId === 'no-duplicate-keys') {
+      const keptOffset = kept.get(finding.pointer) ?? finding.offset;
+      const keptLine = keptOffset === finding.offset ? undefined : lines?.position(keptOffset).line;
+      return toDiagnostic(templateDuplicateKey(finding, keptOffset === finding.offset, keptLine), lines, (o) => o, file);
+    }
     return toDiagnostic(relativeFinding(finding, machine?.[0]), lines, (o) => o, machine?.[1] ?? file);
   });
   const extracted: ExtractedMachines = { definitions, diagnostics: [...templateFindings, ...diagnostics] };
   if (definitionFiles.size > 0) extracted.definitionFiles = Object.fromEntries(definitionFiles);
   return extracted;
+}
+
+/**
+ * CloudFormation accepts a template with a key written twice and reads the last one, so outside
+ * a state machine definition a repeated key is a warning naming the one that counts.
+ */
+function templateDuplicateKey(finding: RawFinding, isKept: boolean, keptLine: number | undefined): RawFinding {
+  const tokens = parsePointer(finding.pointer);
+  const key = tokens.pop() as string;
+  const object = tokens.length === 0 ? '/' : tokens.map((t) => '/' + escapePointerToken(t)).join('');
+  const which = isKept ? 'this one, the last' : keptLine === undefined ? 'the last one' : `the last one, at line ${keptLine}`;
+  return {
+    ...finding,
+    severity: 'warning',
+    pointer: '',
+    placeInMessage: false,
+    message: `Duplicate key '${key}' in ${object}; CloudFormation deploys the template with ${which}, and ignores the earlier`,
+  };
 }
 
 function relativeFinding(finding: RawFinding, prefix: string | undefined): RawFinding {
@@ -362,35 +389,30 @@ function loadDefinitionFile(
   substitutions: Map<string, unknown>,
   values: ReadonlyMap<string, unknown>,
   literal: (placeholder: UnsubstitutedPlaceholder, offset: number) => RawFinding,
-): { definition?: Pick<LoadedDefinition, 'definition' | 'sourceMap'>; diagnostics: Diagnostic[] } {
+): { definition?: Pick<LoadedDefinition, 'definition' | 'sourceMap' | 'placeholders'>; diagnostics: Diagnostic[] } {
   const lines = new LineIndex(content);
   const isLiteral = (name: string): boolean => !substitutions.has(name);
   const unsubstituted = (parsed: ParsedText): RawFinding[] =>
     (content.includes('${') ? unsubstitutedPlaceholders(parsed.value, isLiteral) : []).map((placeholder) =>
       literal(placeholder, parsed.stringMapper(placeholder.textPointer)?.(placeholder.index) ?? 0),
     );
-  if (/\.ya?ml$/i.test(uri)) {
-    const parsed = parseYamlText(content);
-    const findings = parsed.ok ? [...parsed.findings, ...unsubstituted(parsed)] : parsed.findings;
-    const diagnostics = findings.map((f) => toDiagnostic(f, lines, (o) => o, file));
-    if (!parsed.ok) return { diagnostics };
-    return {
-      definition: { definition: parsed.value, sourceMap: new TableSourceMap(parsed.positions, lines, '', undefined, parsed.stringMapper) },
-      diagnostics,
-    };
-  }
-  const prepared = substituteBarePlaceholders(content, values, (name) => !isLiteral(name));
-  const parsed = parseJsonText(prepared.text);
+  const parsed = /\.ya?ml$/i.test(uri) ? parseYamlText(content) : parseJsonText(content, { values, substituted: (name) => !isLiteral(name) });
   const findings = parsed.ok ? [...parsed.findings, ...unsubstituted(parsed)] : parsed.findings;
-  const diagnostics = findings.map((f) => toDiagnostic(f, lines, prepared.toOriginal, file));
+  const diagnostics = findings.map((f) => toDiagnostic(f, lines, (o) => o, file));
   if (!parsed.ok) return { diagnostics };
   return {
     definition: {
       definition: parsed.value,
-      sourceMap: new TableSourceMap(parsed.positions, lines, '', prepared.toOriginal, parsed.stringMapper),
+      sourceMap: new TableSourceMap(parsed.positions, lines, '', undefined, parsed.stringMapper),
+      ...placeholdersOf(parsed.placeholders),
     },
     diagnostics,
   };
+}
+
+/** LoadedDefinition.placeholders, left out when there are none. */
+function placeholdersOf(placeholders: ReadonlySet<string>): Pick<LoadedDefinition, 'placeholders'> {
+  return placeholders.size === 0 ? {} : { placeholders };
 }
 
 /** The DefinitionUri as the reader of the template would find it: beside the template, `.` and `..` resolved. */

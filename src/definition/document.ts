@@ -1,7 +1,8 @@
 import type { Scalar } from 'yaml';
 import type { RawFinding } from './findings.js';
 import { parseJson, recordJsonPositions } from './json.js';
-import { LineIndex, valueOffsetOf, type OffsetMapper, type PositionTable } from './source-map.js';
+import { barePlaceholderPointers, substituteBarePlaceholders } from './placeholders.js';
+import { keyOffsetOf, LineIndex, packPosition, valueOffsetOf, type OffsetMapper, type PositionTable } from './source-map.js';
 import { parseYaml } from './yaml.js';
 
 /** One parsed JSON or YAML text with what is needed to place findings in it. */
@@ -16,6 +17,11 @@ export interface ParsedText {
   positions(): PositionTable;
   /** For a string value: maps an index in the string to an offset in the text. */
   stringMapper(pointer: string): OffsetMapper | undefined;
+  /**
+   * Pointers of the values written as a bare `${Name}` (outside quotes), read as that string:
+   * substituted before the text is parsed, they may become any value, so their type is unknown.
+   */
+  placeholders: ReadonlySet<string>;
   /** An object handed in, not text: nothing has a line, and any string may hold a placeholder. */
   fromObject?: true;
 }
@@ -32,11 +38,52 @@ export function objectAsParsed(value: unknown): ParsedText {
     lines: new LineIndex(''),
     positions: () => positions,
     stringMapper: () => undefined,
+    placeholders: new Set(),
     fromObject: true,
   };
 }
 
-export function parseJsonText(text: string): ParsedText {
+/** How the `${Name}` written outside JSON strings are read (DefinitionSubstitutions' values). */
+export interface BarePlaceholders {
+  /** The value a deployment gives a name, when known (a number or boolean is written as such). */
+  values?: ReadonlyMap<string, unknown>;
+  /** Whether the `${Name}` at this offset is substituted at all (else it stays, and fails to parse as AWS's would). */
+  substituted?: (name: string, offset: number) => boolean;
+}
+
+/**
+ * JSON text, where a `${Name}` outside strings (a definition file before SAM or CloudFormation
+ * substitutes it, a Terraform template) is read as a value, positions and findings kept in the
+ * text as written.
+ */
+export function parseJsonText(text: string, bare: BarePlaceholders = {}): ParsedText {
+  const prepared = substituteBarePlaceholders(text, bare.values ?? new Map(), bare.substituted);
+  if (prepared.text === text) return parsePlainJson(text);
+  const inner = parsePlainJson(prepared.text);
+  const { toOriginal } = prepared;
+  const back = (packed: number): number => {
+    const key = keyOffsetOf(packed);
+    return packPosition(toOriginal(valueOffsetOf(packed)), key === -1 ? -1 : toOriginal(key));
+  };
+  const positions: PositionTable = { get: (pointer) => {
+    const packed = inner.positions().get(pointer);
+    return packed === undefined ? undefined : back(packed);
+  } };
+  return {
+    ...inner,
+    text,
+    findings: inner.findings.map((finding) => ({ ...finding, offset: toOriginal(finding.offset) })),
+    lines: new LineIndex(text),
+    positions: () => positions,
+    stringMapper(pointer) {
+      const mapper = inner.stringMapper(pointer);
+      return mapper === undefined ? undefined : (offset) => toOriginal(mapper(offset));
+    },
+    placeholders: inner.ok ? barePlaceholderPointers(inner.value, positions, text, (offset) => offset) : new Set(),
+  };
+}
+
+function parsePlainJson(text: string): ParsedText {
   const parsed = parseJson(text);
   let table: PositionTable | undefined;
   const positions = (): PositionTable => (table ??= recordJsonPositions(text));
@@ -49,6 +96,7 @@ export function parseJsonText(text: string): ParsedText {
     lines: new LineIndex(text),
     positions,
     stringMapper: jsonStringMappers(text, positions),
+    placeholders: new Set(),
   };
 }
 
@@ -62,15 +110,18 @@ export function parseYamlText(text: string): ParsedText {
     findings: parsed.findings,
     lines: new LineIndex(text),
     positions: () => parsed.positions,
+    placeholders: parsed.placeholders,
     stringMapper(pointer) {
       const scalar = parsed.strings.get(pointer);
-      return scalar === undefined ? undefined : yamlStringMapper(text, scalar);
+      if (scalar === undefined) return undefined;
+      const mapper = yamlStringMapper(parsed.parsedText, scalar);
+      return (offset) => parsed.toOriginal(mapper(offset));
     },
   };
 }
 
 /** ParsedText.stringMapper for a JSON text whose position table is `positions`. */
-export function jsonStringMappers(text: string, positions: () => PositionTable): (pointer: string) => OffsetMapper | undefined {
+function jsonStringMappers(text: string, positions: () => PositionTable): (pointer: string) => OffsetMapper | undefined {
   return (pointer) => {
     const packed = positions().get(pointer);
     if (packed === undefined) return undefined;

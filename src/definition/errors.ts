@@ -20,5 +20,5 @@ export class StatesError extends Error {
   }
 }
 
-/** Errors that neither Retry nor Catch may match (ASL-NOTES §5, §13.5). */
+/** Errors that neither Retry nor Catch may match (https://docs.aws.amazon.com/step-functions/latest/dg/concepts-error-handling.html). */
 export const UNCATCHABLE_ERRORS: ReadonlySet<string> = new Set(['States.Runtime', 'States.DataLimitExceeded']);

@@ -30,9 +30,16 @@ export function loadSource(text: string, options: LoadOptions = {}): LoadResult 
     const packed = parsed.positions().get(finding.pointer);
     return { ...finding, offset: packed === undefined ? 0 : valueOffsetOf(packed) };
   });
+  const placeholders = new Set([...parsed.placeholders, ...fragment.findings.map((f) => f.pointer)]);
   return {
     format: resultFormat,
-    definitions: [{ definition: fragment.definition, sourceMap: new TableSourceMap(parsed.positions, parsed.lines, '', undefined, parsed.stringMapper) }],
+    definitions: [
+      {
+        definition: fragment.definition,
+        sourceMap: new TableSourceMap(parsed.positions, parsed.lines, '', undefined, parsed.stringMapper),
+        ...(placeholders.size === 0 ? {} : { placeholders }),
+      },
+    ],
     diagnostics: [...diagnosticsOf(parsed, options), ...findings.map((f) => toDiagnostic(f, parsed.lines, (o) => o, options.filename))],
   };
 }
@@ -55,9 +62,10 @@ export function loadJsonData(value: unknown, options: LoadOptions = {}): LoadRes
     return { format: 'cloudformation', ...extractStateMachines(objectAsParsed(value), options) };
   }
   const fragment = templateFragment(value);
+  const placeholders = new Set(fragment.findings.map((f) => f.pointer));
   return {
     format: 'json',
-    definitions: [{ definition: fragment.definition, sourceMap: NO_SOURCE_MAP }],
+    definitions: [{ definition: fragment.definition, sourceMap: NO_SOURCE_MAP, ...(placeholders.size === 0 ? {} : { placeholders }) }],
     diagnostics: fragment.findings.map(({ offset: _, ...diagnostic }) => diagnostic),
   };
 }

@@ -1,5 +1,5 @@
 import { escapePointerToken } from './diagnostic.js';
-import type { OffsetMapper } from './source-map.js';
+import { valueOffsetOf, type OffsetMapper, type PositionTable } from './source-map.js';
 
 /**
  * AWS substitutes `${Name}` (DefinitionSubstitutions, Fn::Sub variables,
@@ -271,6 +271,84 @@ export function unsubstitutedPlaceholders(definition: unknown, isLiteral: (name:
     }
   }
   return out;
+}
+
+/** A value that is nothing but `${Name}`. */
+export function isWholePlaceholder(value: unknown): value is string {
+  return typeof value === 'string' && WHOLE_PLACEHOLDER.test(value);
+}
+
+const WHOLE_PLACEHOLDER = /^\$\{[^}]+\}$/;
+
+/**
+ * The pointers of the `${Name}` values that a JSON text writes bare (`"TimeoutSeconds": ${T}`),
+ * which substituteBarePlaceholders read as strings: after substitution they may be any JSON
+ * value, so their type is unknown. `original` is the text before that step.
+ */
+export function barePlaceholderPointers(
+  value: unknown,
+  positions: PositionTable,
+  original: string,
+  toOriginal: OffsetMapper,
+  into = new Set<string>(),
+): Set<string> {
+  const stack: [unknown, string][] = [[value, '']];
+  while (stack.length > 0) {
+    const [current, pointer] = stack.pop() as [unknown, string];
+    if (isWholePlaceholder(current)) {
+      const packed = positions.get(pointer);
+      if (packed !== undefined && original[toOriginal(valueOffsetOf(packed))] === '$') into.add(pointer);
+    } else if (Array.isArray(current)) {
+      current.forEach((item, index) => stack.push([item, `${pointer}/${index}`]));
+    } else if (current !== null && typeof current === 'object') {
+      for (const [key, member] of Object.entries(current)) stack.push([member, `${pointer}/${escapePointerToken(key)}`]);
+    }
+  }
+  return into;
+}
+
+/**
+ * The definition AWS receives once `${Name}` placeholders are substituted: in a string, each
+ * whose value is text, a number or a boolean is replaced by that text; a bare placeholder
+ * (`bare`, LoadedDefinition.placeholders) becomes the value itself, as substituting into the
+ * JSON text does. Others stay as written. A copy; the definition is untouched.
+ */
+export function substitutePlaceholders(
+  definition: unknown,
+  values: Readonly<Record<string, unknown>>,
+  bare: ReadonlySet<string> = new Set(),
+): unknown {
+  const known = (name: string): string | number | boolean | undefined => {
+    const value = Object.hasOwn(values, name) ? values[name] : undefined;
+    return typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean' ? value : undefined;
+  };
+  const visit = (value: unknown, pointer: string): unknown => {
+    if (typeof value === 'string') {
+      if (!value.includes('${')) return value;
+      if (bare.has(pointer) && isWholePlaceholder(value)) {
+        const whole = known(value.slice(2, -1));
+        if (whole === undefined) return value;
+        return typeof whole === 'string' && JSON_LITERAL.test(whole) ? (JSON.parse(whole) as unknown) : whole;
+      }
+      let out = '';
+      let copiedTo = 0;
+      for (const { name, offset } of placeholderOccurrences(value)) {
+        const replacement = known(name);
+        if (replacement === undefined) continue;
+        out += value.slice(copiedTo, offset) + String(replacement);
+        copiedTo = offset + name.length + 3;
+      }
+      return copiedTo === 0 ? value : out + value.slice(copiedTo);
+    }
+    if (Array.isArray(value)) return value.map((item, index) => visit(item, `${pointer}/${index}`));
+    if (value === null || typeof value !== 'object') return value;
+    const copy: Record<string, unknown> = {};
+    for (const [key, member] of Object.entries(value)) {
+      Object.defineProperty(copy, key, { value: visit(member, `${pointer}/${escapePointerToken(key)}`), writable: true, enumerable: true, configurable: true });
+    }
+    return copy;
+  };
+  return visit(definition, '');
 }
 
 const JSON_LITERAL = /^(?:-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?|true|false|null)$/;

@@ -27,6 +27,16 @@ export interface LoadedDefinition {
   sourceMap: SourceMap;
   /** For CloudFormation/SAM: the logical id of the resource. */
   resourceName?: string;
+  /**
+   * Pointers of values that a deployment replaces before AWS reads the definition: a bare
+   * `${Name}` and a CloudFormation intrinsic function. Their type is not known here.
+   */
+  placeholders?: ReadonlySet<string>;
+  /**
+   * For CloudFormation/SAM: the resource's DefinitionSubstitutions, a `Ref` to a parameter read
+   * as its Default; other intrinsic functions stay objects (their value is known only once deployed).
+   */
+  substitutions?: Readonly<Record<string, unknown>>;
   /** For CloudFormation/SAM: the definition's type when the template says it (Type: EXPRESS). */
   stateMachineType?: 'STANDARD' | 'EXPRESS';
   /**

@@ -1,7 +1,7 @@
 /**
  * Types of an Amazon States Language document, in ASL's own field names.
  * Both query languages share one set of state types; which fields are legal for a
- * state depends on its effective query language (ASL-NOTES §1.4), which the schema
+ * state depends on its effective query language (https://docs.aws.amazon.com/step-functions/latest/dg/statemachine-structure.html), which the schema
  * and the lint rules enforce. These types describe the shape, not the legality.
  */
 
@@ -105,7 +105,7 @@ export interface TaskState extends CommonFields, Transition, JsonPathIo {
   Catch?: Catcher[];
 }
 
-/** Comparison operators of a JSONPath data-test Choice rule (ASL-NOTES §4.2). */
+/** Comparison operators of a JSONPath data-test Choice rule (https://docs.aws.amazon.com/step-functions/latest/dg/state-choice.html). */
 export const CHOICE_COMPARISON_OPERATORS = [
   'StringEquals', 'StringEqualsPath', 'StringLessThan', 'StringLessThanPath', 'StringGreaterThan',
   'StringGreaterThanPath', 'StringLessThanEquals', 'StringLessThanEqualsPath', 'StringGreaterThanEquals',

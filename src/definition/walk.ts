@@ -4,7 +4,7 @@ import type { QueryLanguage } from './types.js';
 /**
  * The scoped walker. Every `States` object is a scope of its own: the root machine,
  * each Parallel branch and each Map ItemProcessor (or legacy Iterator). Names never
- * resolve across scopes (ASL-NOTES §8.3), so graph checks work per scope.
+ * resolve across scopes (https://states-language.net/spec.html#state-machine-structure), so graph checks work per scope.
  *
  * The walker reads an unvalidated definition and is total: anything that is not an
  * object where an object belongs is skipped, never thrown on. One pass, linear in the
@@ -50,7 +50,7 @@ export interface WalkedState {
   scope: Scope;
   /**
    * The effective query language: the state's own QueryLanguage, else the top-level one,
-   * never inherited from an enclosing Map or Parallel (ASL-NOTES §1.2).
+   * never inherited from an enclosing Map or Parallel (https://docs.aws.amazon.com/step-functions/latest/dg/statemachine-structure.html).
    */
   queryLanguage: QueryLanguage;
 }

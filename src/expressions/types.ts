@@ -12,6 +12,11 @@ export interface ExpressionIssue {
   offset?: number;
   /** AWS's code, where AWS has one (SCHEMA_VALIDATION_FAILED, INVALID_JSONATA_EXPRESSION, ...). */
   code?: string;
+  /**
+   * The parts of the message as data, for a caller that words its own: `detail` (a path's or
+   * intrinsic's problem without the "Value is not a …" lead), `name` (what an expression refers to).
+   */
+  data?: Readonly<{ detail?: string; name?: string }>;
 }
 
 export type CompileResult<T> = { ok: true; value: T } | { ok: false; issues: ExpressionIssue[] };

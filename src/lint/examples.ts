@@ -18,3 +18,8 @@ export function assignThenRead(): Record<string, unknown> {
     },
   };
 }
+
+/** A machine whose Choice state `C` has `choices`, each going to `A` or `B` (Default `A`, both Succeed). */
+export function choiceMachine(choices: readonly Readonly<Record<string, unknown>>[]): Record<string, unknown> {
+  return { StartAt: 'C', States: { C: { Type: 'Choice', Choices: choices, Default: 'A' }, A: { Type: 'Succeed' }, B: { Type: 'Succeed' } } };
+}

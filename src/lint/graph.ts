@@ -4,7 +4,7 @@ import { derived, isObject, type DefinitionWalk, type Scope, type WalkedState } 
  * The transition graph of one scope, built once per scope and shared by the graph
  * rules (targets, reachability, terminal states, loops) through derived(), so that
  * several rules reading it cost one build. Edges come only from fields of the
- * scope's own states (ASL-NOTES §8.3).
+ * scope's own states (https://states-language.net/spec.html#state-machine-structure).
  */
 
 export interface Transition {

@@ -1,6 +1,6 @@
 import { isObject, type WalkedState } from '../definition/walk.js';
 
-/** Predefined error names (ASL-NOTES §5.1). */
+/** Predefined error names (https://docs.aws.amazon.com/step-functions/latest/dg/concepts-error-handling.html). */
 export const PREDEFINED_ERRORS: ReadonlySet<string> = new Set([
   'States.ALL',
   'States.Timeout',

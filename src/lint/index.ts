@@ -1,7 +1,7 @@
 import type { Diagnostic } from '../definition/diagnostic.js';
 import { MAX_SOURCE_SIZE, notJsonData } from '../definition/json-data.js';
 import { loadJsonData, loadSource } from '../definition/load.js';
-import { validateSchema } from '../definition/schema/index.js';
+import { checkSchema } from '../definition/schema/index.js';
 import type { LoadedDefinition, LoadOptions, LoadResult, SourceFormat, SourceMap } from '../definition/source.js';
 import type { StateMachineType } from '../definition/types.js';
 import { runRules } from './engine.js';
@@ -46,22 +46,30 @@ const FORMATS: readonly unknown[] = ['auto', 'json', 'yaml', 'cloudformation'];
  * bad input and never mutates `source`: every problem is a diagnostic.
  */
 export function lint(source: string | object, lintOptions?: LintOptions): LintResult {
+  return lintAndLoad(source, lintOptions).result;
+}
+
+/**
+ * lint(), also handing back what it loaded: createStateMachine runs those definitions, so a
+ * text is read once (`loaded` is undefined when loading failed as a whole).
+ */
+export function lintAndLoad(source: string | object, lintOptions?: LintOptions): { result: LintResult; loaded?: LoadResult } {
   // Plain JavaScript callers may pass anything here.
   const options: LintOptions = typeof lintOptions === 'object' && lintOptions !== null ? lintOptions : {};
   const diagnostics = checkOptions(options);
   if (typeof source !== 'string') {
     const problem = notJsonData(source, options.filename);
-    if (problem !== undefined) return { valid: false, diagnostics: [...diagnostics, problem] };
+    if (problem !== undefined) return { result: { valid: false, diagnostics: [...diagnostics, problem] } };
   } else if (source.length > MAX_SOURCE_SIZE) {
     // Refused unread, as an object that is not JSON data: one finding, whatever the rules settings.
-    return { valid: false, diagnostics: [...diagnostics, ...loadSource(source, loadOptions(options)).diagnostics] };
+    return { result: { valid: false, diagnostics: [...diagnostics, ...loadSource(source, loadOptions(options)).diagnostics] } };
   }
   let loaded: LoadResult;
   try {
     loaded = typeof source === 'string' ? loadSource(source, loadOptions(options)) : loadJsonData(source, loadOptions(options));
   } catch (error) {
     diagnostics.push(internalError('parse', error, options.filename));
-    return { valid: false, diagnostics };
+    return { result: { valid: false, diagnostics } };
   }
   for (const diagnostic of loaded.diagnostics) {
     const adjusted = applySetting(diagnostic, options.rules);
@@ -82,7 +90,7 @@ export function lint(source: string | object, lintOptions?: LintOptions): LintRe
   );
   const result: LintResult = { valid: !diagnostics.some((d) => d.severity === 'error'), diagnostics };
   if (Object.keys(definitionFiles).length > 0) result.definitionFiles = definitionFiles;
-  return result;
+  return { result, loaded };
 }
 
 /** `file#Resource` for a template machine, the resource alone without a filename. */
@@ -98,16 +106,15 @@ function lintDefinition(loaded: LoadedDefinition, options: LintOptions): Diagnos
   const file = loaded.file ?? machineName(loaded, options);
   const out: Diagnostic[] = [];
 
-  let schemaFindings: Diagnostic[];
+  let schemaFindings: { diagnostic: Diagnostic; at: 'key' | 'value' }[];
   try {
-    schemaFindings = validateSchema(definition);
+    schemaFindings = checkSchema(definition, loaded.placeholders);
   } catch (error) {
-    schemaFindings = [internalError('schema', error, undefined)];
+    schemaFindings = [{ diagnostic: internalError('schema', error, undefined), at: 'value' }];
   }
-  for (const finding of schemaFindings) {
-    const adjusted = applySetting(finding, options.rules);
-    // "Field 'X' is not supported" is about the property name, everything else about a value.
-    if (adjusted !== undefined) out.push(place(adjusted, sourceMap, file, /^Field '.*' is not supported/.test(adjusted.message) ? 'key' : 'value'));
+  for (const { diagnostic, at } of schemaFindings) {
+    const adjusted = applySetting(diagnostic, options.rules);
+    if (adjusted !== undefined) out.push(place(adjusted, sourceMap, file, at));
   }
 
   const stateMachineType = loaded.stateMachineType ?? (options.type === 'EXPRESS' ? 'EXPRESS' : 'STANDARD');

@@ -11,10 +11,10 @@ import type { QueryLanguage, StateMachineType } from '../definition/types.js';
  *
  * THE EXPRESSION SEAM. Rules that check expressions (paths, payload templates,
  * intrinsics, JSONata, variables) are each one more file in rules/: they implement
- * `state(state)`, read `state.queryLanguage` (the effective query language, ASL-NOTES
- * §1.2) to decide how a field is to be read, compile the field with src/expressions,
+ * `state(state)`, read `state.queryLanguage` (the effective query language,
+ * https://docs.aws.amazon.com/step-functions/latest/dg/statemachine-structure.html) to decide how a field is to be read, compile the field with src/expressions,
  * and report each issue at the field's pointer. Nothing in the engine needs to change
- * for them: `context.walk` also gives the scopes (for variable visibility, §8.3) and
+ * for them: `context.walk` also gives the scopes (for variable visibility, https://docs.aws.amazon.com/step-functions/latest/dg/workflow-variables.html) and
  * `scope(scope)` runs before the states of each scope. A sketch:
  *
  *   export default defineRule({

@@ -227,6 +227,25 @@ describe('template findings', () => {
     ]);
   });
 
+  it('warns of a key repeated outside every definition, naming the one CloudFormation keeps', () => {
+    const text = [
+      'Parameters:', // 1
+      '  Name:', // 2
+      '    Type: String', // 3
+      '    Type: String', // 4
+      '    Type: Number', // 5
+      'Resources:', // 6
+      '  M:', // 7
+      '    Type: AWS::StepFunctions::StateMachine', // 8
+      '    Properties:', // 9
+      '      Definition: {StartAt: A, States: {A: {Type: Succeed}}}', // 10
+    ].join('\n');
+    expect(loadSource(text, { filename: 't.yaml' }).diagnostics.map((d) => [d.severity, d.line, d.message])).toEqual([
+      ['warning', 4, "Duplicate key 'Type' in /Parameters/Name; CloudFormation deploys the template with the last one, at line 5, and ignores the earlier"],
+      ['warning', 5, "Duplicate key 'Type' in /Parameters/Name; CloudFormation deploys the template with this one, the last, and ignores the earlier"],
+    ]);
+  });
+
   it('reports a duplicate key in a Definition object relative to the definition', () => {
     const result = loadSource(template('Definition:\n  StartAt: A\n  StartAt: B'), { filename: 't.yaml' });
     expect(result.diagnostics).toEqual([

@@ -17,6 +17,14 @@ describe('the rule registry', () => {
     expect(rules.map((rule) => rule.meta.id)).toEqual(ruleFiles);
   });
 
+  it('has no rule importing another: shared helpers live in src/lint/rule-utils.ts', () => {
+    const imports = ruleFiles.flatMap((file) => {
+      const text = readFileSync(join(ROOT, 'src/lint/rules', `${file}.ts`), 'utf8');
+      return [...text.matchAll(/from '\.\/([^']+)'/g)].map((m) => `${file} -> ${m[1]}`);
+    });
+    expect(imports).toEqual([]);
+  });
+
   it('has no duplicate ids', () => {
     expect(new Set(rules.map((rule) => rule.meta.id)).size).toBe(rules.length);
   });

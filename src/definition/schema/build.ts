@@ -127,7 +127,7 @@ export function buildStateSchema(type: StateType): JsonSchema {
   };
 }
 
-/** Nested state machines take the machine's query language, never the enclosing state's (ASL-NOTES §1.2). */
+/** Nested state machines take the machine's query language, never the enclosing state's (https://docs.aws.amazon.com/step-functions/latest/dg/statemachine-structure.html). */
 function withNestedStates(type: StateType, definition: string, machine: QueryLanguage): JsonSchema {
   const nested: JsonSchema = {
     properties: { States: { additionalProperties: { $ref: `#/definitions/State.${machine}Machine` } } },

@@ -27,7 +27,7 @@ const ALLOWED_FIELDS: Readonly<Record<StateType, Readonly<Record<QueryLanguage, 
     ]),
   ) as Record<StateType, Record<QueryLanguage, readonly string[]>>;
 
-/** The fields a state of this type may have under this (effective) query language (ASL-NOTES §1.4). */
+/** The fields a state of this type may have under this (effective) query language (https://docs.aws.amazon.com/step-functions/latest/dg/statemachine-structure.html). */
 export function allowedFields(type: StateType, ql: QueryLanguage): readonly string[] {
   return ALLOWED_FIELDS[type][ql];
 }
@@ -53,24 +53,35 @@ class Findings {
   readonly list: SchemaFinding[] = [];
   private readonly seen = new Set<string>();
 
-  add(pointer: string, message: string, severity: 'error' | 'warning' = 'error'): void {
+  constructor(readonly placeholders: ReadonlySet<string>) {}
+
+  add(pointer: string, message: string, severity: 'error' | 'warning' = 'error', at?: 'key'): void {
     const key = `${pointer}\u0000${message}`;
     if (this.seen.has(key)) return;
     this.seen.add(key);
-    this.list.push({ pointer, message, severity });
+    this.list.push({ pointer, message, severity, ...(at === undefined ? {} : { at }) });
   }
 
   addAll(findings: readonly SchemaFinding[]): void {
-    for (const f of findings) this.add(f.pointer, f.message, f.severity);
+    for (const f of findings) this.add(f.pointer, f.message, f.severity, f.at);
   }
 }
 
 function check(validate: ValidateFunction, value: unknown, pointer: string, findings: Findings): void {
-  if (!validate(value) && validate.errors) findings.addAll(translateErrors(validate.errors, pointer, value));
+  if (!validate(value) && validate.errors) findings.addAll(translateErrors(validate.errors, pointer, value, findings.placeholders));
 }
 
-export function validateSchema(definition: unknown): Diagnostic[] {
-  const findings = new Findings();
+/**
+ * `placeholders`: pointers of values replaced at deploy time (LoadedDefinition.placeholders),
+ * whose JSON type and value are not known yet, so neither is checked.
+ */
+export function validateSchema(definition: unknown, placeholders: ReadonlySet<string> = new Set()): Diagnostic[] {
+  return checkSchema(definition, placeholders).map(({ diagnostic }) => diagnostic);
+}
+
+/** validateSchema, saying of each finding whether it is about a property name ('key') or a value, for placing it. */
+export function checkSchema(definition: unknown, placeholders: ReadonlySet<string> = new Set()): { diagnostic: Diagnostic; at: 'key' | 'value' }[] {
+  const findings = new Findings(placeholders);
   try {
     checkDocument(definition, findings);
   } catch (error) {
@@ -79,11 +90,8 @@ export function validateSchema(definition: unknown): Diagnostic[] {
     findings.add('', `The definition could not be checked: ${reason}.`);
   }
   return findings.list.map((f) => ({
-    ruleId: 'schema',
-    severity: f.severity,
-    message: f.message,
-    pointer: f.pointer,
-    code: 'SCHEMA_VALIDATION_FAILED',
+    diagnostic: { ruleId: 'schema', severity: f.severity, message: f.message, pointer: f.pointer, code: 'SCHEMA_VALIDATION_FAILED' },
+    at: f.at ?? 'value',
   }));
 }
 
@@ -122,11 +130,11 @@ function checkMisspeltType(
   const value = state[misspelt];
   const at = childPointer(pointer, misspelt);
   if (!TYPE_SET.has(value)) {
-    findings.add(at, unknownFieldMessage(misspelt, 'a state', ['Type']));
+    findings.add(at, unknownFieldMessage(misspelt, 'a state', ['Type']), 'error', 'key');
     findings.add(at, enumMessage('Type', STATE_TYPES, value));
     return;
   }
-  findings.add(at, unknownFieldMessage(misspelt, STATE_SPECS[value as StateType].noun, ['Type']));
+  findings.add(at, unknownFieldMessage(misspelt, STATE_SPECS[value as StateType].noun, ['Type']), 'error', 'key');
   const corrected = Object.fromEntries(Object.entries(state).map(([key, v]) => [key === misspelt ? 'Type' : key, v]));
   checkState(name, corrected, pointer, machineQL, findings);
 }
@@ -151,7 +159,7 @@ function checkState(name: string, state: unknown, pointer: string, machineQL: Qu
   const own = state['QueryLanguage'];
   const ql: QueryLanguage = own === 'JSONPath' || own === 'JSONata' ? own : machineQL;
   if (machineQL === 'JSONata' && own === 'JSONPath') {
-    // AWS reports this at the state, not at its QueryLanguage field (ASL-NOTES §1.2, verified).
+    // AWS reports this at the state, not at its QueryLanguage field (its ValidateStateMachineDefinition answer).
     findings.add(pointer, "'QueryLanguage' can not be 'JSONPath' if set to 'JSONata' for whole state machine");
   }
   check(STATE_VALIDATORS[stateType][ql], state, pointer, findings);
@@ -227,7 +235,7 @@ const LOGICAL = ['And', 'Or', 'Not'] as const;
 const TOP_RULE_FIELDS = new Set(fieldsOf(OBJECT_SPECS.ChoiceRule, 'JSONPath'));
 const NESTED_RULE_FIELDS = new Set(fieldsOf(OBJECT_SPECS.NestedChoiceRule, 'JSONPath'));
 
-/** The shape of a JSONPath Choice rule (ASL-NOTES §4.1): Variable and one operator, or one of And/Or/Not. */
+/** The shape of a JSONPath Choice rule (https://docs.aws.amazon.com/step-functions/latest/dg/state-choice.html): Variable and one operator, or one of And/Or/Not. */
 function checkChoiceRule(rule: Record<string, unknown>, pointer: string, nested: boolean, findings: Findings): void {
   const keys = Object.keys(rule);
   const logical = LOGICAL.filter((k) => hasOwn(rule, k));

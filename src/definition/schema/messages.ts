@@ -10,6 +10,8 @@ export interface SchemaFinding {
   pointer: string;
   message: string;
   severity: 'error' | 'warning';
+  /** 'key' when the finding is about the property name (a field that is not supported), not its value. */
+  at?: 'key';
 }
 
 interface TitledSpec {
@@ -104,16 +106,23 @@ const ROOT_REQUIRED_ORDER = ['States', 'StartAt'];
  * pointer of the validated object. The Choice rule shape (`oneOf`) is editor help only:
  * validateSchema checks it in code with its own messages.
  */
-export function translateErrors(errors: readonly ErrorObject[], base: string, value: unknown): SchemaFinding[] {
+export function translateErrors(
+  errors: readonly ErrorObject[],
+  base: string,
+  value: unknown,
+  placeholders: ReadonlySet<string> = new Set(),
+): SchemaFinding[] {
   const findings: SchemaFinding[] = [];
   const rootMissing: string[] = [];
-  const add = (pointer: string, message: string): void => {
-    findings.push({ pointer, message, severity: 'error' });
+  const add = (pointer: string, message: string, at?: 'key'): void => {
+    findings.push({ pointer, message, severity: 'error', ...(at === undefined ? {} : { at }) });
   };
   for (const error of errors) {
     if (error.schemaPath.includes('/oneOf') || error.keyword === 'oneOf') continue;
     if (error.schemaPath.includes('/anyOf/') || error.keyword === 'if') continue;
     const at = base + error.instancePath;
+    // A value substituted at deploy time may have any type and value once substituted.
+    if ((error.keyword === 'type' || error.keyword === 'enum' || error.keyword === 'const') && placeholders.has(at)) continue;
     switch (error.keyword) {
       case 'additionalProperties': {
         const field = String((error.params as { additionalProperty?: unknown }).additionalProperty);
@@ -126,7 +135,7 @@ export function translateErrors(errors: readonly ErrorObject[], base: string, va
             break;
           }
         }
-        add(pointer, unknownFieldMessage(field, articleNoun(found), found ? fieldsOf(found.spec, found.ql) : []));
+        add(pointer, unknownFieldMessage(field, articleNoun(found), found ? fieldsOf(found.spec, found.ql) : []), 'key');
         break;
       }
       case 'required': {

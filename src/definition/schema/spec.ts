@@ -2,7 +2,7 @@ import { CHOICE_COMPARISON_OPERATORS } from '../types.js';
 import type { QueryLanguage, StateType } from '../types.js';
 
 /**
- * The field sets of ASL as data (ASL-NOTES §1, §4, §5.2-5.3, §6.2, §7): which field is
+ * The field sets of ASL as data (the state pages of https://docs.aws.amazon.com/step-functions/latest/dg/concepts-amazon-states-language.html): which field is
  * allowed in which object under which query language, and the JSON type of its value.
  * The JSON Schemas in schemas/ are generated from this table (scripts/build-schema.ts),
  * and the messages of validateSchema read it to name fields and suggest spellings.
@@ -135,7 +135,7 @@ export const STATE_SPECS: Readonly<Record<StateType, ObjectSpec>> = {
     ...TRANSITION,
     ...IO,
     ...PARAMETERS,
-    // Under JSONata AWS's docs point to Output; validateSchema warns (ASL-NOTES §10 #16).
+    // Under JSONata AWS's docs point to Output; validateSchema warns (https://docs.aws.amazon.com/step-functions/latest/dg/state-pass.html).
     Result: both(ANY),
     ResultPath: jsonPathOnly(PATH_OR_NULL),
     ...OUTPUT,
@@ -231,7 +231,7 @@ const subMachine = (title: string, noun: string, extra: Record<string, FieldRule
   required: ['StartAt', 'States'],
 });
 
-/** The type of the literal of each JSONPath comparison operator (ASL-NOTES §4.2). */
+/** The type of the literal of each JSONPath comparison operator (https://docs.aws.amazon.com/step-functions/latest/dg/state-choice.html). */
 export function operatorValueSchema(operator: string): JsonSchema {
   if (operator.endsWith('Path')) return STRING;
   if (operator.startsWith('Numeric')) return NUMBER;
@@ -307,7 +307,7 @@ export const OBJECT_SPECS: Readonly<Record<ObjectName, ObjectSpec>> = {
     noun: 'ProcessorConfig',
     perLanguage: false,
     fields: { Mode: enumOf('INLINE', 'DISTRIBUTED'), ExecutionType: enumOf('STANDARD', 'EXPRESS') },
-    // A distributed Map runs child executions, whose type must be named (ASL-NOTES §6.2).
+    // A distributed Map runs child executions, whose type must be named (https://docs.aws.amazon.com/step-functions/latest/dg/state-map-distributed.html).
     extraKeywords: () => ({
       if: { properties: { Mode: { const: 'DISTRIBUTED' } }, required: ['Mode'] },
       then: { title: 'ProcessorConfig', required: ['ExecutionType'] },
@@ -352,7 +352,7 @@ export const OBJECT_SPECS: Readonly<Record<ObjectName, ObjectSpec>> = {
       MaxInputBytesPerBatchPath: jsonPathOnly(STRING),
       BatchInput: split(OBJECT, TEMPLATE_OR_EXPRESSION),
     },
-    // A batcher without a size limit is rejected (ASL-NOTES §6.2).
+    // A batcher without a size limit is rejected (https://docs.aws.amazon.com/step-functions/latest/dg/state-map-distributed.html).
     requiredAnyOf: ['MaxItemsPerBatch', 'MaxItemsPerBatchPath', 'MaxInputBytesPerBatch', 'MaxInputBytesPerBatchPath'],
   },
   ResultWriter: {
@@ -365,7 +365,7 @@ export const OBJECT_SPECS: Readonly<Record<ObjectName, ObjectSpec>> = {
       Arguments: jsonataOnly(TEMPLATE_OR_EXPRESSION),
       WriterConfig: ref('WriterConfig'),
     },
-    // Not empty: Resource with Parameters (Arguments) to export to S3, or WriterConfig, or all (ASL-NOTES §6.2).
+    // Not empty: Resource with Parameters (Arguments) to export to S3, or WriterConfig, or all (https://docs.aws.amazon.com/step-functions/latest/dg/state-map-distributed.html).
     requiredAnyOf: ['Resource', 'WriterConfig'],
     extraKeywords: (ctx) => ({
       if: { required: ['Resource'] },

@@ -174,6 +174,7 @@ class Walker implements Walk {
       message: `Reference to '${name}' at the top level is not supported.`,
       offset,
       code: UNSUPPORTED_JSONATA_EXPRESSION,
+      data: { name },
     });
   }
 

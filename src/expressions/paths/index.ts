@@ -5,6 +5,7 @@
  */
 export { compilePath, setOwn } from './path.js';
 export type { CompiledPath, PathKind } from './path.js';
+export { looksLikePath } from './parse.js';
 export type { PathKey, PathRoot } from './parse.js';
 export { applyInputPath, applyOutputPath, applyResultPath } from './io.js';
 export { compilePayloadTemplate, evaluatePathField } from './template.js';

@@ -59,9 +59,29 @@ const VARIABLE_START = /[\p{ID_Start}_]/u;
 const VARIABLE_PART = /[\p{ID_Continue}]/u;
 const DOT_NAME_END = new Set(['.', '[', '(', ' ']);
 
-/** Parse a path; throws PathSyntaxError (caught by compilePath, never escapes the module). */
+/** Whether a text is to be read as a path: it starts with `$`, after the spaces Jayway trims. */
+export function looksLikePath(text: string): boolean {
+  return /^ *\$/.test(text);
+}
+
+/**
+ * Parse a path; throws PathSyntaxError (caught by compilePath, never escapes the module).
+ * Jayway's PathCompiler trims the spaces around a path before reading it
+ * (https://github.com/json-path/JsonPath/blob/master/json-path/src/main/java/com/jayway/jsonpath/internal/path/PathCompiler.java),
+ * so `"$$.Execution.Name "` is `$$.Execution.Name`; error offsets stay the text's own.
+ */
 export function parsePath(text: string): ParsedPath {
-  return new Parser(text).parse();
+  let start = 0;
+  while (text[start] === ' ') start++;
+  let end = text.length;
+  while (end > start && text[end - 1] === ' ') end--;
+  if (start === 0 && end === text.length) return new Parser(text).parse();
+  try {
+    return new Parser(text.slice(start, end)).parse();
+  } catch (error) {
+    if (error instanceof PathSyntaxError) throw new PathSyntaxError(error.message, error.offset + start);
+    throw error;
+  }
 }
 
 class Parser {
@@ -117,9 +137,9 @@ class Parser {
     }
     this.pos += 1;
     if (this.pos >= text.length) throw new PathSyntaxError("Path must not end with a '.'", this.pos);
-    if (text[this.pos] === '.' || text[this.pos] === '[') {
-      throw new PathSyntaxError(`Unexpected '${text[this.pos]}' after '.'`, this.pos);
-    }
+    if (text[this.pos] === '.') throw new PathSyntaxError("Unexpected '.' after '.'", this.pos);
+    // Jayway reads a bracket after a dot as the bracket alone: `$.[0].body`, `$.a.['b']`.
+    if (text[this.pos] === '[') return this.bracket();
     return this.dotStep();
   }
 

@@ -59,18 +59,18 @@ export function compilePath(text: string, kind: PathKind = 'Path'): CompileResul
 
 function compileUncached(text: string, kind: PathKind): CompileResult<CompiledPath> {
   const prefix = kind === 'ReferencePath' ? REFERENCE_PREFIX : PATH_PREFIX;
-  if (typeof text !== 'string') return { ok: false, issues: [{ message: `${prefix}a path must be a string` }] };
+  if (typeof text !== 'string') return { ok: false, issues: [{ message: `${prefix}a path must be a string`, data: { detail: 'a path must be a string' } }] };
   let parsed: ParsedPath;
   try {
     parsed = parsePath(text);
   } catch (error) {
     if (!(error instanceof PathSyntaxError)) throw error;
     const detail = kind === 'ReferencePath' && error.offset === 0 ? "Reference path didn't start with '$'" : error.message;
-    return { ok: false, issues: [{ message: prefix + detail, offset: error.offset }] };
+    return { ok: false, issues: [{ message: prefix + detail, offset: error.offset, data: { detail } }] };
   }
   if (kind === 'ReferencePath') {
     const problem = referencePathProblem(text, parsed.segments);
-    if (problem) return { ok: false, issues: [{ message: REFERENCE_PREFIX + problem.detail, offset: problem.offset }] };
+    if (problem) return { ok: false, issues: [{ message: REFERENCE_PREFIX + problem.detail, offset: problem.offset, data: { detail: problem.detail } }] };
   }
   return { ok: true, value: buildPath(text, parsed) };
 }

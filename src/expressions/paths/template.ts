@@ -9,6 +9,7 @@
 import { StatesError } from '../../definition/errors.js';
 import { compileIntrinsic, invalidIntrinsicFieldMessage, isIntrinsicCall } from '../intrinsics/index.js';
 import type { EvaluationEnv, ExpressionIssue } from '../types.js';
+import { looksLikePath } from './parse.js';
 import { compilePath, setOwn } from './path.js';
 import type { CompiledPath } from './path.js';
 
@@ -145,7 +146,7 @@ function compileDynamic(key: string, value: unknown, at: (string | number)[], is
     issues.push(invalidValue(key, at, `The value is a ${value === null ? 'null' : Array.isArray(value) ? 'array' : typeof value}, not a string`));
     return unreachable;
   }
-  if (value.startsWith('$')) {
+  if (looksLikePath(value)) {
     const compiled = compilePath(value, 'Path');
     if (!compiled.ok) {
       const first = compiled.issues[0];

@@ -87,7 +87,7 @@ export const NON_RULES: readonly NonRuleMeta[] = [
     awsCode: 'SCHEMA_VALIDATION_FAILED',
     docs: {
       rationale:
-        "JSON.parse keeps the last of two equal keys without a word, so the definition a program reads is not the one written; AWS rejects it. aslkit reports the second key where it is written.",
+        "JSON.parse keeps the last of two equal keys without a word, so the definition a program reads is not the one written; AWS rejects it. aslkit reports the second key where it is written. Outside every state machine definition of a CloudFormation/SAM template, CloudFormation deploys the template with the last of the keys, so there the finding is a warning that says which one is kept.",
       invalid: [
         {
           format: 'json',

@@ -10,6 +10,7 @@ import noJsonataTopLevelReference from './no-jsonata-top-level-reference.js';
 import noLiteralPathValue from './no-literal-path-value.js';
 import noMissingTransitionTarget from './no-missing-transition-target.js';
 import noReservedVariableName from './no-reserved-variable-name.js';
+import noShadowedChoiceRule from './no-shadowed-choice-rule.js';
 import noShadowedErrorHandler from './no-shadowed-error-handler.js';
 import noUndefinedVariable from './no-undefined-variable.js';
 import noUnmatchableError from './no-unmatchable-error.js';
@@ -56,6 +57,7 @@ export const rules: readonly RuleModule[] = [
   noLiteralPathValue,
   noMissingTransitionTarget,
   noReservedVariableName,
+  noShadowedChoiceRule,
   noShadowedErrorHandler,
   noUndefinedVariable,
   noUnmatchableError,

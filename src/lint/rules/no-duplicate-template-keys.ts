@@ -1,6 +1,6 @@
 import { joinPointer } from '../../definition/diagnostic.js';
 import { defineRule } from '../rule.js';
-import { payloadTemplates, templateProblems } from './valid-payload-template.js';
+import { payloadTemplates, templateProblems } from '../rule-utils.js';
 
 type MessageIds = 'duplicate';
 

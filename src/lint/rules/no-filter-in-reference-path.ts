@@ -2,8 +2,7 @@ import type { WalkedState } from '../../definition/walk.js';
 import { joinPointer } from '../../definition/diagnostic.js';
 import { isIntrinsicCall } from '../../expressions/intrinsics/index.js';
 import { defineRule } from '../rule.js';
-import { forEachChoiceRulePath } from './valid-choice-rule-paths.js';
-import { forEachReferencePath, hasFilterOrScript } from './valid-reference-path.js';
+import { forEachChoiceRulePath, forEachReferencePath, hasFilterOrScript } from '../rule-utils.js';
 
 type MessageIds = 'filter';
 
@@ -22,7 +21,7 @@ export default defineRule<MessageIds>({
     },
     docs: {
       rationale:
-        'The specification says a Reference Path (ResultPath, ItemsPath, a Choice `Variable`, the `…Path` fields) identifies one node and holds no `?`, `@` or script, and the Step Functions guide lists `@`, `..`, `,`, `:`, `?` and `*` as unsupported there. An older AWS page showed a filter in one; aslkit follows the specification (ASL-NOTES §10 row 19), and its interpreter refuses such a path, so this rule reports it as an error (set it to `warn` to be lenient in the linter only). Select the items in an earlier state (an `InputPath`, `OutputPath` or a `.$` field may filter) and name the result with a plain path.',
+        'The specification says a Reference Path (ResultPath, ItemsPath, a Choice `Variable`, the `…Path` fields) identifies one node and holds no `?`, `@` or script, and the Step Functions guide lists `@`, `..`, `,`, `:`, `?` and `*` as unsupported there. An older AWS page showed a filter in one; aslkit follows the specification, and its interpreter refuses such a path, so this rule reports it as an error (set it to `warn` to be lenient in the linter only). Select the items in an earlier state (an `InputPath`, `OutputPath` or a `.$` field may filter) and name the result with a plain path.',
       valid: [
         {
           definition: {

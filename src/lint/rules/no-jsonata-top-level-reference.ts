@@ -3,8 +3,6 @@ import { UNSUPPORTED_JSONATA_EXPRESSION } from '../../expressions/jsonata/index.
 import { forEachJsonataExpression } from '../jsonata.js';
 import { defineRule } from '../rule.js';
 
-const REFERENCE = /^Reference to '(.*)' at the top level is not supported\.$/s;
-
 export default defineRule({
   meta: {
     id: 'no-jsonata-top-level-reference',
@@ -30,7 +28,7 @@ export default defineRule({
         forEachJsonataExpression(walked, ({ issues }, { path }) => {
           for (const issue of issues) {
             if (issue.code !== UNSUPPORTED_JSONATA_EXPRESSION) continue;
-            const name = REFERENCE.exec(issue.message)?.[1] ?? issue.message;
+            const name = issue.data?.name ?? issue.message;
             context.report({ messageId: 'topLevel', pointer: joinPointer(walked.pointer, ...path), data: { name } });
           }
         });

@@ -2,7 +2,7 @@ import { joinPointer } from '../../definition/diagnostic.js';
 import { compileIntrinsic, isIntrinsicCall } from '../../expressions/intrinsics/index.js';
 import { compilePath } from '../../expressions/paths/index.js';
 import { defineRule } from '../rule.js';
-import { payloadTemplates } from './valid-payload-template.js';
+import { payloadTemplates } from '../rule-utils.js';
 
 type MessageIds = 'path' | 'intrinsic';
 

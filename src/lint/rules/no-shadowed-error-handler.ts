@@ -62,7 +62,7 @@ export default defineRule({
 /**
  * The earlier entry that already matches `name`, if any. States.TaskFailed is taken to
  * match only errors outside the States.* namespace (and itself): that much holds both
- * in the documented semantics and in LocalStack's (ASL-NOTES §10 #5), so the warning
+ * in the documented semantics (https://docs.aws.amazon.com/step-functions/latest/dg/concepts-error-handling.html) and in LocalStack's, so the warning
  * is never wrong.
  */
 function coveredBy(

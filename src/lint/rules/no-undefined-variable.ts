@@ -8,7 +8,7 @@ import { forEachJsonataExpression } from '../jsonata.js';
 import type { Scope, WalkedState } from '../rule.js';
 import { defineRule } from '../rule.js';
 
-/** The members of JSONata's `$states` (ASL-NOTES §2.6). */
+/** The members of JSONata's `$states` (https://docs.aws.amazon.com/step-functions/latest/dg/transforming-data.html). */
 const STATES_MEMBERS: ReadonlySet<string> = new Set(['input', 'context', 'result', 'errorOutput']);
 
 /** A backward search from a read gives up after this many states and reads the name's forward set instead. */

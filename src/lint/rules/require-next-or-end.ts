@@ -50,7 +50,7 @@ export default defineRule({
         if (hasNext && state['End'] === true) {
           context.report({ messageId: 'both', pointer: joinPointer(pointer, 'End'), at: 'key' });
         } else if (!hasNext && state['End'] !== true) {
-          // `End: false` counts as absent (ASL-NOTES §8.2 G7).
+          // `End: false` counts as absent (https://states-language.net/spec.html#transition).
           context.report({ messageId: state['End'] === false ? 'endFalse' : 'missing', pointer, data: { name }, at: 'key' });
         }
       },

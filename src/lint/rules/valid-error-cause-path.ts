@@ -1,13 +1,13 @@
 import { joinPointer } from '../../definition/diagnostic.js';
 import { compileIntrinsic, isIntrinsicCall } from '../../expressions/intrinsics/index.js';
 import { defineRule } from '../rule.js';
-import { hasFilterOrScript, hasPlaceholder, referencePathProblem, type ReferencePathRoots } from './valid-reference-path.js';
+import { hasFilterOrScript, hasPlaceholder, referencePathProblem, type ReferencePathRoots } from '../rule-utils.js';
 
 type MessageIds = 'invalidPath' | 'invalidIntrinsic' | 'notString';
 
 const FIELDS = ['ErrorPath', 'CausePath'] as const;
 const ROOTS: ReferencePathRoots = { context: true, variables: true };
-/** The intrinsics that return a string, as the AWS Toolkit lists them for these fields (ASL-NOTES §3.1). */
+/** The intrinsics that return a string, as the AWS Toolkit lists them for these fields (https://docs.aws.amazon.com/step-functions/latest/dg/intrinsic-functions.html). */
 const STRING_INTRINSICS = new Set([
   'States.ArrayGetItem',
   'States.Base64Encode',

@@ -2,8 +2,7 @@ import { joinPointer } from '../../definition/diagnostic.js';
 import { compileIntrinsic, isIntrinsicCall } from '../../expressions/intrinsics/index.js';
 import type { IntrinsicIssue } from '../../expressions/intrinsics/index.js';
 import { defineRule } from '../rule.js';
-import { payloadTemplates } from './valid-payload-template.js';
-import { hasPlaceholder } from './valid-reference-path.js';
+import { hasPlaceholder, payloadTemplates } from '../rule-utils.js';
 
 type MessageIds = 'failsAtRunTime' | 'questionable';
 

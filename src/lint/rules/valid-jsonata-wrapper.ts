@@ -5,7 +5,7 @@ import { defineRule } from '../rule.js';
 
 /**
  * Fields of a JSONata state that hold a number (or a boolean, or an array) or one expression:
- * a plain string there is neither (ASL-NOTES §2.6). Timestamp, Error, Cause and RoleArn take
+ * a plain string there is neither (https://docs.aws.amazon.com/step-functions/latest/dg/transforming-data.html). Timestamp, Error, Cause and RoleArn take
  * plain strings and are not listed.
  */
 const EXPRESSION_OR_LITERAL: readonly { keys: readonly string[]; expected: string }[] = [

@@ -2,7 +2,7 @@ import { joinPointer } from '../../definition/diagnostic.js';
 import { defineRule } from '../rule.js';
 
 const MAX_LENGTH = 40;
-/** Whitespace, brackets, wildcards, the listed punctuation and control characters (ASL-NOTES §9). */
+/** Whitespace, brackets, wildcards, the listed punctuation and control characters (https://docs.aws.amazon.com/step-functions/latest/dg/state-map-distributed.html). */
 const FORBIDDEN = /[\s<>{}[\]?*"#%\\^|~`$&,;:/\u0000-\u001f\u007f-\u009f]/u;
 
 export default defineRule({

@@ -2,19 +2,18 @@ import { joinPointer } from '../../definition/diagnostic.js';
 import { isIntrinsicCall } from '../../expressions/intrinsics/index.js';
 import { compilePath } from '../../expressions/paths/index.js';
 import { defineRule } from '../rule.js';
-import { hasFilterOrScript, hasPlaceholder } from './valid-reference-path.js';
+import { hasFilterOrScript, hasPlaceholder } from '../rule-utils.js';
 
 type MessageIds = 'invalid' | 'intrinsic';
 
 const FIELDS = ['InputPath', 'OutputPath'] as const;
-const PATH_PREFIX = 'Value is not a valid JSONPath: ';
 
 /** Why `text` is not a Path, or undefined when it is one. compilePath compiles each distinct text once per process. */
 function pathProblem(text: string): string | undefined {
   const compiled = compilePath(text, 'Path');
   if (compiled.ok) return undefined;
-  const message = compiled.issues[0]?.message ?? '';
-  return message.startsWith(PATH_PREFIX) ? message.slice(PATH_PREFIX.length) : message;
+  const issue = compiled.issues[0];
+  return issue?.data?.detail ?? issue?.message ?? '';
 }
 
 export default defineRule<MessageIds>({

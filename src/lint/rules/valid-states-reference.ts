@@ -7,7 +7,7 @@ import { defineRule } from '../rule.js';
 const RESULT_STATES = new Set(['Task', 'Parallel', 'Map']);
 const OUTPUT_FIELDS = new Set(['Output', 'Assign']);
 
-/** `$states.result`: the top-level Output and Assign of a Task, Parallel or Map (ASL-NOTES §2.6). */
+/** `$states.result`: the top-level Output and Assign of a Task, Parallel or Map (https://docs.aws.amazon.com/step-functions/latest/dg/transforming-data.html). */
 function resultAvailable(found: JsonataString, type: string | undefined): boolean {
   return found.owner === 'state' && OUTPUT_FIELDS.has(found.field) && type !== undefined && RESULT_STATES.has(type);
 }

@@ -1,7 +1,7 @@
 import { joinPointer } from '../../definition/diagnostic.js';
 import { checkStringMatches, printablePattern } from '../../expressions/string-matches.js';
 import { defineRule } from '../rule.js';
-import { forEachChoiceRuleField } from './valid-choice-rule-paths.js';
+import { forEachChoiceRuleField } from '../rule-utils.js';
 
 type MessageIds = 'illegalEscape';
 

@@ -1,12 +1,11 @@
 import { joinPointer } from '../../definition/diagnostic.js';
 import { defineRule } from '../rule.js';
+import { hasPlaceholder } from '../rule-utils.js';
 
 /** arn:<partition>:<service>:<region>:<account>:<resource> in the partitions Step Functions runs in. */
 const ARN = /^arn:(aws|aws-cn|aws-us-gov):([a-z0-9-]+):([a-z0-9-]*):([^:]*):(.+)$/;
 /** A Lambda function name with an optional version or alias. */
 const LAMBDA_FUNCTION = /^function:[A-Za-z0-9_-]{1,140}(:(\$LATEST|[A-Za-z0-9_-]+))?$/;
-/** A CloudFormation/SAM DefinitionSubstitutions placeholder. */
-const PLACEHOLDER = /\$\{[^}]+\}/;
 
 export default defineRule({
   meta: {
@@ -58,7 +57,8 @@ export default defineRule({
 });
 
 function isValidResource(resource: string): boolean {
-  if (PLACEHOLDER.test(resource)) return true;
+  // A CloudFormation/SAM placeholder: the ARN is known once deployed.
+  if (hasPlaceholder(resource)) return true;
   const match = ARN.exec(resource);
   if (match === null) return false;
   return match[2] !== 'lambda' || LAMBDA_FUNCTION.test(match[5] as string);

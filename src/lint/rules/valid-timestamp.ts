@@ -11,7 +11,7 @@ const TIMESTAMP_OPERATORS = [
   'TimestampGreaterThanEquals',
 ] as const;
 
-/** RFC 3339 with an uppercase T and a zone (Z or ±hh:mm), real calendar values (ASL-NOTES §4.5). */
+/** RFC 3339 with an uppercase T and a zone (Z or ±hh:mm), real calendar values (https://docs.aws.amazon.com/step-functions/latest/dg/state-wait.html). */
 export function isRfc3339(text: string): boolean {
   const m = RFC3339.exec(text);
   if (m === null) return false;

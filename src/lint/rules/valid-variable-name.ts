@@ -3,7 +3,7 @@ import { assignObjectsOf, variableNameOf } from '../variables.js';
 import { defineRule } from '../rule.js';
 
 const MAX_LENGTH = 80;
-/** UAX #31 identifiers (ASL-NOTES §2.5); `_` may start a name, as the path parser reads `$_x`. */
+/** UAX #31 identifiers (https://docs.aws.amazon.com/step-functions/latest/dg/workflow-variables.html); `_` may start a name, as the path parser reads `$_x`. */
 const IDENTIFIER = /^[\p{ID_Start}_][\p{ID_Continue}]*$/u;
 
 export default defineRule({

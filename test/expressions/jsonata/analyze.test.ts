@@ -5,6 +5,7 @@ const unsupported = (name: string, offset: number) => ({
   message: `Reference to '${name}' at the top level is not supported.`,
   offset,
   code: 'UNSUPPORTED_JSONATA_EXPRESSION',
+  data: { name },
 });
 
 describe('analyzeJsonata: top-level references (§2.6, J3)', () => {

@@ -31,7 +31,7 @@ describe('compilePath: one compile per text and kind', () => {
     expect(compilePath('$.items[*]', 'Path').ok).toBe(true);
     expect(compilePath('$.items[*]', 'ReferencePath')).toEqual({
       ok: false,
-      issues: [{ message: "Value is not a Reference Path: Reference path can't contain '*'", offset: 8 }],
+      issues: [{ message: "Value is not a Reference Path: Reference path can't contain '*'", offset: 8, data: { detail: "Reference path can't contain '*'" } }],
     });
     expect(compilePath('$.items[*]', 'Path').ok).toBe(true);
   });
@@ -45,7 +45,7 @@ describe('compilePath: one compile per text and kind', () => {
 
   it('a non-string is an issue, not a crash and not a cache entry', () => {
     const result = compilePath(42 as unknown as string, 'ReferencePath');
-    expect(result).toEqual({ ok: false, issues: [{ message: 'Value is not a Reference Path: a path must be a string' }] });
+    expect(result).toEqual({ ok: false, issues: [{ message: 'Value is not a Reference Path: a path must be a string', data: { detail: 'a path must be a string' } }] });
     expect(compilePath(42 as unknown as string, 'ReferencePath')).not.toBe(result);
   });
 

@@ -158,7 +158,7 @@ describe('script evaluation stays off', () => {
     ["$[?(@.a == require('child_process'))]", 'Unsupported filter expression at position 11', 11],
     ['$[(@.length-1)]', 'Script expressions [(...)] are not supported', 2],
   ])('%s is a compile error', (text, detail, offset) => {
-    expect(compilePath(text)).toEqual({ ok: false, issues: [{ message: `Value is not a valid JSONPath: ${detail}`, offset }] });
+    expect(compilePath(text)).toEqual({ ok: false, issues: [{ message: `Value is not a valid JSONPath: ${detail}`, offset, data: { detail } }] });
   });
 
   it('no filter, however written, reaches a script engine', () => {

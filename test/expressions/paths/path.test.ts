@@ -220,7 +220,33 @@ describe('compile errors are data', () => {
     ['$.a[1:]', 'ReferencePath', "Value is not a Reference Path: Reference path can't contain ':'", 5],
     ['$.a.length()', 'ReferencePath', "Value is not a Reference Path: Reference path can't contain functions", 10],
   ] as const)('%j as a %s', (text, kind, message, offset) => {
-    expect(compilePath(text, kind)).toEqual({ ok: false, issues: [{ message, offset }] });
+    // The issue also carries its explanation as data, without the lead that names the field kind.
+    const detail = message.slice(message.indexOf(': ') + 2);
+    expect(compilePath(text, kind)).toEqual({ ok: false, issues: [{ message, offset, data: { detail } }] });
+  });
+
+  it.each([
+    ['$.[0].body', 'Path', [{ body: 'b' }], 'b'],
+    ['$.Snapshots.[0].State', 'Path', { Snapshots: [{ State: 'completed' }] }, 'completed'],
+    ["$.a.['b c']", 'ReferencePath', { a: { 'b c': 1 } }, 1],
+    ['$.a ', 'Path', { a: 2 }, 2],
+    ['  $.a[0]  ', 'ReferencePath', { a: [3] }, 3],
+  ] as const)('%j: a form Jayway accepts, read as a %s', (text, kind, input, expected) => {
+    const result = compilePath(text, kind);
+    expect(result.ok && result.value.evaluate(input, env)).toEqual(expected);
+  });
+
+  it('places an error in a path with spaces around it at its character in the text', () => {
+    expect(compilePath('  $.a b ', 'Path')).toEqual({
+      ok: false,
+      issues: [
+        {
+          message: "Value is not a valid JSONPath: Use bracket notation ['my prop'] if a property contains blank characters",
+          offset: 5,
+          data: { detail: "Use bracket notation ['my prop'] if a property contains blank characters" },
+        },
+      ],
+    });
   });
 
   it.each(['$', '$.a', "$.a['b c'][0]", '$.a[-1]', '$$', '$$.Execution.Input', '$var', '$var.x[0]', '$ünïcode.x'])(

@@ -18,6 +18,23 @@ States:
   F: { Type: Fail }
 `,
     },
+    {
+      // A deployed pattern: a Parallel branch throws a custom States.* error to stop its siblings.
+      code: `
+StartAt: P
+States:
+  P:
+    Type: Parallel
+    Branches:
+      - StartAt: Met
+        States:
+          Met: { Type: Fail, Error: States.QuorumMet }
+    Catch:
+      - { ErrorEquals: [States.QuorumMet], Next: Done }
+    End: true
+  Done: { Type: Succeed }
+`,
+    },
   ],
   invalid: [
     {
@@ -35,8 +52,8 @@ States:
   F: { Type: Fail }
 `,
       errors: [
-        { messageId: 'unknownPredefined', pointer: '/States/T/Retry/0/ErrorEquals/1', line: 8, column: 39, data: { name: 'States.Foo' } },
-        { messageId: 'unknownPredefined', pointer: '/States/T/Catch/0/ErrorEquals/0', line: 10, column: 25, data: { name: 'States.Timout' } },
+        { messageId: 'custom', pointer: '/States/T/Retry/0/ErrorEquals/1', line: 8, column: 39, data: { name: 'States.Foo' } },
+        { messageId: 'nearMiss', pointer: '/States/T/Catch/0/ErrorEquals/0', line: 10, column: 25, data: { name: 'States.Timout', suggestion: 'States.Timeout' } },
       ],
     },
   ],

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import rule, { referencePathProblem } from '../../../src/lint/rules/valid-reference-path.js';
+import { referencePathProblem } from '../../../src/lint/rule-utils.js';
+import rule from '../../../src/lint/rules/valid-reference-path.js';
 import { ruleTester } from '../rule-tester.js';
 
 describe('referencePathProblem', () => {
