@@ -33,8 +33,11 @@ export type { CompiledJsonata } from './expressions/jsonata/index.js';
 
 // Interpreter
 export { createStateMachine, DefinitionError } from './api.js';
-export { StateMachine, RealClock, SimulatedClock, StatesError } from './interpreter/index.js';
+export type { CreateStateMachineOptions, TypedStateMachine } from './api.js';
+export { StateMachine, RealClock, SimulatedClock, StatesError, lambdaResult } from './interpreter/index.js';
 export type {
+  ActivityTask,
+  ChildExecution,
   Clock,
   ExecuteOptions,
   ExecutionHandle,
@@ -42,13 +45,25 @@ export type {
   HistoryEvent,
   HistoryEventType,
   Hold,
+  LambdaInvokeResponse,
+  LambdaResult,
   Limits,
   StateMachineOptions,
+  TaskCallbacks,
   TaskContext,
   TaskHandler,
+  WaitingTask,
 } from './interpreter/index.js';
 
 // Testing kit
+export {
+  mockTask, mockHandlers, typedHandlers, returns, throws, answersWith, always, timesOut, missesHeartbeat, neverAnswers, MOCK_EXHAUSTED,
+  loadMockConfig, MockConfigError, visitedStates, historyTypes, taskCalls, matchers, snapshotSerializer, stabilize,
+} from './testing/index.js';
+export type {
+  MockCall, MockFunction, MockResponse, MockSpec, MockedTask, Mocks, TaskTypes, TypedHandler, LoadMockConfigOptions,
+  MockConfig, HistorySource, TaskCall, ExecutionMatchers, MatcherContext, MatcherResult, TextMatcher,
+} from './testing/index.js';
 export { testState } from './testing/test-state/index.js';
 export type {
   InspectionData,

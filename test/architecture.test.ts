@@ -62,7 +62,9 @@ describe('architecture', () => {
     for (const file of files) {
       if (partOf(file) === 'cli') continue;
       const text = readFileSync(file, 'utf8').replace(/\/\/.*$|\/\*[\s\S]*?\*\//gm, '');
-      if (/\bfrom\s+['"](node:)?fs(\/promises)?['"]/.test(text)) violations.push(`${relative(SRC, file)}: node:fs`);
+      // loadMockConfig takes a path, as Step Functions Local takes its mock file; this one module reads it.
+      const readsFiles = relative(SRC, file) === join('testing', 'read-file.ts');
+      if (!readsFiles && /\bfrom\s+['"](node:)?fs(\/promises)?['"]/.test(text)) violations.push(`${relative(SRC, file)}: node:fs`);
       if (/\bprocess\.\w/.test(text)) violations.push(`${relative(SRC, file)}: process`);
       if (/\bconsole\.\w/.test(text)) violations.push(`${relative(SRC, file)}: console`);
     }

@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import * as source from '../src/index.js';
 
 // The names issues 2-5 spell out are a contract: tools outside the project call exactly these.
-const FUNCTIONS = ['lint', 'ruleDocsUrl', 'loadSource', 'loadObject', 'createStateMachine', 'validateSchema'] as const;
+const FUNCTIONS = ['lint', 'ruleDocsUrl', 'loadSource', 'loadObject', 'createStateMachine', 'validateSchema', 'lambdaResult'] as const;
 const CLASSES = ['DefinitionError', 'StatesError', 'SimulatedClock', 'RealClock', 'StateMachine'] as const;
 
 const ROOT = resolve(__dirname, '..');

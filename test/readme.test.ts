@@ -25,3 +25,13 @@ describe('README', () => {
     expect(io.out.trim()).toBe(printed.trim());
   });
 });
+
+describe('README "Test a machine"', () => {
+  // examples/readme/readme.test.ts runs with the examples, so the sample the README shows is tested.
+  it('shows examples/readme/readme.test.ts, in under 20 lines', () => {
+    const sample = /<!-- test-sample:start -->\n```ts\n([\s\S]*?)```\n<!-- test-sample:end -->/.exec(readme)?.[1];
+    const file = readFileSync(join(resolve(__dirname, '..'), 'examples', 'readme', 'readme.test.ts'), 'utf8');
+    expect(sample).toBe(file);
+    expect(file.trimEnd().split('\n').length).toBeLessThan(20);
+  });
+});

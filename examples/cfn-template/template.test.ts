@@ -61,10 +61,7 @@ describe('CloudFormation template example (DefinitionString with Fn::Sub and Def
     const sent: unknown[] = [];
     let putObject: unknown;
     const handlers: Record<string, TaskHandler> = {
-      CollectUnpaidInvoices: () => ({
-        StatusCode: 200,
-        Payload: { stage: 'prod', invoices: [{ id: 'inv-1', due: 120 }, { id: 'inv-2', due: 80 }] },
-      }),
+      CollectUnpaidInvoices: () => ({ stage: 'prod', invoices: [{ id: 'inv-1', due: 120 }, { id: 'inv-2', due: 80 }] }),
       SendReminder: (input) => (sent.push(input), { MessageId: `msg-${sent.length}` }),
       WriteSummary: (input) => ((putObject = input), { ETag: '"e1"' }),
     };

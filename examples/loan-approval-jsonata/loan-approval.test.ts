@@ -14,7 +14,7 @@ const throttled = (): never => {
 
 function machine(overrides: Record<string, TaskHandler> = {}) {
   const handlers: Record<string, TaskHandler> = {
-    ScoreCredit: () => ({ StatusCode: 200, Payload: { score: 760, bureau: 'experian' } }),
+    ScoreCredit: () => ({ score: 760, bureau: 'experian' }),
     RecordOffer: () => ({}),
     QueueManualReview: () => ({ MessageId: 'm-1' }),
     ...overrides,
@@ -53,7 +53,7 @@ describe('loan approval example (JSONata)', () => {
 
   it('sends the scoring Lambda only the Arguments built from variables', async () => {
     let request: unknown;
-    await machine({ ScoreCredit: (input) => ((request = input), { Payload: { score: 700, bureau: 'b' } }) }).execute(application);
+    await machine({ ScoreCredit: (input) => ((request = input), { score: 700, bureau: 'b' }) }).execute(application);
     expect(request).toEqual({
       FunctionName: 'arn:aws:lambda:us-east-1:123456789012:function:score-credit',
       Payload: { applicationId: 'L-1001', annualIncome: 90000, monthlyDebt: 1500 },
@@ -65,7 +65,7 @@ describe('loan approval example (JSONata)', () => {
     { case: 'prime, large loan', score: 760, amount: 40000, rate: 5.9, waitSeconds: 86400 },
     { case: 'near-prime, small loan', score: 640, amount: 8000, rate: 9.5, waitSeconds: 3600 },
   ])('$case: rate $rate after waiting $waitSeconds s', async ({ score, amount, rate, waitSeconds }) => {
-    const result = await machine({ ScoreCredit: () => ({ Payload: { score, bureau: 'b' } }) }).execute({ ...application, amount });
+    const result = await machine({ ScoreCredit: () => ({ score, bureau: 'b' }) }).execute({ ...application, amount });
     expect(result).toMatchObject({ status: 'SUCCEEDED', output: { rate, amount } });
     const [entered] = at(result.history, 'WaitStateEntered');
     const [exited] = at(result.history, 'WaitStateExited');
@@ -89,7 +89,7 @@ describe('loan approval example (JSONata)', () => {
   });
 
   it('rejects through the Choice Default with a Cause built by an expression', async () => {
-    const result = await machine({ ScoreCredit: () => ({ Payload: { score: 600, bureau: 'b' } }) }).execute(application);
+    const result = await machine({ ScoreCredit: () => ({ score: 600, bureau: 'b' }) }).execute(application);
     expect(result).toMatchObject({
       status: 'FAILED',
       error: 'LoanRejected',
@@ -99,7 +99,7 @@ describe('loan approval example (JSONata)', () => {
   });
 
   it('rejects a near-prime applicant asking for more than 10,000', async () => {
-    const result = await machine({ ScoreCredit: () => ({ Payload: { score: 640, bureau: 'b' } }) }).execute({
+    const result = await machine({ ScoreCredit: () => ({ score: 640, bureau: 'b' }) }).execute({
       ...application,
       amount: 15000,
     });
@@ -112,7 +112,7 @@ describe('loan approval example (JSONata)', () => {
       ScoreCredit: () => {
         calls += 1;
         if (calls < 3) throttled();
-        return { Payload: { score: 760, bureau: 'b' } };
+        return { score: 760, bureau: 'b' };
       },
     }).execute(application);
     expect(result.status).toBe('SUCCEEDED');

@@ -7,7 +7,7 @@ const order = { orderId: 'o-17', items: [{ sku: 'A', qty: 2 }] };
 
 function machine(overrides: Record<string, TaskHandler> = {}) {
   const handlers: Record<string, TaskHandler> = {
-    ValidateOrder: () => ({ Payload: { valid: true, total: 42 }, StatusCode: 200 }),
+    ValidateOrder: () => ({ valid: true, total: 42 }),
     ReserveStock: () => ({ reserved: true }),
     ChargeCard: (input) => ({ charged: (input as { amount: number }).amount }),
     Ship: () => ({ trackingId: 'T-1' }),
@@ -35,7 +35,7 @@ describe('order processing example', () => {
   });
 
   it('rejects an invalid order through the Choice default', async () => {
-    const result = await machine({ ValidateOrder: () => ({ Payload: { valid: false, total: 0 } }) }).execute(order);
+    const result = await machine({ ValidateOrder: () => ({ valid: false, total: 0 }) }).execute(order);
     expect(result).toMatchObject({ status: 'FAILED', error: 'OrderRejected', cause: 'The order failed validation.' });
   });
 
@@ -57,7 +57,7 @@ describe('order processing example', () => {
       ValidateOrder: () => {
         calls += 1;
         if (calls < 3) throw new StatesError('Lambda.TooManyRequestsException', 'Rate exceeded');
-        return { Payload: { valid: true, total: 5 } };
+        return { valid: true, total: 5 };
       },
     }).execute(order);
     expect(result.status).toBe('SUCCEEDED');

@@ -18,11 +18,11 @@ function seeded(seed: number): () => number {
 function machine(overrides: Record<string, TaskHandler> = {}, seed = 7) {
   const handlers: Record<string, TaskHandler> = {
     ScreenForFraud: () => ({ riskScore: 12 }),
-    AuthorizeCard: () => ({ StatusCode: 200, Payload: { authorizationId: 'auth-9', feeCents: 35 } }),
+    AuthorizeCard: () => ({ authorizationId: 'auth-9', feeCents: 35 }),
     LookUpLoyalty: () => ({ Item: { customerId: { S: 'c-42' }, tier: { S: 'gold' }, points: { N: '1200' } } }),
     CapturePayment: (input) => {
       const { Payload } = input as { Payload: { totalCents: number } };
-      return { StatusCode: 200, Payload: { captureId: 'cap-1', totalCents: Payload.totalCents } };
+      return { captureId: 'cap-1', totalCents: Payload.totalCents };
     },
     NotifyCustomer: () => ({ MessageId: 'msg-1' }),
     ...overrides,
@@ -58,7 +58,7 @@ describe('payments example (Parallel, intrinsics, variables)', () => {
     const record = (name: string, result: unknown): TaskHandler => (input) => ((seen[name] = input), result);
     const result = await machine({
       ScreenForFraud: record('fraud', { riskScore: 3 }),
-      AuthorizeCard: record('authorize', { Payload: { authorizationId: 'auth-1', feeCents: 0 } }),
+      AuthorizeCard: record('authorize', { authorizationId: 'auth-1', feeCents: 0 }),
       LookUpLoyalty: record('loyalty', { Item: { tier: { S: 'basic' }, points: { N: '0' } } }),
     }).execute(payment);
     const { paymentId } = result.output as { paymentId: string };
@@ -75,7 +75,7 @@ describe('payments example (Parallel, intrinsics, variables)', () => {
   it('reads the variables assigned two states earlier when capturing', async () => {
     let capture: unknown;
     const result = await machine({
-      CapturePayment: (input) => ((capture = input), { Payload: { captureId: 'cap-2', totalCents: 1285 } }),
+      CapturePayment: (input) => ((capture = input), { captureId: 'cap-2', totalCents: 1285 }),
     }).execute(payment);
     const { paymentId } = result.output as { paymentId: string };
     expect(capture).toEqual({

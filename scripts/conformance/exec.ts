@@ -11,6 +11,8 @@ import { isDeepStrictEqual } from 'node:util';
 import { pathToFileURL } from 'node:url';
 import { DefinitionError, createStateMachine } from '../../src/api.js';
 import { StatesError } from '../../src/definition/errors.js';
+import { isLambdaInvoke, lambdaResult } from '../../src/interpreter/integrations/lambda.js';
+import type { LambdaInvokeResponse } from '../../src/interpreter/integrations/lambda.js';
 import type { TaskHandler } from '../../src/interpreter/runtime.js';
 
 interface Invocation {
@@ -129,7 +131,8 @@ function mockHandlers(invocations: readonly Invocation[], tokens: readonly strin
       if (!inv) throw new StatesError('States.TaskFailed', `No more recorded invocations for the state '${state}'`);
       switch (inv.outcome) {
         case 'succeeded':
-          return inv.output;
+          // The recording holds Lambda's whole Invoke response, not the function's payload.
+          return isLambdaInvoke(context.resource) ? lambdaResult(inv.output as LambdaInvokeResponse) : inv.output;
         case 'aborted':
           return new Promise((_, reject) => context.signal.addEventListener('abort', () => reject(context.signal.reason)));
         default:
@@ -197,12 +200,16 @@ function isPureJsonPath(c: ExecCase): boolean {
 
 async function judge(c: ExecCase): Promise<string | undefined> {
   let machine;
+  // createStateMachine refuses a handler key naming nothing in the definition: offer the S3
+  // handlers only for the S3 resources the definition calls.
+  const text = JSON.stringify(c.definition);
+  const s3 = Object.entries(s3Handlers(c.s3_objects ?? [])).filter(([resource]) => text.includes(`"${resource}"`));
   try {
     machine = createStateMachine(anonymisedArns(c.definition), {
       type: c.state_machine_type,
       clock: 'simulated',
       random: seeded(1),
-      handlers: { ...s3Handlers(c.s3_objects ?? []), ...mockHandlers(c.task_invocations ?? [], c.expected_placeholders) },
+      handlers: { ...Object.fromEntries(s3), ...mockHandlers(c.task_invocations ?? [], c.expected_placeholders) },
       name: 'StateMachine',
     });
   } catch (error) {

@@ -11,6 +11,8 @@ export interface LintCommand {
   rules: Record<string, RuleSetting>;
   type?: 'STANDARD' | 'EXPRESS';
   color: boolean;
+  /** Print the stack of an internal error (a bug in aslkit) after its one line. */
+  debug: boolean;
 }
 
 export type Command = LintCommand | { command: 'help' } | { command: 'version' };
@@ -30,6 +32,7 @@ Options:
   --rule id=off|warn|error            change one rule's severity (repeatable)
   --type STANDARD|EXPRESS             the state machine type (default: STANDARD)
   --no-color                          plain output (also NO_COLOR, or when not a terminal)
+  --debug                             print the stack trace of an internal error
   -h, --help                          print this help
   -v, --version                       print the version
 
@@ -47,7 +50,9 @@ export function parseArgs(argv: readonly string[]): ParseResult {
   if (command === '-v' || command === '--version') return { ok: true, value: { command: 'version' } };
   if (command !== 'lint') return fail(`unknown command '${command}'; run 'aslkit --help' for usage`);
 
-  const result: LintCommand = { command: 'lint', patterns: [], format: 'stylish', maxWarnings: -1, quiet: false, rules: {}, color: true };
+  // No prototype: `--rule __proto__=off` is a key like any other, and so an unknown rule.
+  const rules = Object.create(null) as Record<string, RuleSetting>;
+  const result: LintCommand = { command: 'lint', patterns: [], format: 'stylish', maxWarnings: -1, quiet: false, rules, color: true, debug: false };
   for (let i = 0; i < rest.length; i++) {
     const arg = rest[i] as string;
     if (arg === '--') {
@@ -76,6 +81,9 @@ export function parseArgs(argv: readonly string[]): ParseResult {
         break;
       case '--no-color':
         result.color = false;
+        break;
+      case '--debug':
+        result.debug = true;
         break;
       case '--format': {
         const value = takeValue();

@@ -98,8 +98,15 @@ function skipDirectory(name: string): boolean {
   return name === 'node_modules' || name.startsWith('.');
 }
 
-/** Every file under dir (sorted, depth first), skipping node_modules and dot-directories. */
-function walk(io: CliIo, dir: string, errors: string[]): string[] {
+/**
+ * Every file under dir (sorted, depth first), skipping node_modules and dot-directories. A
+ * directory already walked under another name (a symbolic link back up the tree, or two links to
+ * one place) is not walked again, so loops end and the search stays linear in the real tree.
+ */
+function walk(io: CliIo, dir: string, errors: string[], walked: Set<string> = new Set()): string[] {
+  const real = io.realPath(dir);
+  if (walked.has(real)) return [];
+  walked.add(real);
   let names: string[];
   try {
     names = io.readDir(dir).sort();
@@ -112,7 +119,7 @@ function walk(io: CliIo, dir: string, errors: string[]): string[] {
     const path = join(dir, name);
     const kind = io.stat(path);
     if (kind === 'directory') {
-      if (!skipDirectory(name)) files.push(...walk(io, path, errors));
+      if (!skipDirectory(name)) files.push(...walk(io, path, errors, walked));
     } else if (kind === 'file') {
       files.push(path);
     }
@@ -140,16 +147,18 @@ function isStateMachineFile(io: CliIo, path: string): boolean {
 export function collectTargets(io: CliIo, patterns: readonly string[]): Collected {
   const targets: Target[] = [];
   const errors: string[] = [];
+  // By real path: a file reached through a symbolic link too is linted once, under its first name.
   const seen = new Map<string, Target>();
   const add = (path: string, named = false): void => {
-    const known = seen.get(path);
+    const key = path === '-' ? path : io.realPath(path);
+    const known = seen.get(key);
     if (known !== undefined) {
       // Named anywhere on the command line, it is linted as given.
       known.named ||= named;
       return;
     }
     const target: Target = { path, display: path === '-' ? '<stdin>' : displayPath(io.cwd, path), named };
-    seen.set(path, target);
+    seen.set(key, target);
     targets.push(target);
   };
 

@@ -1,4 +1,6 @@
 import { dirname, resolve } from 'node:path';
+import type { Diagnostic } from '../definition/diagnostic.js';
+import { oversizedSource } from '../definition/load.js';
 import { CONFIGURABLE_NON_RULES, formatters, NON_RULES } from '../lint/formatters/index.js';
 import type { FileResult, RuleDescriptor } from '../lint/formatters/index.js';
 import { lint, ruleDocsUrl } from '../lint/index.js';
@@ -9,7 +11,7 @@ import { didYouMean, parseArgs, USAGE } from './args.js';
 import { collectTargets } from './files.js';
 import type { Target } from './files.js';
 import type { CliIo } from './io.js';
-import { describeIoError, nodeIo } from './io.js';
+import { describeIoError, MAX_FILE_BYTES, nodeIo, NotUtf8, TooLarge } from './io.js';
 
 export type { CliIo } from './io.js';
 
@@ -36,9 +38,34 @@ export async function main(argv: string[], io: CliIo = nodeIo()): Promise<number
         return await runLint(parsed.value, io);
     }
   } catch (error) {
-    io.stderr(`aslkit: internal error: ${error instanceof Error ? error.message : String(error)}\n`);
+    io.stderr(`aslkit: internal error: ${describeError(error)}\n`);
+    if (argv.includes('--debug')) io.stderr(stackOf(error));
     return EXIT_USAGE;
   }
+}
+
+/** One line for any thrown value, even one whose message or toString throws. */
+function describeError(error: unknown): string {
+  try {
+    return error instanceof Error ? error.message : String(error);
+  } catch {
+    return 'an unprintable value was thrown';
+  }
+}
+
+/** The stack --debug prints, each line prefixed so that stderr stays `aslkit: ` lines. */
+function stackOf(error: unknown): string {
+  let stack: unknown;
+  try {
+    stack = error instanceof Error ? error.stack : undefined;
+  } catch {
+    stack = undefined;
+  }
+  if (typeof stack !== 'string') return '';
+  return stack
+    .split('\n')
+    .map((line) => `aslkit: debug: ${line}\n`)
+    .join('');
 }
 
 function usageError(io: CliIo, message: string): number {
@@ -60,12 +87,32 @@ async function readTarget(io: CliIo, target: Target): Promise<string> {
   return target.path === '-' ? await io.readStdin() : io.readFile(target.path);
 }
 
+/** A file lint() cannot be given (too large, not UTF-8) is a finding about the file, not an I/O error. */
+function unreadableSource(error: unknown, file: string): Diagnostic | undefined {
+  if (error instanceof TooLarge) return oversizedSource(`${error.bytes} bytes`, `${MAX_FILE_BYTES} bytes`, file);
+  if (error instanceof NotUtf8) {
+    return {
+      ruleId: 'parse',
+      severity: 'error',
+      message: `The file is ${error.message}; definitions and templates are UTF-8 text`,
+      pointer: '',
+      code: 'INVALID_JSON_DESCRIPTION',
+      line: error.line,
+      column: error.column,
+      file,
+    };
+  }
+  return undefined;
+}
+
 /** One target's findings, or the one line that says why it could not be linted. */
 async function lintTarget(command: LintCommand, io: CliIo, target: Target): Promise<{ result: FileResult } | { error: string }> {
   let source: string;
   try {
     source = await readTarget(io, target);
   } catch (error) {
+    const finding = unreadableSource(error, target.display);
+    if (finding !== undefined) return { result: { file: target.display, diagnostics: [finding] } };
     return { error: `cannot read '${target.display}': ${describeIoError(error)}` };
   }
   const base = target.path === '-' ? io.cwd : dirname(target.path);
@@ -86,7 +133,8 @@ async function lintTarget(command: LintCommand, io: CliIo, target: Target): Prom
       },
     });
   } catch (error) {
-    return { error: `internal error while linting '${target.display}': ${error instanceof Error ? error.message : String(error)}` };
+    if (command.debug) io.stderr(stackOf(error));
+    return { error: `internal error while linting '${target.display}': ${describeError(error)}` };
   }
   const diagnostics = command.quiet ? linted.diagnostics.filter((d) => d.severity === 'error') : linted.diagnostics;
   return {

@@ -137,8 +137,12 @@ function scalarSize(value: unknown): number {
   }
 }
 
-/** Larger than this as compact JSON, an object is not walked (AWS accepts 1 MB). */
-const MAX_OBJECT_SIZE = 4 * 1024 * 1024;
+/**
+ * Larger than this as compact JSON, an object is not walked, nor a text (in characters) parsed:
+ * AWS accepts definitions and CloudFormation templates of 1 MB, and the margin leaves room for
+ * indentation and comments while bounding the work before any is done.
+ */
+export const MAX_SOURCE_SIZE = 4 * 1024 * 1024;
 
 /**
  * An object that no later walk can take safely (a cycle, nesting deeper than the loaders
@@ -148,7 +152,7 @@ const MAX_OBJECT_SIZE = 4 * 1024 * 1024;
 export function notJsonData(source: unknown, file: string | undefined): Diagnostic | undefined {
   let problem: JsonDataProblem | undefined;
   try {
-    problem = jsonDataProblem(source, MAX_OBJECT_SIZE);
+    problem = jsonDataProblem(source, MAX_SOURCE_SIZE);
   } catch {
     // A getter that throws: the rules engine reports the definition as unreadable.
     return undefined;

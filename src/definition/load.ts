@@ -1,7 +1,7 @@
 import { extractStateMachines, isTemplate } from './cloudformation.js';
 import { objectAsParsed, parseJsonText, parseYamlText, type ParsedText } from './document.js';
-import { parsePointer } from './diagnostic.js';
-import { notJsonData } from './json-data.js';
+import { type Diagnostic, parsePointer } from './diagnostic.js';
+import { MAX_SOURCE_SIZE, notJsonData } from './json-data.js';
 import { toDiagnostic, type RawFinding } from './findings.js';
 import { intrinsicMessage, intrinsicPointers, replaceIntrinsics } from './placeholders.js';
 import type { LoadOptions, LoadResult } from './source.js';
@@ -13,6 +13,7 @@ import { LineIndex, NO_SOURCE_MAP, TableSourceMap, valueOffsetOf } from './sourc
  */
 export function loadSource(text: string, options: LoadOptions = {}): LoadResult {
   const format = options.format ?? 'auto';
+  if (text.length > MAX_SOURCE_SIZE) return oversizedText(text, format, options);
   if (format !== 'cloudformation' && /^[ \t\n\r]*$/.test(text)) return emptyText(text, format, options);
   const parsed = syntaxFor(text, options) === 'json' ? parseJsonText(text) : parseYamlText(text);
   const template =
@@ -148,6 +149,30 @@ function emptyText(text: string, format: LoadOptions['format'], options: LoadOpt
   };
   const resultFormat = format === 'json' || format === 'yaml' ? format : syntaxFor(text, options);
   return { format: resultFormat, definitions: [], diagnostics: [toDiagnostic(finding, new LineIndex(text), (o) => o, options.filename)] };
+}
+
+/**
+ * The finding for a source refused on its size alone (`size` says how big, in its unit), at 1:1:
+ * reading it would take seconds and memory in proportion.
+ */
+export function oversizedSource(size: string, limit: string, file: string | undefined): Diagnostic {
+  const diagnostic: Diagnostic = {
+    ruleId: 'max-definition-size',
+    severity: 'error',
+    message: `The source is ${size}, more than the ${limit} aslkit reads; AWS accepts definitions and templates of at most 1048576 bytes (1 MB)`,
+    pointer: '',
+    code: 'SCHEMA_VALIDATION_FAILED',
+    line: 1,
+    column: 1,
+  };
+  if (file !== undefined) diagnostic.file = file;
+  return diagnostic;
+}
+
+function oversizedText(text: string, format: LoadOptions['format'], options: LoadOptions): LoadResult {
+  const diagnostic = oversizedSource(`${text.length} characters`, `${MAX_SOURCE_SIZE}`, options.filename);
+  const resultFormat = format === 'json' || format === 'yaml' || format === 'cloudformation' ? format : syntaxFor(text, options);
+  return { format: resultFormat, definitions: [], diagnostics: [diagnostic] };
 }
 
 function failed(format: LoadResult['format'], parsed: ParsedText, options: LoadOptions): LoadResult {

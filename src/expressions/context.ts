@@ -1,5 +1,5 @@
 /**
- * The context object (`$$` in JSONPath, `$states.context` in JSONata), ASL-NOTES §2.4.
+ * The context object (`$$` in JSONPath, `$states.context` in JSONata), https://docs.aws.amazon.com/step-functions/latest/dg/input-output-contextobject.html.
  * Built once per execution; each state entry, retry, task token and Map item gets a new
  * top-level object that shares the Execution and StateMachine parts, so entering a state
  * never copies Execution.Input. Key order follows what AWS emits.

@@ -1,5 +1,5 @@
 /**
- * StringMatches patterns (ASL-NOTES §4.4): `*` matches any run of zero or more characters,
+ * StringMatches patterns (https://docs.aws.amazon.com/step-functions/latest/dg/state-choice.html): `*` matches any run of zero or more characters,
  * `\*` is a literal asterisk and `\\` a literal backslash; every other character, `?`, `[`
  * and `.` included, stands for itself, and the whole text must match. Any other character
  * after a backslash, or a backslash that ends the pattern, is illegal: the linter reports

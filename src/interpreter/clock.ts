@@ -1,5 +1,5 @@
 /**
- * Time, injected (STYLE habit 8). The engine reads `now()` for timestamps and calls
+ * Time, injected. The engine reads `now()` for timestamps and calls
  * `sleep()` for Wait states, retry back-off and timeouts; nothing else in the
  * interpreter touches real time.
  */
@@ -11,9 +11,10 @@ export interface Clock {
   /**
    * Marks work in flight outside the clock (a task handler running). A simulated clock does
    * not move while work is held, unless the holder parks: it then waits for the clock (or an
-   * abort) like a sleep does.
+   * abort) like a sleep does. `onStuck` is called when the work is stuck: nothing else can
+   * happen until it ends, and it has not ended within a bounded wall time.
    */
-  hold?(): Hold;
+  hold?(onStuck?: () => void): Hold;
 }
 
 export interface Hold {
@@ -58,6 +59,20 @@ export class RealClock implements Clock {
   }
 }
 
+/** Wall milliseconds without any activity after which blocking held work is stuck. */
+export const DEFAULT_STUCK_AFTER_MS = 2000;
+
+export interface SimulatedClockOptions {
+  /** The virtual time at start (default 2024-01-01T00:00:00Z). */
+  start?: number | Date;
+  /** Whether time jumps to the next timer once everything waits (default true). */
+  autoAdvance?: boolean;
+  /** Wall milliseconds after which time moves on even while a handler runs (off by default). */
+  idleMs?: number;
+  /** Wall milliseconds without activity after which a handler that blocks everything is stuck (default 2000; Infinity turns it off). */
+  stuckAfterMs?: number;
+}
+
 interface Timer {
   due: number;
   seq: number;
@@ -85,7 +100,11 @@ const QUIET_ROUNDS = 1;
  * then waits for its timeout, heartbeat or an abort), so a handler that waits for its
  * timeout lets time move while one doing real I/O does not. `idleMs`, off by default, adds
  * a wall-time fallback for handlers that neither settle nor listen to their signal.
- * Tests may also move time by hand with `advance()`.
+ * `stuckAfterMs` (default 2000) bounds the wall time the clock waits, with no activity at
+ * all, for held work that blocks everything else (a running handler, or a parked one when no
+ * timer is left to fire): that work is then told it is stuck (the engine fails the
+ * execution) rather than leaving a test hanging. Tests may also move time by hand with
+ * `advance()`.
  */
 export class SimulatedClock implements Clock {
   private current: number;
@@ -98,32 +117,57 @@ export class SimulatedClock implements Clock {
   private running = 0;
   private activity = 0;
   private idleTimer: ReturnType<typeof setTimeout> | undefined;
+  private readonly stuckAfterMs: number;
+  private stuckTimer: ReturnType<typeof setTimeout> | undefined;
+  /** Held work that can be told it is stuck, with whether it is parked. */
+  private readonly watched = new Map<() => void, { parked: boolean }>();
 
-  constructor(options: { start?: number | Date; autoAdvance?: boolean; idleMs?: number } = {}) {
+  constructor(options: SimulatedClockOptions = {}) {
     const start = options.start ?? Date.UTC(2024, 0, 1);
     this.current = typeof start === 'number' ? start : start.getTime();
     this.autoAdvance = options.autoAdvance ?? true;
     this.idleMs = options.idleMs;
+    this.stuckAfterMs = options.stuckAfterMs ?? DEFAULT_STUCK_AFTER_MS;
   }
 
-  hold(): Hold {
+  hold(onStuck?: () => void): Hold {
     this.running++;
     this.activity++;
     let state: 'running' | 'parked' | 'released' = 'running';
+    const watch = onStuck !== undefined ? { parked: false } : undefined;
+    if (onStuck !== undefined) this.watched.set(onStuck, watch!);
+    this.watchStuck();
     return {
       release: () => {
         if (state === 'released') return;
         if (state === 'running') this.running--;
         state = 'released';
+        if (onStuck !== undefined) this.watched.delete(onStuck);
         this.touch();
       },
       park: () => {
         if (state !== 'running') return;
         state = 'parked';
         this.running--;
+        if (watch !== undefined) watch.parked = true;
         this.touch();
       },
     };
+  }
+
+  /** Re-arms the stuck watch: any activity shows the work is not stuck yet. */
+  private watchStuck(): void {
+    if (this.stuckTimer !== undefined) {
+      clearTimeout(this.stuckTimer);
+      this.stuckTimer = undefined;
+    }
+    if (this.watched.size === 0 || !Number.isFinite(this.stuckAfterMs)) return;
+    this.stuckTimer = setTimeout(() => {
+      this.stuckTimer = undefined;
+      // Running work blocks the clock; parked work is stuck only when no timer can fire.
+      const noTimers = this.timers.length === 0;
+      for (const [onStuck, watch] of [...this.watched]) if (!watch.parked || noTimers) onStuck();
+    }, this.stuckAfterMs);
   }
 
   now(): number {
@@ -185,6 +229,7 @@ export class SimulatedClock implements Clock {
 
   private touch(): void {
     this.activity++;
+    if (this.watched.size > 0 || this.stuckTimer !== undefined) this.watchStuck();
     if (this.idleTimer !== undefined) {
       clearTimeout(this.idleTimer);
       this.idleTimer = undefined;

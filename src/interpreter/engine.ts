@@ -4,21 +4,28 @@
  * and enforces execution-level limits; states call handlers and the clock through it.
  * It never imports the linter (src/api.ts composes the two).
  */
+import { setMaxListeners } from 'node:events';
+import { escapePointerToken } from '../definition/diagnostic.js';
 import type { State, StateMachineDefinition } from '../definition/types.js';
-import { RealClock, SimulatedClock } from './clock.js';
+import { TaskTokens } from './callbacks.js';
+import type { TaskCallbacks } from './callbacks.js';
+import { DEFAULT_STUCK_AFTER_MS, RealClock, SimulatedClock } from './clock.js';
 import type { Clock } from './clock.js';
 import { ExecutionStop, StateFailure, frameStateError } from './errors.js';
 import { HistoryRecorder } from './history.js';
 import type { HistoryEvent } from './history.js';
 import { CompileFailure } from './io/expressions.js';
+import { NotJsonData, copyJson, setOwn } from './io/json.js';
 import { MAX_PAYLOAD_BYTES, dataLimitCause, payloadBytes, textBytes } from './io/size.js';
-import { createContextObject } from '../expressions/context.js';
+import { createContextObject, executionArn } from '../expressions/context.js';
 import type {
   CompileContext,
   CompiledContainer,
+  ChildExecution,
   CompiledState,
   Execution,
   Limits,
+  Step,
   TaskHandler,
   Thread,
 } from './runtime.js';
@@ -40,6 +47,12 @@ export interface StateMachineOptions {
   handlers?: Record<string, TaskHandler>;
   /** `'real'` (default), `'simulated'` (a new SimulatedClock per execution) or a Clock. */
   clock?: 'real' | 'simulated' | Clock;
+  /**
+   * With `clock: 'simulated'`: wall milliseconds without any activity after which a handler
+   * that blocks the execution and never settles ends it with aslkit.HandlerStuck (default
+   * 2000; `Infinity` waits forever). A SimulatedClock passed as `clock` takes its own.
+   */
+  stuckAfterMs?: number;
   /** Random source for retry jitter, generated names and tokens (default Math.random). */
   random?: () => number;
   name?: string;
@@ -49,6 +62,11 @@ export interface StateMachineOptions {
   limits?: Partial<Limits>;
   /** Receives every history event as it is recorded. */
   inspect?: (event: HistoryEvent) => void;
+  /**
+   * Machines `states:startExecution` tasks may start, keyed by state machine ARN or name.
+   * createStateMachine also takes definitions here and compiles them.
+   */
+  stateMachines?: Readonly<Record<string, StateMachine>>;
 }
 
 export interface ExecuteOptions {
@@ -62,10 +80,22 @@ export interface ExecutionResult {
   error?: string;
   cause?: string;
   history: HistoryEvent[];
+  /** `arn:aws:states:<region>:<account>:execution:<machine>:<name>` (`express:` for EXPRESS), as `$$.Execution.Id`. */
+  executionArn: string;
+  /** The execution name (`ExecuteOptions.name`, else a UUID drawn from `random`). */
+  name: string;
+  /** When the execution started and stopped on the machine's clock, as DescribeExecution's dates. */
+  startDate: Date;
+  stopDate: Date;
+  /** The executions its `states:startExecution` tasks started, in start order (absent when none). */
+  childExecutions?: ChildExecution[];
 }
 
-export interface ExecutionHandle {
+export interface ExecutionHandle extends TaskCallbacks {
   readonly result: Promise<ExecutionResult>;
+  readonly executionArn: string;
+  readonly name: string;
+  readonly startDate: Date;
   /** Stops the execution (status ABORTED); handlers see their signal aborted. */
   abort(): void;
   /** The history so far; grows while the execution runs. */
@@ -75,6 +105,8 @@ export interface ExecutionHandle {
 export interface CompiledMachine {
   readonly definition: StateMachineDefinition;
   readonly root: CompiledContainer;
+  /** What a handler key may name: every state name, at any depth, and every Resource. */
+  readonly handlerTargets: { readonly stateNames: ReadonlySet<string>; readonly resources: ReadonlySet<string> };
 }
 
 type Compiler = (name: string, def: never, cc: CompileContext) => CompiledState;
@@ -93,6 +125,8 @@ const COMPILERS: Record<State['Type'], Compiler> = {
 /** Compiles every state once; throws CompileFailure when something cannot be compiled. */
 export function compileStateMachine(definition: StateMachineDefinition): CompiledMachine {
   const topLevelQueryLanguage = definition.QueryLanguage ?? 'JSONPath';
+  const stateNames = new Set<string>();
+  const resources = new Set<string>();
   const compileContainer = (
     def: { StartAt: string; States: Record<string, unknown> },
     pointer: string,
@@ -101,7 +135,9 @@ export function compileStateMachine(definition: StateMachineDefinition): Compile
     const states = new Map<string, CompiledState>();
     for (const [name, raw] of Object.entries(def.States)) {
       const st = raw as State;
-      const at = `${pointer}/${name}`;
+      const at = `${pointer}/${escapePointerToken(name)}`;
+      stateNames.add(name);
+      addResources(st, resources);
       const compile = COMPILERS[st.Type];
       if (!compile) throw new CompileFailure(`${at}/Type`, `Unknown state type '${String(st.Type)}'`);
       states.set(name, compile(name, st as never, cc));
@@ -114,7 +150,16 @@ export function compileStateMachine(definition: StateMachineDefinition): Compile
     if (!start) throw new CompileFailure(pointer.replace(/\/States$/, '/StartAt'), `Missing 'StartAt' target: ${def.StartAt}`);
     return { start, states, assigns: Object.values(def.States).some(assignsVariables) };
   };
-  return { definition, root: compileContainer(definition as never, '/States') };
+  const root = compileContainer(definition as never, '/States');
+  return { definition, root, handlerTargets: { stateNames, resources } };
+}
+
+/** The Resources a state calls handlers for: a Task's, a Map's ItemReader and ResultWriter. */
+function addResources(state: State, resources: Set<string>): void {
+  const def = state as { Resource?: unknown; ItemReader?: { Resource?: unknown }; ResultWriter?: { Resource?: unknown } };
+  for (const resource of [def.Resource, def.ItemReader?.Resource, def.ResultWriter?.Resource]) {
+    if (typeof resource === 'string') resources.add(resource);
+  }
 }
 
 /** Whether a state assigns variables in its own scope (nested branches and iterations have theirs). */
@@ -131,7 +176,7 @@ function linkTarget(states: Map<string, CompiledState>, name: string, pointer: s
   return target;
 }
 
-/** All stored variables of an execution: 10 MiB, that is 40 times the 256 KiB payload quota (ASL-NOTES §2.5). */
+/** All stored variables of an execution: 10 MiB, that is 40 times the 256 KiB payload quota (https://docs.aws.amazon.com/step-functions/latest/dg/workflow-variables.html). */
 const VARIABLE_QUOTA_FACTOR = 40;
 
 /**
@@ -158,12 +203,10 @@ async function runContainer(container: CompiledContainer, input: unknown, t: Thr
       }
       t.enteredTime = exec.clock.now();
       t.enteredEventId = emit(t, state.enteredType, 'stateEnteredEventDetails', { name: state.name, input: data });
-      t.assigned = undefined;
-      t.next = null;
-      let output: unknown;
+      let step: Step | Promise<Step>;
       try {
-        output = state.run(t, data);
-        if (output instanceof Promise) output = await output;
+        step = state.run(t, data);
+        if (step instanceof Promise) step = await step;
       } catch (thrown) {
         if (t.signal.aborted) {
           // A sibling branch failed: the state this branch was running is stopped.
@@ -175,10 +218,10 @@ async function runContainer(container: CompiledContainer, input: unknown, t: Thr
         throw failure;
       }
       if (t.signal.aborted) throw t.signal.reason;
+      const { output, next, assigned } = step;
       if (output !== data && payloadBytes(output, limits.maxPayloadBytes) > limits.maxPayloadBytes) {
         throw new StateFailure('States.DataLimitExceeded', dataLimitCause(state.name), { terminal: true });
       }
-      const assigned = t.assigned;
       let assignedVariables: Record<string, string> | undefined;
       if (assigned !== undefined) {
         assignedVariables = serialiseAssigned(assigned, state.name, limits.maxPayloadBytes);
@@ -207,7 +250,6 @@ async function runContainer(container: CompiledContainer, input: unknown, t: Thr
             : { name: state.name, output, assignedVariables, assignedVariablesDetails: { truncated: false } },
         );
       }
-      const next = t.next;
       if (next === null) return output;
       state = next;
       data = output;
@@ -219,7 +261,7 @@ async function runContainer(container: CompiledContainer, input: unknown, t: Thr
 
 /**
  * The JSON text of each assigned value, as history shows it, held to AWS's variable quotas
- * (ASL-NOTES §2.5): 256 KiB per variable and per Assign block. AWS does not document the
+ * (https://docs.aws.amazon.com/step-functions/latest/dg/workflow-variables.html): 256 KiB per variable and per Assign block. AWS does not document the
  * error; like an oversized state output it is a terminal States.DataLimitExceeded.
  */
 function serialiseAssigned(assigned: Record<string, unknown>, stateName: string, maxBytes: number): Record<string, string> {
@@ -232,7 +274,7 @@ function serialiseAssigned(assigned: Record<string, unknown>, stateName: string,
       throw new StateFailure('States.DataLimitExceeded', `The variable '${k}' assigned by the state '${stateName}' exceeds the maximum size of ${maxBytes} bytes.`, { terminal: true });
     }
     total += bytes;
-    out[k] = text;
+    setOwn(out, k, text);
   }
   if (total > maxBytes) {
     throw new StateFailure('States.DataLimitExceeded', `The variables assigned by the state '${stateName}' exceed the maximum total size of ${maxBytes} bytes.`, { terminal: true });
@@ -250,6 +292,35 @@ const DEFAULT_LIMITS: Limits = {
   maxInlineMapConcurrency: 40,
 };
 
+/** A StartExecution request refused before any execution exists: FAILED with AWS's API error. */
+function refusedStart(
+  error: string,
+  cause: string,
+  identity: { executionArn: string; name: string; startDate: Date },
+  tokens: TaskTokens,
+): ExecutionHandle {
+  const history: HistoryEvent[] = [];
+  tokens.end('FAILED');
+  return {
+    result: Promise.resolve({ status: 'FAILED', error, cause, history, ...identity, stopDate: identity.startDate }),
+    ...identity,
+    abort: () => {},
+    history,
+    ...callbacksOf(tokens),
+  };
+}
+
+/** The handle's callback API, answered by the execution's task tokens. */
+function callbacksOf(tokens: TaskTokens): TaskCallbacks {
+  return {
+    sendTaskSuccess: (token, output) => tokens.sendTaskSuccess(token, output),
+    sendTaskFailure: (token, error, cause) => tokens.sendTaskFailure(token, error, cause),
+    sendTaskHeartbeat: (token) => tokens.sendTaskHeartbeat(token),
+    waitForTask: (stateName) => tokens.waitForTask(stateName),
+    getActivityTask: (activityArn, workerName) => tokens.getActivityTask(activityArn, workerName),
+  };
+}
+
 /** A compiled state machine, ready to run any number of executions. */
 export class StateMachine {
   readonly name: string;
@@ -266,19 +337,50 @@ export class StateMachine {
     return this.start(input, options).result;
   }
 
-  start(input: unknown = {}, options: ExecuteOptions = {}): ExecutionHandle {
+  /** `inherited` is internal: what an execution started by another shares with it. */
+  start(rawInput: unknown = {}, options: ExecuteOptions = {}, inherited?: InheritedRun): ExecutionHandle {
     const o = this.options;
-    const clock: Clock = o.clock === 'simulated' ? new SimulatedClock() : o.clock === 'real' || o.clock === undefined ? new RealClock() : o.clock;
-    const random = o.random ?? Math.random;
+    const stuckAfterMs = inherited !== undefined
+      ? inherited.stuckAfterMs
+      : o.clock === 'simulated' ? o.stuckAfterMs ?? DEFAULT_STUCK_AFTER_MS : undefined;
+    const clock: Clock = inherited?.clock
+      ?? (o.clock === 'simulated'
+        ? new SimulatedClock({ stuckAfterMs: stuckAfterMs! })
+        : o.clock === 'real' || o.clock === undefined ? new RealClock() : o.clock);
+    const random = inherited?.random ?? o.random ?? Math.random;
+    const tokens = inherited?.tokens ?? new TaskTokens();
+    const children: ChildExecution[] = [];
+    const executionName = options.name ?? uuid(random);
     const express = o.type === 'EXPRESS';
     const limits: Limits = {
       ...DEFAULT_LIMITS,
       ...(express ? { maxHistoryEvents: Number.POSITIVE_INFINITY } : {}),
       ...o.limits,
     };
-    const history = new HistoryRecorder(() => clock.now(), limits.maxHistoryEvents, true, o.inspect);
-    const executionName = options.name ?? uuid(random);
+    // The input is serialised as StartExecution's is: JSON data within the payload quota, or
+    // the request is refused and no execution starts (an empty history).
+    // https://docs.aws.amazon.com/step-functions/latest/apireference/API_StartExecution.html
     const startTime = clock.now();
+    // A refused start has no execution; its result still names the one it would have been.
+    const refused = (error: string, cause: string): ExecutionHandle => {
+      const [, partition = 'aws', , region = 'us-east-1', account = '123456789012'] = this.stateMachineArn.split(':');
+      const arn = executionArn(this.name, executionName, { partition, region, account, ...(express ? { type: 'EXPRESS' as const } : {}) });
+      return refusedStart(error, cause, { executionArn: arn, name: executionName, startDate: new Date(startTime) }, tokens);
+    };
+    let input: unknown;
+    try {
+      input = copyJson(rawInput);
+    } catch (thrown) {
+      const what = thrown instanceof NotJsonData ? thrown.message : 'a value that cannot be read';
+      return refused('InvalidExecutionInput', `The provided JSON input data is not valid: ${what}.`);
+    }
+    if (payloadBytes(input, limits.maxPayloadBytes) > limits.maxPayloadBytes) {
+      return refused(
+        'ValidationException',
+        `1 validation error detected: Value at 'input' failed to satisfy constraint: Member must have length less than or equal to ${limits.maxPayloadBytes}`,
+      );
+    }
+    const history = new HistoryRecorder(() => clock.now(), limits.maxHistoryEvents, true, o.inspect);
     const context = createContextObject({
       stateMachineName: this.name,
       stateMachineArn: this.stateMachineArn,
@@ -291,15 +393,25 @@ export class StateMachine {
     const roleArn = context.Execution.RoleArn;
     const region = this.stateMachineArn.split(':')[3] || 'us-east-1';
     const root = new AbortController();
+    // Every in-flight task and timer of the top level listens to it (see linkedController).
+    setMaxListeners(0, root.signal);
     const exec: Execution = {
-      clock, now: () => clock.now(), random, handlers: o.handlers ?? {}, history, limits, context, region,
+      clock, now: () => clock.now(), random, handlers: o.handlers ?? {}, history, limits, context, region, stuckAfterMs,
       transitions: 0,
+      invocations: new Map(),
       variableBytes: 0,
+      tokens,
+      startsExecutions: o.stateMachines !== undefined && Object.keys(o.stateMachines).length > 0,
+      startExecution: (stateName, arn, childInput, childName) => {
+        const child = startChild(o.stateMachines ?? {}, stateName, arn, childInput, childName, { clock, random, tokens, stuckAfterMs });
+        children.push(child);
+        return child;
+      },
       runContainer,
     };
     const scope: Record<string, unknown> = Object.create(null) as Record<string, unknown>;
     const thread: Thread = {
-      exec, scope, signal: root.signal, history, lastEventId: 0, next: null, assigned: undefined,
+      exec, scope, signal: root.signal, history, lastEventId: 0,
       enteredEventId: 0, enteredTime: startTime, branch: false,
       env: { context: undefined, variables: scope, random },
     };
@@ -328,7 +440,7 @@ export class StateMachine {
     const finalEvent = (type: HistoryEvent['type'], key: keyof HistoryEvent, details: unknown): void => {
       history.add(type, thread.lastEventId, key, details);
     };
-    const result = (async (): Promise<ExecutionResult> => {
+    const ended = (async (): Promise<Omit<ExecutionResult, 'executionArn' | 'name' | 'startDate' | 'stopDate'>> => {
       try {
         const output = await Promise.race([runContainer(this.machine.root, input, thread), stopped]);
         finalEvent('ExecutionSucceeded', 'executionSucceededEventDetails', { output });
@@ -361,6 +473,65 @@ export class StateMachine {
         options.signal?.removeEventListener('abort', onUserAbort);
       }
     })();
-    return { result, abort: () => stop(new ExecutionStop('ABORTED')), history: history.events };
+    const identity = { executionArn: context.Execution.Id, name: executionName, startDate: new Date(startTime) };
+    const result = ended.then((r): ExecutionResult => {
+      // Only the execution the test started answers for the tokens; a child's end closes its own tasks.
+      if (inherited === undefined) tokens.end(r.status);
+      return { ...r, ...identity, stopDate: new Date(clock.now()), ...(children.length > 0 ? { childExecutions: children } : {}) };
+    });
+    return {
+      result,
+      ...identity,
+      abort: () => stop(new ExecutionStop('ABORTED')),
+      history: history.events,
+      ...callbacksOf(tokens),
+    };
   }
+}
+
+/** What an execution started by a `states:startExecution` task shares with its parent. */
+export interface InheritedRun {
+  clock: Clock;
+  random: () => number;
+  tokens: TaskTokens;
+  stuckAfterMs: number | undefined;
+}
+
+/** The registered machine of `arn`: by key (ARN or name), by its own ARN, or by the ARN's machine name. */
+function findStateMachine(registry: Readonly<Record<string, StateMachine>>, arn: string): StateMachine | undefined {
+  if (Object.hasOwn(registry, arn)) return registry[arn];
+  const name = /:stateMachine:([^:]+)/.exec(arn)?.[1];
+  for (const [key, machine] of Object.entries(registry)) {
+    if (machine.stateMachineArn === arn || (name !== undefined && key === name)) return machine;
+  }
+  return undefined;
+}
+
+function startChild(
+  registry: Readonly<Record<string, StateMachine>>,
+  stateName: string,
+  arn: string,
+  input: unknown,
+  name: string | undefined,
+  inherited: InheritedRun,
+): ChildExecution {
+  const machine = findStateMachine(registry, arn);
+  if (machine === undefined) {
+    const known = Object.keys(registry);
+    throw new StateFailure(
+      'StepFunctions.StateMachineDoesNotExistException',
+      `State Machine Does Not Exist: '${arn}' (options.stateMachines registers ${known.length > 0 ? known.map((k) => `'${k}'`).join(', ') : 'none'})`,
+    );
+  }
+  const handle = machine.start(input, name !== undefined ? { name } : {}, inherited);
+  return {
+    stateName,
+    stateMachineArn: machine.stateMachineArn,
+    executionArn: handle.executionArn,
+    name: handle.name,
+    startDate: handle.startDate,
+    history: handle.history,
+    result: handle.result,
+    abort: () => handle.abort(),
+  };
 }

@@ -6,7 +6,7 @@ export { StatesError };
  * A state's failure as the engine carries it: the ASL error name and cause, already
  * framed as AWS frames them, and whether Retry/Catch may see it. `terminal` is a property
  * of the failure, not of the name: an oversized task result is a catchable
- * States.DataLimitExceeded, an oversized state output is not (ASL-NOTES §10 #2).
+ * States.DataLimitExceeded, an oversized state output is not (https://docs.aws.amazon.com/step-functions/latest/dg/concepts-error-handling.html).
  */
 export class StateFailure extends StatesError {
   readonly terminal: boolean;
@@ -24,30 +24,59 @@ export class StateFailure extends StatesError {
   }
 }
 
-/** The `{ Error, Cause }` pair AWS records for anything a task handler throws (STYLE habit 6). */
+/**
+ * The `{ Error, Cause }` pair AWS records for anything a task handler throws.
+ * Total: a thrown value is user code's, so any read of it may throw (a getter, a Proxy trap)
+ * or give something that is not a string (a Symbol name); each read falls back on its own.
+ */
 export function toErrorOutput(thrown: unknown): { error: string; cause: string } {
-  if (thrown instanceof StatesError) return { error: thrown.error, cause: thrown.cause };
-  if (thrown instanceof Error) {
-    return { error: thrown.name || 'Error', cause: thrown.message };
+  try {
+    if (isInstance(thrown, StatesError)) return { error: textOr(thrown.error, 'Error'), cause: textOr(thrown.cause, '') };
+    if (thrown !== null && typeof thrown === 'object') {
+      const error = textOr(read(thrown, 'name'), 'Error') || 'Error';
+      const message = read(thrown, 'message');
+      if (typeof message === 'string') return { error, cause: message };
+      return { error, cause: thrown instanceof Error ? '' : safeJson(thrown) };
+    }
+    if (thrown === undefined) return { error: 'Error', cause: '' };
+    return { error: 'Error', cause: typeof thrown === 'symbol' ? thrown.toString() : String(thrown) };
+  } catch {
+    return { error: 'Error', cause: UNREADABLE };
   }
-  if (thrown !== null && typeof thrown === 'object') {
-    const o = thrown as { name?: unknown; message?: unknown };
-    const name = typeof o.name === 'string' && o.name ? o.name : 'Error';
-    const message = typeof o.message === 'string' ? o.message : safeJson(thrown);
-    return { error: name, cause: message };
+}
+
+/** `instanceof` that a Proxy's getPrototypeOf trap cannot make throw. */
+export function isInstance<T>(value: unknown, type: abstract new (...args: never[]) => T): value is T {
+  try {
+    return value instanceof type;
+  } catch {
+    return false;
   }
-  return { error: 'Error', cause: thrown === undefined ? '' : String(thrown) };
+}
+
+const UNREADABLE = 'The task handler threw a value that cannot be read.';
+
+function read(value: object, key: string): unknown {
+  try {
+    return (value as Record<string, unknown>)[key];
+  } catch {
+    return undefined;
+  }
+}
+
+function textOr(value: unknown, fallback: string): string {
+  return typeof value === 'string' ? value : fallback;
 }
 
 function safeJson(value: unknown): string {
   try {
-    return JSON.stringify(value) ?? '';
+    return JSON.stringify(value) ?? UNREADABLE;
   } catch {
-    return String(value);
+    return UNREADABLE;
   }
 }
 
-/** AWS's prefix for errors the service itself raises while running a state (ASL-NOTES §5.5). */
+/** AWS's prefix for errors the service itself raises while running a state (https://docs.aws.amazon.com/step-functions/latest/dg/concepts-error-handling.html). */
 export function statePrefix(stateName: string, enteredEventId: number): string {
   return `An error occurred while executing the state '${stateName}' (entered at the event id #${enteredEventId}). `;
 }

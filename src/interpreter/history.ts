@@ -1,5 +1,5 @@
 /**
- * Execution history in the shape of AWS's GetExecutionHistory (STYLE habit 9): a closed
+ * Execution history in the shape of AWS's GetExecutionHistory: a closed
  * union of AWS's own event names. Detail objects carry JSON *values* for input/output
  * (AWS sends JSON text; values are cheaper to build and easier to assert on).
  */
@@ -60,7 +60,7 @@ export interface HistoryEvent {
   lambdaFunctionFailedEventDetails?: ErrorEventDetails;
   lambdaFunctionTimedOutEventDetails?: ErrorEventDetails;
   activityScheduledEventDetails?: { resource: string; input: unknown; timeoutInSeconds?: number; heartbeatInSeconds?: number };
-  activityStartedEventDetails?: Record<string, never>;
+  activityStartedEventDetails?: { workerName?: string };
   activitySucceededEventDetails?: { output: unknown };
   activityFailedEventDetails?: ErrorEventDetails;
   activityTimedOutEventDetails?: ErrorEventDetails;

@@ -11,8 +11,11 @@ export type {
   StateMachineOptions,
 } from './engine.js';
 export { RealClock, SimulatedClock } from './clock.js';
-export type { Clock, Hold } from './clock.js';
+export type { Clock, Hold, SimulatedClockOptions } from './clock.js';
 export { StatesError, StateFailure, toErrorOutput } from './errors.js';
 export type { HistoryEvent, HistoryEventType } from './history.js';
-export type { Limits, TaskContext, TaskHandler } from './runtime.js';
+export type { ChildExecution, Limits, TaskContext, TaskHandler } from './runtime.js';
+export type { ActivityTask, TaskCallbacks, WaitingTask } from './callbacks.js';
+export { lambdaResult } from './integrations/lambda.js';
+export type { LambdaInvokeResponse, LambdaResult } from './integrations/lambda.js';
 export { errorEqualsMatches, decideRetry, findCatcher } from './retry-catch.js';

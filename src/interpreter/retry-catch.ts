@@ -2,7 +2,7 @@ import type { Retrier } from '../definition/types.js';
 import type { StateFailure } from './errors.js';
 
 /**
- * Pure Retry/Catch decisions (ASL-NOTES §5.2-5.4, §13.7-8): the engine asks, sleeps and
+ * Pure Retry/Catch decisions (https://docs.aws.amazon.com/step-functions/latest/dg/concepts-error-handling.html): the engine asks, sleeps and
  * re-runs; nothing here touches the clock.
  */
 

@@ -6,7 +6,9 @@
 import type { QueryLanguage, StateType } from '../definition/types.js';
 import type { ContextObject } from '../expressions/context.js';
 import type { EvaluationEnv } from '../expressions/types.js';
+import type { TaskTokens } from './callbacks.js';
 import type { Clock } from './clock.js';
+import type { ExecutionResult } from './engine.js';
 import type { HistoryEvent, HistoryEventType, HistoryRecorder } from './history.js';
 
 export interface TaskContext {
@@ -14,6 +16,12 @@ export interface TaskContext {
   resource: string;
   /** 0 on the first try, +1 per retry. */
   attempt: number;
+  /**
+   * How many times this state was invoked before in this execution (0 the first time),
+   * counting retries, loops, Parallel branches and Map iterations alike: the response index
+   * of Step Functions Local's mock files.
+   */
+  invocation: number;
   /** Set when the resource ends in `.waitForTaskToken` or `.sync` (AWS hands both a token). */
   taskToken?: string;
   /**
@@ -49,14 +57,43 @@ export interface Execution {
   readonly handlers: Readonly<Record<string, TaskHandler>>;
   readonly history: HistoryRecorder;
   readonly limits: Limits;
-  /** The context object's execution-wide part (ASL-NOTES §2.4). */
+  /** The context object's execution-wide part (https://docs.aws.amazon.com/step-functions/latest/dg/input-output-contextobject.html). */
   readonly context: ContextObject;
   readonly region: string;
+  /** The simulated clock's stuck bound, when the engine made the clock (for the cause). */
+  readonly stuckAfterMs: number | undefined;
   transitions: number;
+  /** Task invocations so far, by state name (TaskContext.invocation). */
+  readonly invocations: Map<string, number>;
   /** UTF-8 bytes of the variables stored in live scopes (the 10 MiB quota). */
   variableBytes: number;
   /** Runs a sub-machine (Parallel branch, Map iteration) on a new thread. */
   runContainer(container: CompiledContainer, input: unknown, thread: Thread): Promise<unknown>;
+  /** Task tokens of this execution and of the executions it started (callbacks, activities). */
+  readonly tokens: TaskTokens;
+  /** Whether `stateMachines` registers machines that startExecution tasks can start. */
+  readonly startsExecutions: boolean;
+  /**
+   * Starts the registered machine `stateMachineArn` (by ARN or name) on this execution's
+   * clock; fails with StepFunctions.StateMachineDoesNotExistException when none is registered.
+   */
+  startExecution(stateName: string, stateMachineArn: string, input: unknown, name: string | undefined): ChildExecution;
+}
+
+/** An execution started by a `states:startExecution` task (ExecutionResult.childExecutions). */
+export interface ChildExecution {
+  /** The parent's Task state that started it. */
+  readonly stateName: string;
+  readonly stateMachineArn: string;
+  readonly executionArn: string;
+  readonly name: string;
+  readonly startDate: Date;
+  /** The child's history, growing while it runs. */
+  readonly history: readonly HistoryEvent[];
+  /** Settles when the child ends (already settled for `.sync` tasks once they finished). */
+  readonly result: Promise<ExecutionResult>;
+  /** Stops the child (status ABORTED). */
+  abort(): void;
 }
 
 export interface Thread {
@@ -68,10 +105,6 @@ export interface Thread {
   readonly history: HistoryRecorder;
   /** The id of this thread's last history event (AWS's previousEventId). */
   lastEventId: number;
-  /** Set by a state's run(): the state to go to next, or null to end the container. */
-  next: CompiledState | null;
-  /** Set by a state's run(): variables to commit when the state exits. */
-  assigned: Record<string, unknown> | undefined;
   /** The entered event id of the running state (for AWS's error prefix). */
   enteredEventId: number;
   enteredTime: number;
@@ -96,7 +129,21 @@ export interface CompiledState {
   next: CompiledState | null;
   /** Other states this one may jump to (Choice rules, catchers), linked after compile. */
   readonly targets: Map<string, CompiledState | null>;
-  run(thread: Thread, input: unknown): unknown;
+  /** One visit of the state: its step, or a thrown failure. The engine alone commits the step. */
+  run(thread: Thread, input: unknown): Step | Promise<Step>;
+}
+
+/**
+ * What one visit of a state decides: its output, where the container goes next and the
+ * variables it assigns. A state returns it and the engine commits it (records the exit,
+ * stores the variables, moves on), so a visit that fails commits nothing of its own.
+ */
+export interface Step {
+  readonly output: unknown;
+  /** The state to go to next, or null to end the container. */
+  readonly next: CompiledState | null;
+  /** The variables to store when the state exits; undefined when it assigns none. */
+  readonly assigned: Record<string, unknown> | undefined;
 }
 
 export interface CompiledContainer {
@@ -115,15 +162,12 @@ export interface CompileContext {
 
 export type { HistoryEvent };
 
-/** A version-4 UUID drawn from the injected random source (execution names, Map Run ids). */
-export function uuid(random: () => number): string {
-  const hex = '0123456789abcdef';
-  let s = '';
-  for (let i = 0; i < 36; i++) {
-    if (i === 8 || i === 13 || i === 18 || i === 23) s += '-';
-    else if (i === 14) s += '4';
-    else if (i === 19) s += hex[8 + Math.floor(random() * 4)];
-    else s += hex[Math.floor(random() * 16)];
-  }
-  return s;
+/** The 0-based invocation count of `key` (a state name) in this execution, counting this one. */
+export function nextInvocation(exec: Execution, key: string): number {
+  const invocation = exec.invocations.get(key) ?? 0;
+  exec.invocations.set(key, invocation + 1);
+  return invocation;
 }
+
+/** A version-4 UUID drawn from the injected random source (execution names, Map Run ids). */
+export { uuidV4 as uuid } from '../expressions/intrinsics/random.js';

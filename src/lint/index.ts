@@ -1,5 +1,5 @@
 import type { Diagnostic } from '../definition/diagnostic.js';
-import { notJsonData } from '../definition/json-data.js';
+import { MAX_SOURCE_SIZE, notJsonData } from '../definition/json-data.js';
 import { loadJsonData, loadSource } from '../definition/load.js';
 import { validateSchema } from '../definition/schema/index.js';
 import type { LoadedDefinition, LoadOptions, LoadResult, SourceFormat, SourceMap } from '../definition/source.js';
@@ -52,6 +52,9 @@ export function lint(source: string | object, lintOptions?: LintOptions): LintRe
   if (typeof source !== 'string') {
     const problem = notJsonData(source, options.filename);
     if (problem !== undefined) return { valid: false, diagnostics: [...diagnostics, problem] };
+  } else if (source.length > MAX_SOURCE_SIZE) {
+    // Refused unread, as an object that is not JSON data: one finding, whatever the rules settings.
+    return { valid: false, diagnostics: [...diagnostics, ...loadSource(source, loadOptions(options)).diagnostics] };
   }
   let loaded: LoadResult;
   try {

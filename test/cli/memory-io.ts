@@ -32,6 +32,7 @@ export function memoryIo(files: Record<string, string | { error: string }>, opti
       const prefix = path.endsWith('/') ? path : `${path}/`;
       return [...new Set(Object.keys(files).filter((f) => f.startsWith(prefix)).map((f) => f.slice(prefix.length).split('/')[0] as string))];
     },
+    realPath: (path) => path,
     cwd: options.cwd ?? '/repo',
     isTTY: options.isTTY ?? false,
     env: options.env ?? {},

@@ -3,7 +3,7 @@ import { StatesError } from '../../src/definition/errors.js';
 import { SimulatedClock } from '../../src/interpreter/clock.js';
 import { run, single, types } from './helpers.js';
 
-const TASK = 'arn:aws:states:::lambda:invoke';
+const TASK = 'arn:aws:states:::dynamodb:putItem';
 
 function never(signal: AbortSignal): Promise<never> {
   return new Promise((_, reject) => signal.addEventListener('abort', () => reject(signal.reason)));
@@ -194,12 +194,12 @@ describe('Task', () => {
     expect(seen).toEqual(['by name', 'by resource', 'fallback']);
   });
 
-  it('fails with States.TaskFailed naming the missing handler', async () => {
+  it('fails with aslkit.HandlerNotFound naming the missing handler', async () => {
     const result = await run(single({ Type: 'Task', Resource: 'arn:aws:states:::sqs:sendMessage', End: true }));
     expect(result).toMatchObject({
       status: 'FAILED',
-      error: 'States.TaskFailed',
-      cause: "No task handler for the state 'S' (resource 'arn:aws:states:::sqs:sendMessage'): pass one in options.handlers under the state name, the resource ARN or '*'.",
+      error: 'aslkit.HandlerNotFound',
+      cause: "No handler for the state 'S' (Resource 'arn:aws:states:::sqs:sendMessage'): options.handlers has no key 'S', 'arn:aws:states:::sqs:sendMessage' or '*'. options.handlers is empty.",
     });
     expect(types(result)).toEqual(['ExecutionStarted', 'TaskStateEntered', 'TaskScheduled', 'TaskStarted', 'TaskFailed', 'ExecutionFailed']);
   });

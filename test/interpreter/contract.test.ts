@@ -11,7 +11,7 @@ import type { TaskContext } from '../../src/interpreter/runtime.js';
 import { run, single, types } from './helpers.js';
 
 const LAMBDA = 'arn:aws:lambda:us-east-1:123456789012:function:f';
-const TASK = 'arn:aws:states:::lambda:invoke';
+const TASK = 'arn:aws:states:::dynamodb:putItem';
 
 function never(signal: AbortSignal): Promise<never> {
   return new Promise((_, reject) => signal.addEventListener('abort', () => reject(signal.reason)));
@@ -117,7 +117,7 @@ describe('TaskHandler and TaskContext', () => {
       {
         handlers: {
           S: (input, ctx) => {
-            seen.push({ stateName: ctx.stateName, resource: ctx.resource, attempt: ctx.attempt });
+            seen.push({ stateName: ctx.stateName, resource: ctx.resource, attempt: ctx.attempt, invocation: ctx.invocation });
             contexts.push((ctx.context as { State: unknown }).State);
             expect(ctx.signal.aborted).toBe(false);
             expect(typeof ctx.heartbeat).toBe('function');
@@ -130,8 +130,8 @@ describe('TaskHandler and TaskContext', () => {
     );
     expect(result.output).toEqual({ a: 1 });
     expect(seen).toEqual([
-      { stateName: 'S', resource: LAMBDA, attempt: 0 },
-      { stateName: 'S', resource: LAMBDA, attempt: 1 },
+      { stateName: 'S', resource: LAMBDA, attempt: 0, invocation: 0 },
+      { stateName: 'S', resource: LAMBDA, attempt: 1, invocation: 1 },
     ]);
     expect(contexts).toEqual([
       { Name: 'S', EnteredTime: '2024-01-01T00:00:00Z', RetryCount: 0 },
@@ -172,7 +172,9 @@ describe('TaskHandler and TaskContext', () => {
     expect(ok.history[4]!.lambdaFunctionSucceededEventDetails).toEqual({ output: { b: 2 } });
     const failed = await run(single({ Type: 'Task', Resource: LAMBDA, End: true }), {}, { handlers: { S: () => { throw new Error('no'); } } });
     expect(types(failed).slice(2)).toEqual(['LambdaFunctionScheduled', 'LambdaFunctionStarted', 'LambdaFunctionFailed', 'ExecutionFailed']);
-    expect(failed.history[4]!.lambdaFunctionFailedEventDetails).toEqual({ error: 'Error', cause: 'no' });
+    const details = failed.history[4]!.lambdaFunctionFailedEventDetails!;
+    expect(details.error).toBe('Error');
+    expect(JSON.parse(details.cause!)).toMatchObject({ errorType: 'Error', errorMessage: 'no' });
   });
 
   it('HeartbeatSecondsPath reads the input; a missed heartbeat records TaskTimedOut', async () => {
@@ -308,16 +310,17 @@ describe('the 10 MiB quota on all stored variables (40 x the payload quota)', ()
 
   it('frees the variables of a finished Map iteration', async () => {
     const map = {
+      QueryLanguage: 'JSONata',
       StartAt: 'M',
       States: {
         M: {
-          Type: 'Map', MaxConcurrency: 1, ResultSelector: { n: 1 },
-          ItemProcessor: { StartAt: 'A', States: { A: { Type: 'Pass', Assign: { 'big.$': '$' }, End: true } } },
+          Type: 'Map', MaxConcurrency: 1, Items: '{% [1..200] %}', ItemSelector: '{% $states.input.s %}', Output: { n: 1 },
+          ItemProcessor: { StartAt: 'A', States: { A: { Type: 'Pass', Assign: { big: '{% $states.input %}' }, End: true } } },
           End: true,
         },
       },
     };
-    const result = await run(map, Array.from({ length: 200 }, () => s), { limits: { maxPayloadBytes: 60 } });
+    const result = await run(map, { s }, { limits: { maxPayloadBytes: 60 } });
     expect(result).toMatchObject({ status: 'SUCCEEDED', output: { n: 1 } });
   });
 });

@@ -9,7 +9,7 @@ import { StatesError } from '../../src/interpreter/errors.js';
 import type { TaskHandler } from '../../src/interpreter/runtime.js';
 import { run } from './helpers.js';
 
-const TASK = 'arn:aws:states:::lambda:invoke';
+const TASK = 'arn:aws:states:::dynamodb:putItem';
 const QEE = 'States.QueryEvaluationError';
 const PREFIX = "An error occurred while executing the state 'S' (entered at the event id #2). ";
 

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { StatesError } from '../../src/definition/errors.js';
 import { run, types } from './helpers.js';
 
-const TASK = 'arn:aws:states:::lambda:invoke';
+const TASK = 'arn:aws:states:::dynamodb:putItem';
 
 describe('variables and Assign (ASL-NOTES §2.5, §12.1-12.2)', () => {
   it('Assign reads the raw result; OutputPath in the same state sees the old value', async () => {

@@ -63,11 +63,11 @@ describe('Distributed Map ResultWriter (ASL-NOTES §6.6)', () => {
     expect(result).toMatchObject({ status: 'SUCCEEDED', output: [{ v: 'a' }, { v: 'b' }] });
   });
 
-  it('fails with States.ResultWriterFailed when no handler serves the Resource', async () => {
+  it('fails with aslkit.HandlerNotFound when no handler serves the Resource', async () => {
     const result = await run(machine({ ResultWriter: { Resource: PUT, Parameters: { Bucket: 'out' } } }), ['a']);
     expect(result).toMatchObject({
-      status: 'FAILED', error: 'States.ResultWriterFailed',
-      cause: "No handler for the ResultWriter resource 'arn:aws:states:::s3:putObject': pass one in options.handlers under that ARN.",
+      status: 'FAILED', error: 'aslkit.HandlerNotFound',
+      cause: "No handler for the ResultWriter of the state 'M' (Resource 'arn:aws:states:::s3:putObject'): options.handlers has no key 'arn:aws:states:::s3:putObject'. options.handlers is empty.",
     });
   });
 });

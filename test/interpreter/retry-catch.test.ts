@@ -61,7 +61,7 @@ describe('Retry and Catch in an execution', () => {
     const clock = new SimulatedClock({ start: 0 });
     const at: number[] = [];
     const result = await run(
-      single({ Type: 'Task', Resource: 'arn:aws:states:::lambda:invoke', Retry: [{ ErrorEquals: ['E'], IntervalSeconds: 2, BackoffRate: 3, MaxAttempts: 3 }], End: true }),
+      single({ Type: 'Task', Resource: 'arn:aws:states:::dynamodb:putItem', Retry: [{ ErrorEquals: ['E'], IntervalSeconds: 2, BackoffRate: 3, MaxAttempts: 3 }], End: true }),
       {},
       {
         clock,
@@ -102,7 +102,7 @@ describe('Retry and Catch in an execution', () => {
         },
       },
       {},
-      { handlers: { T: () => { throw Object.assign(new Error('{"errorMessage":"m"}'), { name: 'Exception' }); } } },
+      { handlers: { T: () => { throw new StatesError('Exception', '{"errorMessage":"m"}'); } } },
     );
     expect(result).toMatchObject({ status: 'SUCCEEDED', output: { Error: 'Exception', Cause: '{"errorMessage":"m"}' } });
     expect(types(result)).toEqual([

@@ -23,7 +23,7 @@ describe('the JSONPath pipeline (ASL-NOTES §13.1)', () => {
     const result = await run(
       single({
         Type: 'Task', Resource: 'arn:aws:states:::lambda:invoke', InputPath: '$.lambda',
-        Parameters: { 'p.$': '$.x' }, ResultSelector: { 'got.$': '$.echo' }, ResultPath: '$.data.r', OutputPath: '$.data', End: true,
+        Parameters: { 'p.$': '$.x' }, ResultSelector: { 'got.$': '$.Payload.echo' }, ResultPath: '$.data.r', OutputPath: '$.data', End: true,
       }),
       { lambda: { x: 5 }, keep: true },
       { handlers: { S: (input) => ({ echo: input }) } },
@@ -104,7 +104,7 @@ const LOOP = {
 
 describe('quotas', () => {
   it('fails with States.DataLimitExceeded when a state output exceeds 256 KiB', async () => {
-    const result = await run(single({ Type: 'Pass', Parameters: { 'big.$': '$.s' }, End: true }), { s: 'x'.repeat(262_144) });
+    const result = await run(single({ Type: 'Pass', Parameters: { 'big.$': '$.s', 'again.$': '$.s' }, End: true }), { s: 'x'.repeat(131_072) });
     expect(result).toMatchObject({
       status: 'FAILED',
       error: 'States.DataLimitExceeded',

@@ -90,6 +90,45 @@ describe('lint() of an object that is not JSON data', () => {
   });
 });
 
+describe('lint() of oversized text', () => {
+  // 33 MB, 16 million array elements: it threw "RangeError: Map maximum size exceeded" after 13 s.
+  const huge = `{"StartAt":"A","States":{"A":{"Type":"Pass","Result":[${'0,'.repeat(16_000_000)}0],"End":true}}}`;
+
+  it.each([
+    ['JSON', huge, undefined],
+    ['YAML', `StartAt: A\n# ${'x'.repeat(4 * 1024 * 1024)}\n`, 'm.asl.yaml'],
+  ])('%s over 4 MiB characters is one finding at 1:1, refused before it is parsed', (_name, text, filename) => {
+    const [result, ms] = timed(() => lint(text, filename === undefined ? {} : { filename }));
+    expect(result).toEqual({
+      valid: false,
+      diagnostics: [
+        {
+          ruleId: 'max-definition-size',
+          severity: 'error',
+          message: `The source is ${text.length} characters, more than the 4194304 aslkit reads; AWS accepts definitions and templates of at most 1048576 bytes (1 MB)`,
+          pointer: '',
+          code: 'SCHEMA_VALIDATION_FAILED',
+          line: 1,
+          column: 1,
+          ...(filename === undefined ? {} : { file: filename }),
+        },
+      ],
+    });
+    expect(ms).toBeLessThan(100);
+  });
+
+  it('is refused whatever the rules settings, so it never passes silently', () => {
+    expect(lint(huge, { rules: { 'max-definition-size': 'off' } }).valid).toBe(false);
+  });
+
+  it('text of 4 MiB characters is still read (the 1 MB rule reports it)', () => {
+    const text = JSON.stringify({ StartAt: 'A', States: { A: { Type: 'Pass', Result: 'x'.repeat(2 * 1024 * 1024), End: true } } });
+    expect(lint(text).diagnostics.map((d) => d.message)).toEqual([
+      `The definition is ${text.length} bytes as compact JSON; AWS accepts at most 1048576 bytes (1 MB)`,
+    ]);
+  });
+});
+
 describe('lint() of empty text', () => {
   it.each([
     ['', undefined],
@@ -219,6 +258,15 @@ describe('lint() of a template object', () => {
     expect(lint(template, { filename: 't.json' }).diagnostics.map((d) => [d.file, d.ruleId, d.pointer, d.line, d.message])).toEqual([
       ['t.json#S', 'parse', '', undefined, 'Unexpected end of input: expected a value'],
       ['t.json#M', 'valid-start-at', '/StartAt', undefined, "Missing 'StartAt' target: Nope"],
+    ]);
+  });
+});
+
+describe('lint() options.rules keys are data', () => {
+  it.each(['__proto__', 'constructor', 'hasOwnProperty'])('%s is an unknown rule', (id) => {
+    const definition = { StartAt: 'A', States: { A: { Type: 'Pass', End: true } } };
+    expect(lint(definition, { rules: JSON.parse(`{"${id}": "off"}`) as Record<string, 'off'> }).diagnostics.map((d) => d.message)).toEqual([
+      `Unknown rule '${id}' in options.rules`,
     ]);
   });
 });

@@ -6,7 +6,7 @@
  * (States.Runtime, `Invalid arguments in States.X`; recorded for argument counts, literal type
  * mismatches, a zero step and ranges over 1000 elements): the argument count, the types of
  * literal and nested-call arguments, each function's literal checks, unescaped braces outside
- * a States.Format template (§3.3) and a literal given to States.JsonToString.
+ * a States.Format template (https://docs.aws.amazon.com/step-functions/latest/dg/intrinsic-functions.html) and a literal given to States.JsonToString.
  */
 import type { CallNode, IntrinsicIssue, IntrinsicNode } from './ast.js';
 import { INTRINSIC_FUNCTIONS, INTRINSIC_FUNCTIONS_BY_NAME, arityMismatch, describeType, jsonTypeOf, parameterType } from './functions.js';
@@ -75,7 +75,7 @@ export function checkCall(call: CallNode, outcome: CheckOutcome): void {
     outcome.warnings.push(...(fn.checkLiterals?.(call) ?? []));
     const only = call.args[0];
     if (fn.name === 'States.JsonToString' && only?.kind === 'literal') {
-      // §3.4: the spec requires a path here and AWS's handling of a literal is unrecorded.
+      // https://docs.aws.amazon.com/step-functions/latest/dg/intrinsic-functions.html: the spec requires a path here and AWS's handling of a literal is unrecorded.
       outcome.warnings.push(warning('States.JsonToString expects a path argument; a literal argument is not documented', only.offset, 'literal-argument'));
     }
   }

@@ -13,7 +13,7 @@ import type { ArgumentType, IntrinsicFunction } from './functions.js';
 import { parseIntrinsic } from './parser.js';
 import { LParen, RParen, UnterminatedString, intrinsicLexer } from './tokens.js';
 
-/** At most 10 levels of nested calls in one field (ASL-NOTES §3.1); the outermost call is level 1. */
+/** At most 10 levels of nested calls in one field (https://docs.aws.amazon.com/step-functions/latest/dg/intrinsic-functions.html); the outermost call is level 1. */
 export const MAX_NESTING = 10;
 
 export interface CompiledIntrinsic {
@@ -21,7 +21,7 @@ export interface CompiledIntrinsic {
   /**
    * Findings that do not stop compilation: AWS accepts the definition, but the call fails
    * whenever it runs (literal argument types, a literal range over 1000 elements, ...) or
-   * is questionable (unescaped braces, §3.3 / §10 row 20). Their `check` says which.
+   * is questionable (unescaped braces, https://docs.aws.amazon.com/step-functions/latest/dg/intrinsic-functions.html). Their `check` says which.
    */
   readonly warnings: readonly IntrinsicIssue[];
   /** The outermost call, for tools that inspect the expression (docs, lint). */

@@ -1,18 +1,18 @@
 /**
- * The 18 intrinsic functions as one table (ASL-NOTES §3.4): name, arity, parameter types,
+ * The 18 intrinsic functions as one table (https://docs.aws.amazon.com/step-functions/latest/dg/intrinsic-functions.html): name, arity, parameter types,
  * return type and implementation. Argument types are checked before `impl` runs, so each
  * `impl` sees the types its signature names. Behaviour follows recorded AWS results; where
  * AWS truncates or rounds a number, the helper used says which.
  */
-import { createHash } from 'node:crypto';
 import { StatesError } from '../../definition/errors.js';
 import type { EvaluationEnv } from '../types.js';
 import type { CallNode, IntrinsicIssue, IntrinsicNode, LiteralNode } from './ast.js';
+import { HASH_ALGORITHMS, hashHex, isHashAlgorithm } from '../hash.js';
 import { JavaRandom, uuidV4 } from './random.js';
 
 /**
  * The error raised when an intrinsic fails at run time. The spec names
- * `States.IntrinsicFailure` (ASL-NOTES §3.5, §10 row 12), but AWS raises `States.Runtime`
+ * `States.IntrinsicFailure` (https://docs.aws.amazon.com/step-functions/latest/dg/intrinsic-functions.html, https://docs.aws.amazon.com/step-functions/latest/dg/concepts-error-handling.html), but AWS raises `States.Runtime`
  * with a cause starting `Invalid arguments in States.<Fn>`: recorded by suites run against
  * AWS (a MathAdd given a string fails the execution with States.Runtime; ArrayRange with a
  * string, a zero step or over 1000 elements; MathRandom with equal bounds). So the failure
@@ -43,13 +43,6 @@ export interface IntrinsicFunction {
 
 export const MAX_STRING_INPUT = 10_000;
 export const MAX_RANGE_ELEMENTS = 1000;
-export const HASH_ALGORITHMS: Readonly<Record<string, string>> = {
-  MD5: 'md5',
-  'SHA-1': 'sha1',
-  'SHA-256': 'sha256',
-  'SHA-384': 'sha384',
-  'SHA-512': 'sha512',
-};
 
 export function parameterType(fn: IntrinsicFunction, index: number): ArgumentType {
   const last = fn.parameters.length - 1;
@@ -383,20 +376,19 @@ export const INTRINSIC_FUNCTIONS: readonly IntrinsicFunction[] = [
     maxArgs: 2,
     parameters: ['string', 'string'],
     returns: 'string',
-    summary: `Lowercase hex digest with ${Object.keys(HASH_ALGORITHMS).join(', ')}; input of at most ${MAX_STRING_INPUT} characters.`,
+    summary: `Lowercase hex digest with ${HASH_ALGORITHMS.join(', ')}; input of at most ${MAX_STRING_INPUT} characters.`,
     impl([data, algorithm]) {
-      const nodeName = HASH_ALGORITHMS[algorithm as string];
-      if (!nodeName) throw invalidArguments('States.Hash', `unsupported algorithm '${algorithm as string}'; use one of ${Object.keys(HASH_ALGORITHMS).join(', ')}`);
+      if (!isHashAlgorithm(algorithm)) throw invalidArguments('States.Hash', `unsupported algorithm '${String(algorithm)}'; use one of ${HASH_ALGORITHMS.join(', ')}`);
       limitLength('States.Hash', data as string);
-      return createHash(nodeName).update(data as string, 'utf8').digest('hex');
+      return hashHex(algorithm, data as string);
     },
     checkLiterals(call) {
       const algorithm = literalAt(call, 1);
       const name = algorithm?.value;
-      if (typeof name !== 'string' || name in HASH_ALGORITHMS) return [];
+      if (typeof name !== 'string' || isHashAlgorithm(name)) return [];
       const loose = (text: string) => text.replace('-', '').toLowerCase();
-      const near = Object.keys(HASH_ALGORITHMS).find((known) => loose(known) === loose(name));
-      const hint = near ? `; did you mean '${near}'?` : `; use one of ${Object.keys(HASH_ALGORITHMS).join(', ')}`;
+      const near = HASH_ALGORITHMS.find((known) => loose(known) === loose(name));
+      const hint = near ? `; did you mean '${near}'?` : `; use one of ${HASH_ALGORITHMS.join(', ')}`;
       return [issue(`States.Hash: unsupported algorithm '${name}'${hint}`, (algorithm as LiteralNode).offset, 'hash-algorithm')];
     },
   },

@@ -1,8 +1,8 @@
-/** Intrinsic functions (ASL-NOTES §3): compile once, evaluate many. */
+/** Intrinsic functions (https://docs.aws.amazon.com/step-functions/latest/dg/intrinsic-functions.html): compile once, evaluate many. */
 export { compileIntrinsic, invalidIntrinsicFieldMessage, isIntrinsicCall, MAX_NESTING } from './compile.js';
 export type { CompiledIntrinsic } from './compile.js';
+export { HASH_ALGORITHMS } from '../hash.js';
 export {
-  HASH_ALGORITHMS,
   INTRINSIC_FAILURE_ERROR,
   INTRINSIC_FUNCTIONS,
   INTRINSIC_FUNCTIONS_BY_NAME,

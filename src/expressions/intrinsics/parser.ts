@@ -1,5 +1,5 @@
 /**
- * The intrinsic-function grammar of ASL-NOTES §3.2 as a chevrotain CST parser. One instance is
+ * The intrinsic-function grammar of https://docs.aws.amazon.com/step-functions/latest/dg/intrinsic-functions.html as a chevrotain CST parser. One instance is
  * built at module load and reused: `parseIntrinsic` resets its input for every call. Recovery
  * is off, so a malformed call yields errors (never a throw) and no partial tree is used.
  */

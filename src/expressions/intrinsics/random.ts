@@ -1,5 +1,5 @@
 /**
- * Randomness for States.MathRandom and States.UUID. Unseeded draws read only the injected
+ * Randomness for States.MathRandom, States.UUID, JSONata's $random and $uuid, and the engine's generated names. Unseeded draws read only the injected
  * `env.random`; a seeded MathRandom replays `java.util.Random` (AWS runs on the JVM), so the
  * same seed gives the same number as `new Random(seed).nextInt(bound)` does there.
  */
@@ -20,6 +20,13 @@ export class JavaRandom {
   next(bits: number): number {
     this.seed = (this.seed * MULTIPLIER + ADDEND) & MASK;
     return Number(BigInt.asIntN(32, this.seed >> BigInt(48 - bits)));
+  }
+
+  /** `Random.nextDouble()`: 53 random bits as a number in [0, 1). */
+  nextDouble(): number {
+    const high = BigInt(this.next(26));
+    const low = BigInt(this.next(27));
+    return Number((high << 27n) + low) / 2 ** 53;
   }
 
   /** `Random.nextInt(bound)` for 0 < bound <= 2^31 - 1, with Java's rejection loop. */

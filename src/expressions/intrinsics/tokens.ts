@@ -1,5 +1,5 @@
 /**
- * Tokens of the intrinsic-function grammar (ASL-NOTES §3.2) and the one lexer built from them.
+ * Tokens of the intrinsic-function grammar (https://docs.aws.amazon.com/step-functions/latest/dg/intrinsic-functions.html) and the one lexer built from them.
  * String literals accept any backslash escape here; the visitor reports the illegal ones with
  * their offset, which gives a precise message instead of a generic lexing failure.
  */

@@ -1,16 +1,17 @@
 /**
  * Static reading of a JSONata expression for the linter and for compile: jsonata's own parser
  * gives the AST (`jsonata(expr).ast()`); this walks it for the checks AWS makes at create time
- * (ASL-NOTES §2.6, §8.2 J2/J3) and for the names the expression reads.
+ * (https://docs.aws.amazon.com/step-functions/latest/dg/transforming-data.html, https://docs.aws.amazon.com/step-functions/latest/dg/workflow-variables.html) and for the names the expression reads.
  */
 import jsonata from 'jsonata';
+import { BoundedRegExp } from './regex.js';
 import type { ExpressionIssue } from '../types.js';
 import { KNOWN_FUNCTIONS, UNAVAILABLE_FUNCTIONS } from './functions.js';
 
 export const INVALID_JSONATA_EXPRESSION = 'INVALID_JSONATA_EXPRESSION';
 export const UNSUPPORTED_JSONATA_EXPRESSION = 'UNSUPPORTED_JSONATA_EXPRESSION';
 
-/** The whole string is `{%` … `%}`; anything before or after makes it a literal (ASL-NOTES §2.6). */
+/** The whole string is `{%` … `%}`; anything before or after makes it a literal (https://docs.aws.amazon.com/step-functions/latest/dg/transforming-data.html). */
 export function isJsonataString(value: unknown): value is string {
   return typeof value === 'string' && isDelimited(value);
 }
@@ -73,7 +74,7 @@ export function parseJsonata(text: string): ParseResult {
   const { body, base } = expressionBody(text);
   let expression: jsonata.Expression;
   try {
-    expression = jsonata(body);
+    expression = jsonata(body, { RegexEngine: BoundedRegExp as unknown as RegExp });
   } catch (error) {
     return { ok: false, issue: parseIssue(error, base) };
   }

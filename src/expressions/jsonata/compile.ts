@@ -1,14 +1,16 @@
 /**
  * One `{% … %}` expression: parsed once with jsonata 2.0.6, evaluated many times against
- * `$states` and the workflow variables, inside a time and depth budget (ASL-NOTES §2.6).
+ * `$states` and the workflow variables, inside a time and depth budget (https://docs.aws.amazon.com/step-functions/latest/dg/transforming-data.html).
  */
-import type jsonata from 'jsonata';
+import { getHeapStatistics } from 'node:v8';
+import jsonata from 'jsonata';
 import type { CompileResult } from '../types.js';
 import { expressionBody, INVALID_JSONATA_EXPRESSION, isJsonataString, parseJsonataOnce } from './analyze.js';
-import { type EvaluationRun, RUN_BINDING, STEP_FUNCTIONS_FUNCTIONS, UNAVAILABLE_FUNCTIONS } from './functions.js';
+import { BudgetExceeded, type EvaluationRun, RUN_BINDING, STEP_FUNCTIONS_FUNCTIONS, UNAVAILABLE_FUNCTIONS } from './functions.js';
+import { BoundedRegExp, RegexTimeout, setRegexDeadline } from './regex.js';
 import { returnedNothing, threwDuringEvaluation, toJson, UnsupportedResult, unsupportedResultType } from './result.js';
 
-/** What an expression reads besides literals (ASL-NOTES §2.6, `$states` table). */
+/** What an expression reads besides literals (https://docs.aws.amazon.com/step-functions/latest/dg/transforming-data.html). */
 export interface JsonataBindings {
   states: { input: unknown; context: unknown; result?: unknown; errorOutput?: unknown };
   /** Looked up with `in`, so a scope may inherit its parent's variables through its prototype. */
@@ -18,7 +20,7 @@ export interface JsonataBindings {
   now?: () => number;
 }
 
-/** AWS stops an expression after one second of evaluation (ASL-NOTES §9). */
+/** AWS stops an expression after one second of evaluation (https://docs.aws.amazon.com/step-functions/latest/dg/service-quotas.html). */
 export const EVALUATION_TIMEOUT_MS = 1000;
 /**
  * Nested evaluation frames allowed before "Stack overflow error". AWS's own limit is not
@@ -28,6 +30,9 @@ export const EVALUATION_TIMEOUT_MS = 1000;
 export const MAX_EVALUATION_DEPTH = 5000;
 
 const TIMEOUT = { code: 'U1001', message: 'Expression evaluation timeout: Check for infinite loop' };
+const OUT_OF_MEMORY = {
+  message: 'Expression evaluation stopped: it used more memory than the interpreter allows (most of the JavaScript heap)',
+};
 const STACK_OVERFLOW = {
   code: 'U1001',
   message: 'Stack overflow error: Check for non-terminating recursive function. Consider rewriting as tail-recursive.',
@@ -58,9 +63,22 @@ function runOf(environment: EnvironmentLike): EvaluationRun {
   return environment.lookup(RUN_BINDING) as EvaluationRun;
 }
 
+/** Nodes entered between two looks at the heap (a look costs about a microsecond). */
+const MEMORY_CHECK_INTERVAL = 256;
+/**
+ * The share of the JavaScript heap an evaluation may see in use. AWS's memory bound is not
+ * published; this stops an expression (jsonata's order-by copies its input at each merge step)
+ * before it takes the whole process down.
+ */
+const MAX_HEAP_SHARE = 0.75;
+
 function checkBudget(run: EvaluationRun): void {
   if (run.depth > run.maxDepth) throw { ...STACK_OVERFLOW };
   if (Date.now() > run.deadline) throw { ...TIMEOUT };
+  if (++run.entries % MEMORY_CHECK_INTERVAL === 0) {
+    const heap = getHeapStatistics();
+    if (heap.used_heap_size > heap.heap_size_limit * MAX_HEAP_SHARE) throw { ...OUT_OF_MEMORY };
+  }
 }
 
 /**
@@ -71,6 +89,7 @@ function checkBudget(run: EvaluationRun): void {
 function onEntry(_node: unknown, _input: unknown, environment: EnvironmentLike): void {
   const run = runOf(environment);
   run.depth++;
+  setRegexDeadline(run.deadline);
   checkBudget(run);
 }
 
@@ -81,6 +100,11 @@ function onExit(_node: unknown, _input: unknown, environment: EnvironmentLike): 
 }
 
 function describeFailure(error: unknown): string {
+  if (error instanceof RegexTimeout || error instanceof BudgetExceeded) return describeFailure(TIMEOUT);
+  // A JavaScript engine error (a function handed undefined, a stack overflow) is no message
+  // for a workflow's author: its text names our code, not their expression.
+  if (error instanceof RangeError) return 'The evaluation exceeded the available stack or memory.';
+  if (error instanceof TypeError || error instanceof ReferenceError) return 'A function was called with an argument it cannot use.';
   if (typeof error === 'object' && error !== null) {
     const { code, message } = error as { code?: unknown; message?: unknown };
     const text = typeof message === 'string' ? message : String(error);
@@ -138,8 +162,11 @@ class Compiled implements CompiledJsonata {
       deadline: Date.now() + this.limits.timeoutMs,
       maxDepth: this.limits.maxDepth,
       depth: 0,
+      entries: 0,
     };
     frame[RUN_BINDING] = run;
+    // jsonata keeps the engine on its module, and any jsonata() call without the option resets it.
+    (jsonata as unknown as { RegexEngine: unknown }).RegexEngine = BoundedRegExp;
     let result: unknown;
     try {
       result = await this.expression.evaluate(undefined, frame);

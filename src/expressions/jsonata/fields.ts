@@ -1,8 +1,9 @@
 /**
- * Where a JSONata state holds expressions (ASL-NOTES §2.6): the fields whose string values may
+ * Where a JSONata state holds expressions (https://docs.aws.amazon.com/step-functions/latest/dg/transforming-data.html): the fields whose string values may
  * be `{% … %}`, at any depth for templates, and which object holds them (the state, a Choice
  * rule, a catcher). The linter reads definitions through this one table.
  */
+import { isObject as isRecord } from '../../definition/walk.js';
 
 /** The object a field belongs to: `$states.result` and `$states.errorOutput` depend on it. */
 export type JsonataOwner = 'state' | 'choiceRule' | 'catcher';
@@ -44,10 +45,6 @@ const MAX_DEPTH = 500;
 /** `{%` at the start or `%}` at the end: an expression, or a malformed one (J1). */
 export function looksLikeJsonata(text: string): boolean {
   return text.startsWith('{%') || text.endsWith('%}');
-}
-
-function isRecord(value: unknown): value is Readonly<Record<string, unknown>> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 type Visit = (found: JsonataString) => void;

@@ -1,10 +1,11 @@
 /**
  * The functions a JSONata expression can call in Step Functions: jsonata 2.0.6's own library,
  * minus `$eval`, plus the six AWS adds ($partition, $range, $hash, $random, $uuid, $parse;
- * ASL-NOTES §3.6). Signatures are jsonata's own notation, so one table drives both the runtime
+ * https://docs.aws.amazon.com/step-functions/latest/dg/intrinsic-functions.html). Signatures are jsonata's own notation, so one table drives both the runtime
  * registration (jsonata validates arguments against them) and the linter's arity checks.
  */
-import { createHash } from 'node:crypto';
+import { HASH_ALGORITHMS, hashHex, isHashAlgorithm } from '../hash.js';
+import { JavaRandom, uuidV4 } from '../intrinsics/random.js';
 
 /** Per-evaluation state, reachable from a function through `this.environment` (see compile.ts). */
 export interface EvaluationRun {
@@ -15,6 +16,8 @@ export interface EvaluationRun {
   readonly deadline: number;
   readonly maxDepth: number;
   depth: number;
+  /** Nodes entered so far; the heap is checked every MEMORY_CHECK_INTERVAL of them. */
+  entries: number;
 }
 
 /** The binding name that carries the `EvaluationRun`; a space keeps it out of reach of `$name` syntax. */
@@ -61,42 +64,23 @@ function range(this: Focus, first: number, last: number, step: number): unknown[
   if (count > MAX_RANGE_LENGTH) fail(`The range must not have more than ${MAX_RANGE_LENGTH} elements, but would have ${count}`);
   const values: number[] = [];
   for (let i = 0; i < count; i++) values.push(first + i * step);
-  // AWS returns a sequence: `$range(1, 9, 9)` is `1`, not `[1]` (ASL-NOTES §12.12).
+  // AWS returns a sequence: `$range(1, 9, 9)` is `1`, not `[1]` (https://docs.aws.amazon.com/step-functions/latest/dg/transforming-data.html).
   return sequence(values);
 }
 
-const HASH_ALGORITHMS: Readonly<Record<string, string>> = {
-  MD5: 'md5',
-  'SHA-1': 'sha1',
-  'SHA-256': 'sha256',
-  'SHA-384': 'sha384',
-  'SHA-512': 'sha512',
-};
-
 function hash(this: Focus, value: string, algorithm: string): string {
-  const name = Object.hasOwn(HASH_ALGORITHMS, algorithm) ? HASH_ALGORITHMS[algorithm] : undefined;
-  if (name === undefined) {
-    fail(`The hash algorithm '${algorithm}' is not supported. Supported algorithms: ${Object.keys(HASH_ALGORITHMS).join(', ')}`);
+  if (!isHashAlgorithm(algorithm)) {
+    fail(`The hash algorithm '${algorithm}' is not supported. Supported algorithms: ${HASH_ALGORITHMS.join(', ')}`);
   }
-  return createHash(name).update(value, 'utf8').digest('hex');
+  return hashHex(algorithm, value);
 }
-
-const LCG_MULTIPLIER = 0x5deece66dn;
-const LCG_MASK = (1n << 48n) - 1n;
 
 /**
  * A seeded draw in [0, 1): java.util.Random(seed).nextDouble(), so a seed always gives the same
  * number across runs and platforms. AWS's exact numbers for a seed are not recorded.
  */
 export function seededRandom(seed: number): number {
-  let state = (BigInt(Math.trunc(seed)) ^ LCG_MULTIPLIER) & LCG_MASK;
-  const next = (bits: bigint): bigint => {
-    state = (state * LCG_MULTIPLIER + 0xbn) & LCG_MASK;
-    return state >> (48n - bits);
-  };
-  const high = next(26n);
-  const low = next(27n);
-  return Number((high << 27n) + low) / 2 ** 53;
+  return new JavaRandom(BigInt(Math.trunc(seed))).nextDouble();
 }
 
 function random(this: Focus, seed?: number): number {
@@ -108,12 +92,7 @@ function random(this: Focus, seed?: number): number {
 }
 
 function uuid(this: Focus): string {
-  const draw = runOf(this).random;
-  const bytes = Array.from({ length: 16 }, () => Math.floor(draw() * 256) & 0xff);
-  bytes[6] = ((bytes[6] ?? 0) & 0x0f) | 0x40; // version 4
-  bytes[8] = ((bytes[8] ?? 0) & 0x3f) | 0x80; // RFC 4122 variant
-  const hex = bytes.map((b) => b.toString(16).padStart(2, '0')).join('');
-  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
+  return uuidV4(runOf(this).random);
 }
 
 function parse(this: Focus, text: string): unknown {
@@ -149,6 +128,101 @@ function millis(this: Focus): number {
   return timestampOf(this);
 }
 
+/** How many comparisons or elements a long-running function handles between budget checks. */
+const BUDGET_CHECK_INTERVAL = 1024;
+
+/** Thrown by a function that outlives the evaluation budget; compile.ts reports it as its timeout. */
+export class BudgetExceeded extends Error {}
+
+function checkDeadline(run: EvaluationRun): void {
+  if (Date.now() > run.deadline) throw new BudgetExceeded();
+}
+
+type Comparator = (a: unknown, b: unknown) => unknown;
+
+/**
+ * `$sort` with jsonata's semantics (stable; the comparator answers whether its first argument
+ * goes after its second; without one, all numbers or all strings, else D3070), but a bottom-up
+ * merge sort: jsonata 2.0.6's own recurses once per merged element and copies the rest of the
+ * array at each step, which exhausts the heap on a 200 KB array.
+ */
+async function sort(this: Focus, array: unknown[] | undefined, comparator?: Comparator): Promise<unknown[] | undefined> {
+  if (array === undefined) return undefined;
+  if (array.length <= 1) return array;
+  let after: Comparator;
+  if (comparator === undefined) {
+    const allNumbers = array.every((v) => typeof v === 'number');
+    if (!allNumbers && !array.every((v) => typeof v === 'string')) throw { code: 'D3070', index: 1 };
+    after = (a, b) => (a as number) > (b as number);
+  } else {
+    after = comparator;
+  }
+  const run = runOf(this);
+  let comparisons = 0;
+  let source = array.slice();
+  let target: unknown[] = new Array<unknown>(source.length);
+  for (let width = 1; width < source.length; width *= 2) {
+    for (let start = 0; start < source.length; start += 2 * width) {
+      const middle = Math.min(start + width, source.length);
+      const end = Math.min(start + 2 * width, source.length);
+      let left = start;
+      let right = middle;
+      let out = start;
+      while (left < middle && right < end) {
+        if (++comparisons % BUDGET_CHECK_INTERVAL === 0) checkDeadline(run);
+        if (await after(source[left], source[right])) target[out++] = source[right++];
+        else target[out++] = source[left++];
+      }
+      while (left < middle) target[out++] = source[left++];
+      while (right < end) target[out++] = source[right++];
+    }
+    [source, target] = [target, source];
+  }
+  return source;
+}
+
+/** Non-JSON values (functions) are equal only to themselves, as in jsonata's deep equality. */
+const identities = new WeakMap<object, number>();
+let nextIdentity = 0;
+
+/** A string equal for two values exactly when jsonata's deep equality holds (object keys in any order). */
+function equalityKey(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(equalityKey).join(',')}]`;
+  if (typeof value === 'object' && value !== null) {
+    const keys = Object.getOwnPropertyNames(value).sort();
+    return `{${keys.map((k) => `${JSON.stringify(k)}:${equalityKey((value as Record<string, unknown>)[k])}`).join(',')}}`;
+  }
+  if (typeof value === 'function') {
+    let id = identities.get(value);
+    if (id === undefined) identities.set(value, (id = ++nextIdentity));
+    return `f${id}`;
+  }
+  if (typeof value === 'string') return JSON.stringify(value);
+  return `${(typeof value)[0]}${String(value)}`;
+}
+
+/**
+ * `$distinct` with jsonata's semantics (first occurrences, in order, by deep equality), in linear
+ * time: jsonata 2.0.6 compares every element with every kept one, which blocks the process for
+ * minutes on a large array.
+ */
+function distinct(this: Focus, array: unknown): unknown {
+  if (array === undefined) return undefined;
+  if (!Array.isArray(array) || array.length <= 1) return array;
+  const run = runOf(this);
+  const seen = new Set<string>();
+  const kept: unknown[] = [];
+  for (let i = 0; i < array.length; i++) {
+    if (i % BUDGET_CHECK_INTERVAL === 0) checkDeadline(run);
+    const key = equalityKey(array[i]);
+    if (!seen.has(key)) {
+      seen.add(key);
+      kept.push(array[i]);
+    }
+  }
+  return (array as { sequence?: boolean }).sequence === true ? sequence(kept) : kept;
+}
+
 export interface RegisteredFunction {
   readonly name: string;
   readonly implementation: (this: Focus, ...args: never[]) => unknown;
@@ -165,6 +239,8 @@ export const STEP_FUNCTIONS_FUNCTIONS: readonly RegisteredFunction[] = [
   { name: 'parse', implementation: parse, signature: '<s:j>' },
   { name: 'now', implementation: now, signature: '<s?s?:s>' },
   { name: 'millis', implementation: millis, signature: '<:n>' },
+  { name: 'sort', implementation: sort, signature: '<af?:a>' },
+  { name: 'distinct', implementation: distinct, signature: '<x:x>' },
 ];
 
 /** Names that jsonata defines but Step Functions does not offer. */

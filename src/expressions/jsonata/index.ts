@@ -1,5 +1,5 @@
 /**
- * JSONata in Step Functions (ASL-NOTES §2.6): `{% %}` strings compiled once with jsonata 2.0.6,
+ * JSONata in Step Functions (https://docs.aws.amazon.com/step-functions/latest/dg/transforming-data.html): `{% %}` strings compiled once with jsonata 2.0.6,
  * evaluated against `$states` and workflow variables with AWS's added functions, errors and
  * limits; plus the static analysis the linter needs.
  */
@@ -22,16 +22,5 @@ export { arityOf, KNOWN_FUNCTIONS, seededRandom } from './functions.js';
 export type { FunctionArity } from './functions.js';
 export { expectType, jsonTypeOf, QUERY_EVALUATION_ERROR } from './result.js';
 export type { ExpectedType } from './result.js';
-export {
-  assignmentsOf,
-  assignObjectsOf,
-  isDistributedProcessor,
-  jsonPathVariables,
-  readsOf,
-  variableNameOf,
-  variablesOf,
-  visibleScopes,
-} from './variables.js';
-export type { DefinitionVariables, ScopeVariables, VariableAssignment, VariableRead } from './variables.js';
 export { compileJsonataTemplate } from './template.js';
 export type { CompiledJsonataTemplate, TemplateIssue } from './template.js';

@@ -1,6 +1,6 @@
 /**
  * Turning what jsonata returns into a JSON value, and AWS's `States.QueryEvaluationError` causes
- * (ASL-NOTES §2.6, §12.10, §12.13).
+ * (https://docs.aws.amazon.com/step-functions/latest/dg/transforming-data.html).
  */
 import { StatesError } from '../../definition/errors.js';
 

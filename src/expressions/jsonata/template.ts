@@ -1,7 +1,7 @@
 /**
  * JSONata templates: `Arguments`, `Output`, `Assign`, `Items`, `ItemSelector`... where every
  * `{% %}` string at any depth is an expression and everything else, keys included, is literal
- * (ASL-NOTES §2.6). Compiled once; evaluation walks the compiled tree in document order.
+ * (https://docs.aws.amazon.com/step-functions/latest/dg/transforming-data.html). Compiled once; evaluation walks the compiled tree in document order.
  */
 import type { CompileResult, ExpressionIssue } from '../types.js';
 import { isJsonataString } from './analyze.js';

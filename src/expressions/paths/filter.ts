@@ -1,12 +1,13 @@
 /**
  * Our own evaluator for the filter expressions parse.ts accepts (jsonpath-plus calls it through
  * indefinite.ts's eval callback): comparisons of `@`/`$`
- * paths with JSON literals, existence tests, `&&`, `||`. Jayway's semantics (§2.2):
+ * paths with JSON literals, existence tests, `&&`, `||`. Jayway's semantics (https://docs.aws.amazon.com/step-functions/latest/dg/amazon-states-language-paths.html):
  * `[?(@.keep)]` is an existence test (true for `false` and `null` values), values of
  * different JSON types are never equal or ordered, and a missing operand makes every
  * comparison false except `!=`.
  */
 import type { FilterExpression, FilterOperand, PathKey } from './parse.js';
+import { isObject } from '../../definition/walk.js';
 
 const MISSING = Symbol('missing');
 
@@ -26,9 +27,8 @@ export function resolveKeys(value: unknown, keys: readonly PathKey[]): unknown {
   return current;
 }
 
-export function isJsonObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
+/** A JSON object (not an array, not null): the one `isObject`, under the name this layer uses. */
+export const isJsonObject = isObject as (value: unknown) => value is Record<string, unknown>;
 
 function operandValue(operand: FilterOperand, current: unknown, root: unknown): unknown {
   if (operand.type === 'literal') return operand.value;

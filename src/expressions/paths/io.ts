@@ -1,5 +1,5 @@
 /**
- * The JSONPath I/O steps that take a path (ASL-NOTES §2.1): InputPath, OutputPath, ResultPath.
+ * The JSONPath I/O steps that take a path (https://docs.aws.amazon.com/step-functions/latest/dg/concepts-input-output-filtering.html): InputPath, OutputPath, ResultPath.
  * Failures throw StatesError with AWS's cause text; the engine adds the
  * "An error occurred while executing the state ..." prefix.
  */

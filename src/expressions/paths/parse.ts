@@ -1,5 +1,5 @@
 /**
- * The JSONPath dialect AWS accepts (Jayway JsonPath, ASL-NOTES §2.2), parsed into data.
+ * The JSONPath dialect AWS accepts (Jayway JsonPath, https://docs.aws.amazon.com/step-functions/latest/dg/amazon-states-language-paths.html), parsed into data.
  * Only this parser ever reads a path's text: jsonpath-plus is handed queries built from the
  * parsed steps, and filters are parsed into a small expression tree evaluated by filter.ts,
  * so no path text can run JavaScript.

@@ -1,5 +1,5 @@
 /**
- * Paths and Reference Paths (ASL-NOTES §2.2), compiled once. A definite path made of names
+ * Paths and Reference Paths (https://docs.aws.amazon.com/step-functions/latest/dg/amazon-states-language-paths.html), compiled once. A definite path made of names
  * and indices becomes a list of keys walked by a loop (the fast path); an indefinite path
  * (wildcards, slices, unions, recursive descent, filters) goes through jsonpath-plus with
  * script evaluation off, see indefinite.ts.
@@ -75,7 +75,7 @@ function compileUncached(text: string, kind: PathKind): CompileResult<CompiledPa
   return { ok: true, value: buildPath(text, parsed) };
 }
 
-/** A Reference Path identifies one node: only names and single indices (§2.2). */
+/** A Reference Path identifies one node: only names and single indices (https://docs.aws.amazon.com/step-functions/latest/dg/amazon-states-language-paths.html). */
 function referencePathProblem(text: string, segments: Segment[]): { detail: string; offset: number } | undefined {
   for (const segment of segments) {
     if (segment.type === 'property' || segment.type === 'index') continue;

@@ -1,5 +1,5 @@
 /**
- * JSONPath payload templates (ASL-NOTES §2.3): Parameters, ResultSelector, ItemSelector,
+ * JSONPath payload templates (https://docs.aws.amazon.com/step-functions/latest/dg/input-output-inputpath-params.html): Parameters, ResultSelector, ItemSelector,
  * Assign values, Credentials, ItemReader/ResultWriter Parameters, ItemBatcher BatchInput.
  * Keys ending in `.$` are evaluated (path, `$$` context path, `$name` variable path or
  * intrinsic call), at any depth through objects and arrays; every other key is literal.
@@ -114,7 +114,7 @@ function compileObject(node: Record<string, unknown>, at: (string | number)[], i
 
 /**
  * Evaluate a path held by a named field (`value.$`, `ErrorPath`, `CausePath`); a definite path
- * that finds nothing is `States.Runtime` with AWS's text (§2.7).
+ * that finds nothing is `States.Runtime` with AWS's text (https://docs.aws.amazon.com/step-functions/latest/dg/concepts-input-output-filtering.html).
  */
 export function evaluatePathField(path: CompiledPath, input: unknown, env: EvaluationEnv, field: string): unknown {
   const result = path.evaluate(input, env);

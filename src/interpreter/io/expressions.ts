@@ -1,7 +1,7 @@
 /**
  * The one place the interpreter binds to the JSONPath expression layer: compile helpers
  * that turn compile issues into a CompileFailure naming the field, and the path
- * applications of the JSONPath pipeline (ASL-NOTES §2.1). Compiles are cached by text in
+ * applications of the JSONPath pipeline (https://docs.aws.amazon.com/step-functions/latest/dg/concepts-input-output-filtering.html). Compiles are cached by text in
  * the expression layer, shared with the linter, so none is cached here.
  */
 import {

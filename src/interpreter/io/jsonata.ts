@@ -1,5 +1,5 @@
 /**
- * The interpreter's binding to the JSONata expression layer (ASL-NOTES §2.6): compile
+ * The interpreter's binding to the JSONata expression layer (https://docs.aws.amazon.com/step-functions/latest/dg/transforming-data.html): compile
  * helpers that report issues as CompileFailure, the `$states` bindings of a running state,
  * and the typed scalar fields (Seconds, TimeoutSeconds, MaxConcurrency...) that accept a
  * literal or one `{% %}` expression.
@@ -9,8 +9,8 @@ import { compileJsonataTemplate, expectType, isJsonataString } from '../../expre
 import type { ExpectedType, JsonataBindings } from '../../expressions/jsonata/index.js';
 import type { Thread } from '../runtime.js';
 import { CompileFailure } from './expressions.js';
-import { FALLBACK, fastExpression } from './jsonata-fast.js';
-import type { FastEvaluator } from './jsonata-fast.js';
+import { FALLBACK, fastExpression } from '../../expressions/jsonata/fast.js';
+import type { FastEvaluator } from '../../expressions/jsonata/fast.js';
 
 /** A compiled JSONata template; evaluate returns the value, or a promise of it when jsonata runs. */
 export interface CompiledJsonataTemplate {

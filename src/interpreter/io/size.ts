@@ -1,4 +1,4 @@
-/** The 256 KiB payload quota (ASL-NOTES §9), measured as UTF-8 bytes of the JSON text. */
+/** The 256 KiB payload quota (https://docs.aws.amazon.com/step-functions/latest/dg/service-quotas.html), measured as UTF-8 bytes of the JSON text. */
 export const MAX_PAYLOAD_BYTES = 262_144;
 
 /** UTF-8 byte length of a value's JSON text, computed exactly only when it could matter. */

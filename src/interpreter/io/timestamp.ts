@@ -1,5 +1,5 @@
 /**
- * ASL timestamps (ASL-NOTES §4.5): RFC 3339 with an uppercase `T`, a mandatory zone (`Z` or
+ * ASL timestamps (https://docs.aws.amazon.com/step-functions/latest/dg/state-choice.html): RFC 3339 with an uppercase `T`, a mandatory zone (`Z` or
  * `±hh:mm`) and any number of fraction digits. Returns epoch milliseconds (fractions below
  * a millisecond kept as a fraction) or undefined when the string is not a timestamp.
  */

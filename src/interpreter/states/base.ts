@@ -1,3 +1,4 @@
+import { escapePointerToken } from '../../definition/diagnostic.js';
 import type { QueryLanguage, State, StateType } from '../../definition/types.js';
 import type { HistoryEventType } from '../history.js';
 import type { CompileContext, CompiledState } from '../runtime.js';
@@ -15,7 +16,7 @@ const EVENTS: Record<StateType, [HistoryEventType, HistoryEventType | null, Hist
   Map: ['MapStateEntered', 'MapStateExited', 'MapStateAborted'],
 };
 
-/** Effective query language: the state's own, else the top level's, never an enclosing state's (§13.9). */
+/** Effective query language: the state's own, else the top level's, never an enclosing state's (https://docs.aws.amazon.com/step-functions/latest/dg/transforming-data.html). */
 export function queryLanguageOf(def: State, cc: CompileContext): QueryLanguage {
   return def.QueryLanguage ?? cc.topLevelQueryLanguage;
 }
@@ -48,5 +49,5 @@ export function baseFields(
 }
 
 export function pointerOf(cc: CompileContext, name: string): string {
-  return `${cc.pointer}/${name.replace(/~/g, '~0').replace(/\//g, '~1')}`;
+  return `${cc.pointer}/${escapePointerToken(name)}`;
 }

@@ -5,7 +5,7 @@ import type { EvaluationEnv } from '../../expressions/types.js';
 import { CompileFailure, inputPath, optionalPath, optionalTemplate, outputPath, readPath, requiredPath } from '../io/expressions.js';
 import type { CompiledTemplate } from '../io/expressions.js';
 import { parseTimestamp } from '../io/timestamp.js';
-import type { CompileContext, CompiledState, Thread } from '../runtime.js';
+import type { CompileContext, CompiledState, Step, Thread } from '../runtime.js';
 import type { JsonataBindings } from '../../expressions/jsonata/index.js';
 import { bindings, optionalJsonataTemplate, typedField } from '../io/jsonata.js';
 import type { CompiledJsonataTemplate, TypedField } from '../io/jsonata.js';
@@ -47,7 +47,7 @@ function codePointCompare(a: string, b: string): number {
   return x.length - y.length;
 }
 
-/** The binary comparison families of ASL-NOTES §4.2; each also has a `…Path` twin. */
+/** The binary comparison families of https://docs.aws.amazon.com/step-functions/latest/dg/state-choice.html; each also has a `…Path` twin. */
 const COMPARISONS: Record<string, Compare> = {
   StringEquals: strings((a, b) => a === b),
   StringLessThan: strings((a, b) => codePointCompare(a, b) < 0),
@@ -136,7 +136,7 @@ interface CompiledRule {
   assign: CompiledTemplate | undefined;
 }
 
-/** Choice: the first matching rule's Next, else Default, else States.NoChoiceMatched (§4.3). */
+/** Choice: the first matching rule's Next, else Default, else States.NoChoiceMatched (https://docs.aws.amazon.com/step-functions/latest/dg/state-choice.html). */
 export function compileChoice(name: string, def: ChoiceState, cc: CompileContext): CompiledState {
   const at = pointerOf(cc, name);
   if (queryLanguageOf(def, cc) === 'JSONata') return compileJsonataChoice(name, def, cc, at);
@@ -153,7 +153,7 @@ export function compileChoice(name: string, def: ChoiceState, cc: CompileContext
   if (def.Default !== undefined) base.targets.set(def.Default, null);
   // Object.assign, not a spread: on Node 20 a spread then more properties costs 1-3 µs per state.
   const state: CompiledState = Object.assign(base, {
-    run(t: Thread, raw: unknown): unknown {
+    run(t: Thread, raw: unknown): Step {
       prepareEnv(t, state);
       const env = t.env;
       const effective = inputPath(input, raw, env);
@@ -172,9 +172,8 @@ export function compileChoice(name: string, def: ChoiceState, cc: CompileContext
         }
         chosen = def.Default;
       }
-      if (chosenAssign !== undefined) t.assigned = chosenAssign.evaluate(effective, env) as Record<string, unknown>;
-      t.next = state.targets.get(chosen) ?? null;
-      return outputPath(output, effective, env);
+      const assigned = chosenAssign !== undefined ? (chosenAssign.evaluate(effective, env) as Record<string, unknown>) : undefined;
+      return { output: outputPath(output, effective, env), next: state.targets.get(chosen) ?? null, assigned };
     },
   });
   return state;
@@ -188,7 +187,7 @@ interface JsonataRule {
 }
 
 /**
- * JSONata Choice (§4.6-4.7): the first rule whose Condition is true; its Assign and Output,
+ * JSONata Choice (https://docs.aws.amazon.com/step-functions/latest/dg/state-choice.html): the first rule whose Condition is true; its Assign and Output,
  * or the state-level ones when Default is taken. A non-boolean Condition is
  * States.QueryEvaluationError.
  */
@@ -205,24 +204,24 @@ function compileJsonataChoice(name: string, def: ChoiceState, cc: CompileContext
   for (const r of rules) base.targets.set(r.nextName, null);
   if (def.Default !== undefined) base.targets.set(def.Default, null);
   /** The chosen rule's (or, on Default, the state's) Assign, Next and Output. */
-  const choose = (rule: JsonataRule | undefined, t: Thread, b: JsonataBindings, raw: unknown): unknown => {
+  const choose = (rule: JsonataRule | undefined, t: Thread, b: JsonataBindings, raw: unknown): Step | Promise<Step> => {
     if (rule === undefined && def.Default === undefined) throw new StatesError('States.NoChoiceMatched', 'No Matches!');
     const chosenAssign = rule ? rule.assign : assign;
     const chosenOutput = rule ? rule.output : output;
-    t.next = state.targets.get(rule ? rule.nextName : def.Default!) ?? null;
-    if (chosenAssign === undefined) return chosenOutput === undefined ? raw : chosenOutput.evaluate(b);
+    const next = state.targets.get(rule ? rule.nextName : def.Default!) ?? null;
+    const finish = (assigned: Record<string, unknown> | undefined): Step | Promise<Step> => {
+      if (chosenOutput === undefined) return { output: raw, next, assigned };
+      const value = chosenOutput.evaluate(b);
+      if (value instanceof Promise) return value.then((v) => ({ output: v, next, assigned }));
+      return { output: value, next, assigned };
+    };
+    if (chosenAssign === undefined) return finish(undefined);
     const assigned = chosenAssign.evaluate(b);
-    if (assigned instanceof Promise) {
-      return assigned.then((value) => {
-        t.assigned = value as Record<string, unknown>;
-        return chosenOutput === undefined ? raw : chosenOutput.evaluate(b);
-      });
-    }
-    t.assigned = assigned as Record<string, unknown>;
-    return chosenOutput === undefined ? raw : chosenOutput.evaluate(b);
+    if (assigned instanceof Promise) return assigned.then((value) => finish(value as Record<string, unknown>));
+    return finish(assigned as Record<string, unknown>);
   };
   /** The rest of the rules once one condition needed jsonata itself. */
-  const decideAsync = async (first: Promise<unknown>, from: number, t: Thread, b: JsonataBindings, raw: unknown): Promise<unknown> => {
+  const decideAsync = async (first: Promise<unknown>, from: number, t: Thread, b: JsonataBindings, raw: unknown): Promise<Step> => {
     if ((await first) === true) return choose(rules[from], t, b, raw);
     for (let i = from + 1; i < rules.length; i++) {
       if ((await rules[i]!.condition.evaluate(b)) === true) return choose(rules[i], t, b, raw);
@@ -232,7 +231,7 @@ function compileJsonataChoice(name: string, def: ChoiceState, cc: CompileContext
   // Object.assign, not a spread: on Node 20 a spread then more properties costs 1-3 µs per state.
   const state: CompiledState = Object.assign(base, {
     // Synchronous while the conditions are (no closure per run).
-    run(t: Thread, raw: unknown): unknown {
+    run(t: Thread, raw: unknown): Step | Promise<Step> {
       prepareEnv(t, state);
       const b = bindings(t, raw);
       for (let i = 0; i < rules.length; i++) {

@@ -3,17 +3,19 @@
  * for the running state, variable commits, and the Retry/Catch loop of Task, Parallel
  * and Map (decisions from retry-catch.ts; the sleep here is the only effect).
  */
+import { setMaxListeners } from 'node:events';
 import { StatesError } from '../../definition/errors.js';
 import type { Catcher, QueryLanguage, Retrier } from '../../definition/types.js';
 import { ExecutionStop, StateFailure, frameStateError } from '../errors.js';
 import type { HistoryEvent, HistoryEventType } from '../history.js';
 import { enterState, withMapItem, withTaskToken } from '../../expressions/context.js';
 import type { ContextObject } from '../../expressions/context.js';
-import { optionalPath, optionalTemplate, resultPath } from '../io/expressions.js';
+import { inputPath, optionalPath, optionalTemplate, resultPath } from '../io/expressions.js';
+import type { CompiledPath } from '../io/expressions.js';
 import { bindings, optionalJsonataTemplate } from '../io/jsonata.js';
 import { compileRetrier, decideRetry, findCatcher } from '../retry-catch.js';
 import type { CompiledRetrier } from '../retry-catch.js';
-import type { CompiledState, Thread } from '../runtime.js';
+import type { CompiledState, Step, Thread } from '../runtime.js';
 
 export function emit(t: Thread, type: HistoryEventType, key?: keyof HistoryEvent, details?: unknown): number {
   const history = t.history;
@@ -32,7 +34,7 @@ export function emit(t: Thread, type: HistoryEventType, key?: keyof HistoryEvent
 /**
  * A thread for a Parallel branch or Map iteration: `own`, a variable scope over the parent's;
  * `shared`, the parent's own when the sub-machine never assigns (reads only); `isolated`, an
- * empty scope (a Distributed Map's child workflows cannot read outer variables, ASL-NOTES §2.5).
+ * empty scope (a Distributed Map's child workflows cannot read outer variables, https://docs.aws.amazon.com/step-functions/latest/dg/workflow-variables.html).
  */
 export function childThread(
   parent: Thread,
@@ -50,8 +52,6 @@ export function childThread(
     signal,
     history,
     lastEventId: parent.lastEventId,
-    next: null,
-    assigned: undefined,
     enteredEventId: 0,
     enteredTime: 0,
     branch,
@@ -59,9 +59,16 @@ export function childThread(
   };
 }
 
-/** An AbortController that also aborts when `parent` does; call `release()` when done. */
+/**
+ * An AbortController that also aborts when `parent` does; call `release()` when done. Its
+ * signal is shared by every thread under a Parallel or Map, each in-flight task or timer of
+ * which listens to it: up to the Map's concurrency at once, each removed as it ends. That is
+ * no leak, so Node's warning past ten listeners is turned off for it (one controller per
+ * iteration instead would cost microseconds per item).
+ */
 export function linkedController(parent: AbortSignal): { controller: AbortController; release(): void } {
   const controller = new AbortController();
+  setMaxListeners(0, controller.signal);
   const forward = (): void => controller.abort(parent.reason);
   if (parent.aborted) forward();
   else parent.addEventListener('abort', forward, { once: true });
@@ -89,7 +96,7 @@ export interface ContextExtras {
   mapItem?: { index: number; value: unknown; key?: string; source?: string };
 }
 
-/** The context object (`$$`) as the running state sees it (ASL-NOTES §2.4). */
+/** The context object (`$$`) as the running state sees it (https://docs.aws.amazon.com/step-functions/latest/dg/input-output-contextobject.html). */
 export function stateContext(t: Thread, stateName: string, extras?: ContextExtras): ContextObject {
   let context = enterState(t.exec.context, {
     name: stateName,
@@ -129,8 +136,8 @@ const CONTEXT_READ = /\$states(?!\.(?:input|result|errorOutput)\b)/;
 export interface CompiledCatcher {
   errorEquals: readonly string[];
   nextName: string;
-  /** Sets the catcher's Assign on the thread and returns the state's output (ASL-NOTES §5.3). */
-  apply(t: Thread, state: CompiledState, raw: unknown, errorOutput: { Error: string; Cause: string }): unknown;
+  /** The state's step when this catcher takes over: its output, its Next and its own Assign only. */
+  apply(t: Thread, state: CompiledState, raw: unknown, errorOutput: { Error: string; Cause: string }): Step | Promise<Step>;
 }
 
 function compileCatchers(
@@ -149,8 +156,9 @@ function compileCatchers(
         async apply(t, state, raw, errorOutput) {
           prepareEnv(t, state);
           const b = bindings(t, raw, { errorOutput });
-          if (assign !== undefined) t.assigned = (await assign.evaluate(b)) as Record<string, unknown>;
-          return output === undefined ? errorOutput : output.evaluate(b);
+          const assigned = assign !== undefined ? ((await assign.evaluate(b)) as Record<string, unknown>) : undefined;
+          const next = state.targets.get(c.Next) ?? null;
+          return { output: output === undefined ? errorOutput : await output.evaluate(b), next, assigned };
         },
       };
     }
@@ -161,8 +169,8 @@ function compileCatchers(
       nextName: c.Next,
       apply(t, state, raw, errorOutput) {
         prepareEnv(t, state);
-        if (assign !== undefined) t.assigned = assign.evaluate(errorOutput, t.env) as Record<string, unknown>;
-        return resultPath(resultAt, raw, errorOutput);
+        const assigned = assign !== undefined ? (assign.evaluate(errorOutput, t.env) as Record<string, unknown>) : undefined;
+        return { output: resultPath(resultAt, raw, errorOutput), next: state.targets.get(c.Next) ?? null, assigned };
       },
     };
   });
@@ -181,7 +189,7 @@ export function compileRetryingState(
   def: { Retry?: readonly Retrier[]; Catch?: readonly Catcher[] },
   at: string,
   failedType: HistoryEventType | null,
-  attempt: (t: Thread, raw: unknown, retryCount: number) => Promise<unknown>,
+  attempt: (t: Thread, raw: unknown, retryCount: number) => Promise<Step>,
 ): RetryingState {
   const catchers = compileCatchers(def.Catch, at, base.queryLanguage);
   for (const c of catchers) base.targets.set(c.nextName, null);
@@ -190,7 +198,7 @@ export function compileRetryingState(
     catchers,
     failedType,
     // A method, not an arrow: under tsx (keepNames) a named arrow costs a defineProperty per state.
-    run(t: Thread, raw: unknown): Promise<unknown> {
+    run(t: Thread, raw: unknown): Promise<Step> {
       return withRetryAndCatch(t, state, raw, (retryCount) => attempt(t, raw, retryCount));
     },
   });
@@ -207,14 +215,14 @@ export interface RetryingState extends CompiledState {
 /**
  * Runs one visit of a Task, Parallel or Map: attempts, retries on the clock, and on final
  * failure either the first matching catcher (bypassing the state's own output processing,
- * ASL-NOTES §13.4) or the failure itself.
+ * https://docs.aws.amazon.com/step-functions/latest/dg/concepts-error-handling.html) or the failure itself.
  */
 export async function withRetryAndCatch(
   t: Thread,
   state: RetryingState,
   raw: unknown,
-  attempt: (retryCount: number) => Promise<unknown>,
-): Promise<unknown> {
+  attempt: (retryCount: number) => Promise<Step>,
+): Promise<Step> {
   const counters = state.retriers.length > 0 ? new Array<number>(state.retriers.length).fill(0) : [];
   let retryCount = 0;
   for (;;) {
@@ -239,11 +247,32 @@ export async function withRetryAndCatch(
     const catcher = state.catchers[index]!;
     const errorOutput = { Error: failure.error, Cause: failure.cause };
     try {
-      const output = await catcher.apply(t, state, raw, errorOutput);
-      t.next = state.targets.get(catcher.nextName) ?? null;
-      return output;
+      return await catcher.apply(t, state, raw, errorOutput);
     } catch (thrown) {
       throw failState(t, state, thrown);
     }
   }
+}
+
+function shown(value: unknown): string {
+  return typeof value === 'string' ? value : JSON.stringify(value);
+}
+
+/** A `…Path` numeric field's value (numbers and numeric strings), or AWS's States.Runtime. */
+export function numberAt(
+  path: CompiledPath,
+  input: unknown,
+  t: Thread,
+  field: string,
+  kind: 'integer' | 'float',
+): number {
+  const value = inputPath(path, input, t.env);
+  const n = typeof value === 'number' ? value : typeof value === 'string' && value.trim() !== '' ? Number(value) : NaN;
+  if (!Number.isFinite(n) || (kind === 'integer' && !Number.isInteger(n))) {
+    throw new StatesError(
+      'States.Runtime',
+      `The ${field} field refers to value "${shown(value)}" which is not a valid ${kind}: ${path.text}`,
+    );
+  }
+  return n;
 }

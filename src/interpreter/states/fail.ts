@@ -3,13 +3,13 @@ import { StatesError } from '../../definition/errors.js';
 import { StateFailure } from '../errors.js';
 import { readPath, requiredPath, template } from '../io/expressions.js';
 import type { CompiledTemplate } from '../io/expressions.js';
-import type { CompileContext, CompiledState, Thread } from '../runtime.js';
+import type { CompileContext, CompiledState, Step, Thread } from '../runtime.js';
 import { bindings, typedField } from '../io/jsonata.js';
 import { baseFields, pointerOf, queryLanguageOf } from './base.js';
 import { prepareEnv } from './common.js';
 
 /**
- * Fail: raises Error/Cause as given, without AWS's state prefix (ASL-NOTES §5.5).
+ * Fail: raises Error/Cause as given, without AWS's state prefix (https://docs.aws.amazon.com/step-functions/latest/dg/concepts-error-handling.html).
  * ErrorPath/CausePath take a reference path or an intrinsic; a missing path is States.Runtime.
  */
 export function compileFail(name: string, def: FailState, cc: CompileContext): CompiledState {
@@ -18,7 +18,7 @@ export function compileFail(name: string, def: FailState, cc: CompileContext): C
     const error = typedField(def.Error, 'Error', 'string', `${at}/Error`);
     const cause = typedField(def.Cause, 'Cause', 'string', `${at}/Cause`);
     const jsonataState: CompiledState = Object.assign(baseFields(name, def, cc), {
-      async run(t: Thread, raw: unknown): Promise<unknown> {
+      async run(t: Thread, raw: unknown): Promise<Step> {
         prepareEnv(t, jsonataState);
         const b = bindings(t, raw);
         const e = (await error?.evaluate(b)) as string | undefined;
@@ -31,7 +31,7 @@ export function compileFail(name: string, def: FailState, cc: CompileContext): C
   const errorPath = pathField(def.ErrorPath, 'ErrorPath', at);
   const causePath = pathField(def.CausePath, 'CausePath', at);
   const state: CompiledState = Object.assign(baseFields(name, def, cc), {
-    run(t: Thread, raw: unknown): unknown {
+    run(t: Thread, raw: unknown): Step {
       prepareEnv(t, state);
       const error = errorPath ? stringValue(errorPath, raw, t, 'ErrorPath') : def.Error;
       const cause = causePath ? stringValue(causePath, raw, t, 'CausePath') : def.Cause;

@@ -1,17 +1,21 @@
 /**
- * Distributed Map ItemReader (ASL-NOTES §6.6): the reader's request is evaluated like a
+ * Distributed Map ItemReader (https://docs.aws.amazon.com/step-functions/latest/dg/input-output-itemreader.html): the reader's request is evaluated like a
  * task's Parameters / Arguments and sent to the handler registered under its Resource
  * (`arn:aws:states:::s3:getObject`, `…:s3:listObjectsV2`); what comes back is turned into
  * items per ReaderConfig (JSON, JSONL, CSV; ListObjectsV2 contents), capped by MaxItems.
  */
+import { parsePointer } from '../../definition/diagnostic.js';
 import { StatesError } from '../../definition/errors.js';
 import type { JsonObject, QueryLanguage } from '../../definition/types.js';
 import { StateFailure, toErrorOutput } from '../errors.js';
 import { inputPath, optionalTemplate, requiredPath } from '../io/expressions.js';
 import { bindings, integerField, optionalJsonataTemplate, typedField } from '../io/jsonata.js';
+import { handlerNotFound, resourceHandler } from '../handlers.js';
+import { copyJson } from '../io/json.js';
+import { nextInvocation } from '../runtime.js';
 import type { Thread } from '../runtime.js';
 
-/** AWS caps MaxItems at 100,000,000 (ASL-NOTES §6.5). */
+/** AWS caps MaxItems at 100,000,000 (https://docs.aws.amazon.com/step-functions/latest/dg/state-map.html). */
 const MAX_ITEMS_CAP = 100_000_000;
 
 export type ItemReader = (t: Thread, raw: unknown, effective: unknown) => Promise<unknown[]>;
@@ -20,7 +24,7 @@ function readerFailure(cause: string): StateFailure {
   return new StateFailure('States.ItemReaderFailed', cause);
 }
 
-export function compileItemReader(reader: JsonObject, at: string, queryLanguage: QueryLanguage): ItemReader {
+export function compileItemReader(reader: JsonObject, at: string, queryLanguage: QueryLanguage, stateName: string): ItemReader {
   const resource = String(reader['Resource'] ?? '');
   const config = (reader['ReaderConfig'] ?? {}) as Record<string, unknown>;
   let request: (t: Thread, raw: unknown, effective: unknown) => unknown;
@@ -52,14 +56,12 @@ export function compileItemReader(reader: JsonObject, at: string, queryLanguage:
     const params = await request(t, raw, effective);
     const max = (await maxItems(t, raw, effective)) as number | undefined;
     if (max !== undefined && max < 0) throw readerFailure('field MaxItems must be positive');
-    const handler = t.exec.handlers[resource];
-    if (!handler) {
-      throw readerFailure(`No handler for the ItemReader resource '${resource}': pass one in options.handlers under that ARN.`);
-    }
+    const handler = resourceHandler(t.exec.handlers, resource);
+    if (!handler) throw handlerNotFound(`the ItemReader of the state '${stateName}'`, '', resource, Object.keys(t.exec.handlers));
     let response: unknown;
     try {
-      response = await handler(params, {
-        stateName: '', resource, attempt: 0, context: t.env.context, signal: t.signal, heartbeat: () => {},
+      response = await handler(copyJson(params), {
+        stateName, resource, attempt: 0, invocation: nextInvocation(t.exec, resource), context: t.env.context, signal: t.signal, heartbeat: () => {},
       });
     } catch (thrown) {
       const { error, cause } = toErrorOutput(thrown);
@@ -71,20 +73,48 @@ export function compileItemReader(reader: JsonObject, at: string, queryLanguage:
   };
 }
 
+/** How a value a handler returned reads in an error: its type, or an object's keys. */
+function describeValue(value: unknown): string {
+  if (value === null) return 'null';
+  if (value === undefined) return 'undefined';
+  if (value instanceof Uint8Array) return 'a Buffer';
+  if (Array.isArray(value)) return 'an array';
+  if (typeof value === 'object') {
+    const keys = Object.keys(value);
+    return keys.length === 0 ? 'an empty object' : `an object with the keys ${keys.slice(0, 5).join(', ')}`;
+  }
+  return `a ${typeof value}`;
+}
+
+function wrongShape(resource: string, expected: string, response: unknown): StateFailure {
+  return readerFailure(`The ItemReader handler for '${resource}' must return ${expected}, but returned ${describeValue(response)}.`);
+}
+
+/**
+ * The items of what the reader's handler returned: for ListObjectsV2, S3's response
+ * (`{ Contents: [...] }`) or its Contents array; otherwise the object's content as text
+ * (a JSON value already parsed is taken too when InputType is JSON). Any other shape is an
+ * error naming the expected one, never a Map over no items.
+ */
 function toItems(resource: string, response: unknown, config: Record<string, unknown>): unknown[] {
   if (resource.endsWith(':listObjectsV2')) {
     const contents = Array.isArray(response) ? response : (response as { Contents?: unknown[] } | null)?.Contents;
-    return Array.isArray(contents) ? contents : [];
+    if (!Array.isArray(contents)) throw wrongShape(resource, "S3's ListObjectsV2 response, { Contents: [...] }, or its Contents array", response);
+    return contents;
   }
   const inputType = typeof config['InputType'] === 'string' ? config['InputType'] : 'JSON';
   const body = typeof response === 'string' ? response : undefined;
+  if (body === undefined && (inputType !== 'JSON' || response === null || typeof response !== 'object' || response instanceof Uint8Array)) {
+    const parsed = inputType === 'JSON' ? ' (or, for InputType JSON, its parsed JSON value)' : '';
+    throw wrongShape(resource, `the S3 object's content as a string${parsed}`, response);
+  }
   switch (inputType) {
     case 'CSV':
-      return csvItems(body ?? '', config);
+      return csvItems(body!, config);
     case 'JSONL':
-      return (body ?? '').split(/\r?\n/).filter((line) => line.trim() !== '').map((line) => parseJson(line));
+      return body!.split(/\r?\n/).filter((line) => line.trim() !== '').map((line) => parseJson(line));
     default: {
-      let value = body === undefined ? response : parseJson(body);
+      let value = body === undefined ? copyJson(response) : parseJson(body);
       const pointer = config['ItemsPointer'];
       if (typeof pointer === 'string' && pointer !== '') value = resolvePointer(value, pointer);
       if (!Array.isArray(value)) throw readerFailure('Attempting to map over non-iterable node.');
@@ -103,16 +133,15 @@ function parseJson(text: string): unknown {
 
 function resolvePointer(value: unknown, pointer: string): unknown {
   let node = value;
-  for (const token of pointer.slice(1).split('/')) {
-    const key = token.replace(/~1/g, '/').replace(/~0/g, '~');
-    node = node !== null && typeof node === 'object' ? (node as Record<string, unknown>)[key] : undefined;
+  for (const key of parsePointer(pointer)) {
+    node = node !== null && typeof node === 'object' && Object.hasOwn(node, key) ? (node as Record<string, unknown>)[key] : undefined;
   }
   return node;
 }
 
 const DELIMITERS: Record<string, string> = { COMMA: ',', PIPE: '|', SEMICOLON: ';', SPACE: ' ', TAB: '\t' };
 
-/** CSV rows as objects keyed by header, every value a string (ASL-NOTES §6.6). */
+/** CSV rows as objects keyed by header, every value a string (https://docs.aws.amazon.com/step-functions/latest/dg/input-output-itemreader.html). */
 function csvItems(body: string, config: Record<string, unknown>): unknown[] {
   const delimiter = DELIMITERS[String(config['CSVDelimiter'] ?? 'COMMA')] ?? ',';
   const rows = parseCsv(body, delimiter);

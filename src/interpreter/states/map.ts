@@ -1,5 +1,5 @@
 import { StatesError } from '../../definition/errors.js';
-import type { MapState, ParallelState } from '../../definition/types.js';
+import type { MapState } from '../../definition/types.js';
 import { expectType } from '../../expressions/jsonata/index.js';
 import { bindings, integerField, optionalJsonataTemplate, typedField } from '../io/jsonata.js';
 import { StateFailure, toErrorOutput } from '../errors.js';
@@ -12,43 +12,23 @@ import {
 } from '../io/expressions.js';
 import type { CompiledPath } from '../io/expressions.js';
 import { uuid } from '../runtime.js';
-import type { CompileContext, CompiledContainer, Thread } from '../runtime.js';
+import type { CompileContext, CompiledContainer, Step, Thread } from '../runtime.js';
 import { baseFields, pointerOf, queryLanguageOf } from './base.js';
 import {
   childThread,
-      emit,
+  emit,
   linkedController,
   prepareEnv,
   stateContext,
   compileRetryingState,
+  numberAt,
 } from './common.js';
 import type { RetryingState } from './common.js';
+import { compileItemBatcher } from './item-batcher.js';
 import { compileItemReader } from './item-reader.js';
 import { compileResultWriter } from './result-writer.js';
-import { BranchCancelled, jsonPathFinish, jsonataFinish } from './parallel.js';
-
-function shown(value: unknown): string {
-  return typeof value === 'string' ? value : JSON.stringify(value);
-}
-
-/** `…Path` numeric fields accept numbers and numeric strings (ASL-NOTES §6.4). */
-function numberAt(
-  path: CompiledPath,
-  input: unknown,
-  t: Thread,
-  field: string,
-  kind: 'integer' | 'float',
-): number {
-  const value = inputPath(path, input, t.env);
-  const n = typeof value === 'number' ? value : typeof value === 'string' && value.trim() !== '' ? Number(value) : NaN;
-  if (!Number.isFinite(n) || (kind === 'integer' && !Number.isInteger(n))) {
-    throw new StatesError(
-      'States.Runtime',
-      `The ${field} field refers to value "${shown(value)}" which is not a valid ${kind}: ${path.text}`,
-    );
-  }
-  return n;
-}
+import { BranchCancelled } from './parallel.js';
+import { compileResultTail } from './result.js';
 
 interface Tolerance {
   count: number | undefined;
@@ -62,7 +42,6 @@ interface MapIo {
   tolerance(t: Thread, raw: unknown, effective: unknown): Tolerance | Promise<Tolerance>;
   /** The iteration inputs: ItemSelector per item (with `Map.Item` in the context), else the items. */
   select(t: Thread, raw: unknown, effective: unknown, items: MapItem[], retryCount: number): unknown[] | Promise<unknown[]>;
-  finish(t: Thread, raw: unknown, results: unknown): unknown;
 }
 
 interface MapItem {
@@ -115,7 +94,6 @@ function jsonPathIo(name: string, def: MapState, at: string): MapIo {
         return itemSelector.evaluate(effective, env);
       });
     },
-    finish: jsonPathFinish(def as unknown as ParallelState, at),
   };
 }
 
@@ -135,9 +113,9 @@ function jsonataIo(name: string, def: MapState, at: string): MapIo {
         return { effective: raw, collection: raw };
       }
       const collection = await items.evaluate(bindings(t, raw));
-      if (items.expression !== undefined && (collection === null || typeof collection !== 'object')) {
-        expectType(collection, 'array', items.expression, 'Items');
-      }
+      // JSONata's Items must give an array (a JSON object is refused too, unlike ItemsPath).
+      // https://docs.aws.amazon.com/step-functions/latest/dg/input-output-itemsmap.html
+      if (!Array.isArray(collection)) expectType(collection, 'array', items.expression ?? JSON.stringify(def.Items), 'Items');
       return { effective: raw, collection };
     },
     async maxConcurrency(t, raw) {
@@ -158,7 +136,6 @@ function jsonataIo(name: string, def: MapState, at: string): MapIo {
       t.env.context = saved;
       return out;
     },
-    finish: jsonataFinish(def as unknown as ParallelState, at),
   };
 }
 
@@ -183,7 +160,7 @@ function toMapItems(collection: unknown): MapItem[] {
 }
 
 /**
- * Map (ASL-NOTES §6.2-6.5): items from ItemsPath / Items (arrays, and JSON objects as AWS
+ * Map (https://docs.aws.amazon.com/step-functions/latest/dg/state-map.html): items from ItemsPath / Items (arrays, and JSON objects as AWS
  * now allows), ItemSelector per item with `$$.Map.Item`, iterations under a real
  * concurrency limit, results in item order. Inline: the first failing iteration fails the
  * Map with its own error and stops the others. Distributed: child runs keep their own
@@ -193,6 +170,7 @@ export function compileMap(name: string, def: MapState, cc: CompileContext): Ret
   const at = pointerOf(cc, name);
   const queryLanguage = queryLanguageOf(def, cc);
   const io = queryLanguage === 'JSONata' ? jsonataIo(name, def, at) : jsonPathIo(name, def, at);
+  const tail = compileResultTail(def, at, queryLanguage);
   const processorDef = def.ItemProcessor ?? def.Iterator;
   const processorKey = def.ItemProcessor ? 'ItemProcessor' : 'Iterator';
   const processor: CompiledContainer = cc.compileContainer(
@@ -201,13 +179,14 @@ export function compileMap(name: string, def: MapState, cc: CompileContext): Ret
   );
   const distributed = processorDef?.ProcessorConfig?.Mode === 'DISTRIBUTED';
   const hasSelector = def.ItemSelector !== undefined || (queryLanguage === 'JSONPath' && def.Parameters !== undefined);
-  const reader = def.ItemReader !== undefined ? compileItemReader(def.ItemReader, at, queryLanguage) : undefined;
-  const writer = distributed && def.ResultWriter !== undefined ? compileResultWriter(def.ResultWriter, at, queryLanguage) : undefined;
+  const reader = def.ItemReader !== undefined ? compileItemReader(def.ItemReader, at, queryLanguage, name) : undefined;
+  const batcher = def.ItemBatcher !== undefined ? compileItemBatcher(def.ItemBatcher, at, queryLanguage) : undefined;
+  const writer = distributed && def.ResultWriter !== undefined ? compileResultWriter(def.ResultWriter, at, queryLanguage, name) : undefined;
   const label = typeof def.Label === 'string' ? def.Label : name;
   const { ItemProcessor: _p, Iterator: _i, ...own } = def;
   const base = baseFields(name, def, cc, own);
 
-  async function attempt(t: Thread, raw: unknown, retryCount: number): Promise<unknown> {
+  async function attempt(t: Thread, raw: unknown, retryCount: number): Promise<Step> {
     prepareEnv(t, state, { retryCount });
     const { effective, collection } = await settle(io.collect(t, raw, reader !== undefined));
     let limit = await settle(io.maxConcurrency(t, raw, effective));
@@ -224,6 +203,7 @@ export function compileMap(name: string, def: MapState, cc: CompileContext): Ret
       try {
         items = (await reader(t, raw, effective)).map((Value, Index) => ({ Index, Value }));
         inputs = await settle(io.select(t, raw, effective, items, retryCount));
+        if (batcher !== undefined) inputs = await batcher(t, raw, effective, inputs);
       } catch (thrown) {
         if (distributed && !t.signal.aborted) emit(t, 'MapRunFailed');
         throw thrown;
@@ -240,6 +220,7 @@ export function compileMap(name: string, def: MapState, cc: CompileContext): Ret
       emit(t, 'MapStateStarted', 'mapStateStartedEventDetails', { length: inputs.length });
       tolerated = distributed ? await settle(io.tolerance(t, raw, effective)) : undefined;
       if (distributed) emit(t, 'MapRunStarted', 'mapRunStartedEventDetails', { mapRunArn: mapRunArn ??= newMapRunArn(t, label) });
+      if (batcher !== undefined) inputs = await batcher(t, raw, effective, inputs);
     }
     const failures = new Map<number, { Error: string; Cause: string }>();
     const results = await runIterations(t, name, processor, inputs, limit, tolerated, failures);
@@ -248,8 +229,7 @@ export function compileMap(name: string, def: MapState, cc: CompileContext): Ret
       : results;
     if (distributed) emit(t, 'MapRunSucceeded');
     emit(t, 'MapStateSucceeded');
-    t.next = state.next;
-    return io.finish(t, raw, result);
+    return tail(t, raw, result, state.next);
   }
 
   const state = compileRetryingState(base, def, at, 'MapStateFailed', attempt);
@@ -295,43 +275,66 @@ function runIterations(
       if (count === undefined && percentage === undefined) return true;
       return (count !== undefined && failed > count) || (percentage !== undefined && (failed * 100) / n > percentage);
     };
+    // An error of the engine's own (the history quota reached while recording an iteration's
+    // events) stops the other iterations and fails the Map: nothing may reject unhandled.
+    const fail = (error: unknown): void => {
+      if (!controller.signal.aborted) controller.abort(new BranchCancelled());
+      finish(error);
+    };
+    const succeeded = (index: number, child: Thread, output: unknown): void => {
+      results[index] = output;
+      if (stopped) return;
+      if (!tolerated) {
+        emit(child, 'MapIterationSucceeded', 'mapIterationSucceededEventDetails', { index, name });
+        t.lastEventId = child.lastEventId;
+      }
+      if (++done === n) finish();
+      else startNext();
+    };
+    const failedWith = (index: number, child: Thread, error: unknown): void => {
+      if (stopped) return;
+      if (t.signal.aborted) return finish(t.signal.reason);
+      if (tolerated) {
+        failed++;
+        results[index] = null;
+        const { error: Error, cause: Cause } = toErrorOutput(error);
+        failures.set(index, { Error, Cause });
+        if (exceeded()) {
+          controller.abort(new BranchCancelled());
+          emit(t, 'MapRunFailed');
+          return finish(new StateFailure('States.ExceedToleratedFailureThreshold', 'The specified tolerated failure threshold was exceeded'));
+        }
+        if (++done === n) finish();
+        else startNext();
+        return;
+      }
+      emit(child, 'MapIterationFailed', 'mapIterationFailedEventDetails', { index, name });
+      t.lastEventId = child.lastEventId;
+      fail(error);
+    };
     const startNext = (): void => {
       if (stopped || nextIndex >= n) return;
       const index = nextIndex++;
       const child = childThread(t, controller.signal, tolerated ? 'isolated' : processor.assigns ? 'own' : 'shared', childHistory);
-      if (!tolerated) emit(child, 'MapIterationStarted', 'mapIterationStartedEventDetails', { index, name });
+      try {
+        if (!tolerated) emit(child, 'MapIterationStarted', 'mapIterationStartedEventDetails', { index, name });
+      } catch (error) {
+        return fail(error);
+      }
       t.exec.runContainer(processor, inputs[index], child).then(
         (output) => {
-          results[index] = output;
-          if (stopped) return;
-          if (!tolerated) {
-            emit(child, 'MapIterationSucceeded', 'mapIterationSucceededEventDetails', { index, name });
-            t.lastEventId = child.lastEventId;
+          try {
+            succeeded(index, child, output);
+          } catch (error) {
+            fail(error);
           }
-          if (++done === n) finish();
-          else startNext();
         },
         (error: unknown) => {
-          if (stopped) return;
-          if (t.signal.aborted) return finish(t.signal.reason);
-          if (tolerated) {
-            failed++;
-            results[index] = null;
-            const { error: Error, cause: Cause } = toErrorOutput(error);
-            failures.set(index, { Error, Cause });
-            if (exceeded()) {
-              controller.abort(new BranchCancelled());
-              emit(t, 'MapRunFailed');
-              return finish(new StateFailure('States.ExceedToleratedFailureThreshold', 'The specified tolerated failure threshold was exceeded'));
-            }
-            if (++done === n) finish();
-            else startNext();
-            return;
+          try {
+            failedWith(index, child, error);
+          } catch (thrown) {
+            fail(thrown);
           }
-          emit(child, 'MapIterationFailed', 'mapIterationFailedEventDetails', { index, name });
-          t.lastEventId = child.lastEventId;
-          controller.abort(new BranchCancelled());
-          finish(error);
         },
       );
     };

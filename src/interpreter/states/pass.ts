@@ -1,6 +1,6 @@
 import type { PassState } from '../../definition/types.js';
 import { inputPath, optionalPath, optionalTemplate, outputPath, resultPath } from '../io/expressions.js';
-import type { CompileContext, CompiledState, Thread } from '../runtime.js';
+import type { CompileContext, CompiledState, Step, Thread } from '../runtime.js';
 import type { JsonataBindings } from '../../expressions/jsonata/index.js';
 import { bindings, optionalJsonataTemplate } from '../io/jsonata.js';
 import { baseFields, pointerOf, queryLanguageOf } from './base.js';
@@ -18,15 +18,14 @@ export function compilePass(name: string, def: PassState, cc: CompileContext): C
   const output = optionalPath(def.OutputPath, 'Path', `${at}/OutputPath`);
   const assign = optionalTemplate(def.Assign, 'Assign', `${at}/Assign`);
   const state: CompiledState = Object.assign(baseFields(name, def, cc), {
-    run(t: Thread, raw: unknown): unknown {
+    run(t: Thread, raw: unknown): Step {
       prepareEnv(t, state);
       const env = t.env;
       let value = inputPath(input, raw, env);
       if (parameters !== undefined) value = parameters.evaluate(value, env);
       const r = hasResult ? result : value;
-      if (assign !== undefined) t.assigned = assign.evaluate(r, env) as Record<string, unknown>;
-      t.next = state.next;
-      return outputPath(output, resultPath(resultAt, raw, r), env);
+      const assigned = assign !== undefined ? (assign.evaluate(r, env) as Record<string, unknown>) : undefined;
+      return { output: outputPath(output, resultPath(resultAt, raw, r), env), next: state.next, assigned };
     },
   });
   return state;
@@ -37,26 +36,22 @@ function compileJsonataPass(name: string, def: PassState, cc: CompileContext, at
   const output = optionalJsonataTemplate(def.Output, 'Output', `${at}/Output`);
   const assign = optionalJsonataTemplate(def.Assign, 'Assign', `${at}/Assign`);
   const hasResult = 'Result' in def;
-  const finish = (b: JsonataBindings, raw: unknown): unknown => {
-    if (output !== undefined) return output.evaluate(b);
-    return hasResult ? def.Result : raw;
+  /** The step once Assign is known; Output is evaluated after it, as before. */
+  const finish = (b: JsonataBindings, raw: unknown, assigned: Record<string, unknown> | undefined): Step | Promise<Step> => {
+    if (output === undefined) return { output: hasResult ? def.Result : raw, next: state.next, assigned };
+    const value = output.evaluate(b);
+    if (value instanceof Promise) return value.then((v) => ({ output: v, next: state.next, assigned }));
+    return { output: value, next: state.next, assigned };
   };
   const state: CompiledState = Object.assign(baseFields(name, def, cc), {
     // Synchronous while the expressions are (no closure per run); continues when jsonata runs.
-    run(t: Thread, raw: unknown): unknown {
+    run(t: Thread, raw: unknown): Step | Promise<Step> {
       prepareEnv(t, state);
       const b = bindings(t, raw);
-      t.next = state.next;
-      if (assign === undefined) return finish(b, raw);
+      if (assign === undefined) return finish(b, raw, undefined);
       const assigned = assign.evaluate(b);
-      if (assigned instanceof Promise) {
-        return assigned.then((value) => {
-          t.assigned = value as Record<string, unknown>;
-          return finish(b, raw);
-        });
-      }
-      t.assigned = assigned as Record<string, unknown>;
-      return finish(b, raw);
+      if (assigned instanceof Promise) return assigned.then((value) => finish(b, raw, value as Record<string, unknown>));
+      return finish(b, raw, assigned as Record<string, unknown>);
     },
   });
   return state;

@@ -1,5 +1,5 @@
 /**
- * Distributed Map ResultWriter (ASL-NOTES §6.6): the child workflows' results are written
+ * Distributed Map ResultWriter (https://docs.aws.amazon.com/step-functions/latest/dg/input-output-resultwriter.html): the child workflows' results are written
  * through the handler registered under the writer's Resource (`arn:aws:states:::s3:putObject`),
  * one `{ Bucket, Key, Body }` call a file, as AWS lays them out under
  * `<Prefix>/<map run id>/`: SUCCEEDED_0.json, FAILED_0.json and manifest.json. The Map's
@@ -10,6 +10,8 @@ import type { JsonObject, QueryLanguage } from '../../definition/types.js';
 import { StateFailure, toErrorOutput } from '../errors.js';
 import { optionalTemplate } from '../io/expressions.js';
 import { bindings, optionalJsonataTemplate } from '../io/jsonata.js';
+import { handlerNotFound, resourceHandler } from '../handlers.js';
+import { nextInvocation } from '../runtime.js';
 import type { Thread } from '../runtime.js';
 
 export interface MapRunOutcome {
@@ -27,7 +29,7 @@ function writerFailure(cause: string): StateFailure {
   return new StateFailure('States.ResultWriterFailed', cause);
 }
 
-export function compileResultWriter(writer: JsonObject, at: string, queryLanguage: QueryLanguage): ResultWriter {
+export function compileResultWriter(writer: JsonObject, at: string, queryLanguage: QueryLanguage, stateName: string): ResultWriter {
   const resource = String(writer['Resource'] ?? '');
   const config = (writer['WriterConfig'] ?? {}) as Record<string, unknown>;
   const transformation = String(config['Transformation'] ?? 'NONE');
@@ -60,16 +62,14 @@ export function compileResultWriter(writer: JsonObject, at: string, queryLanguag
       if (transformation !== 'NONE') return flattened;
       throw writerFailure('The ResultWriter needs a Bucket to write to.');
     }
-    const handler = t.exec.handlers[resource];
-    if (!handler) {
-      throw writerFailure(`No handler for the ResultWriter resource '${resource}': pass one in options.handlers under that ARN.`);
-    }
+    const handler = resourceHandler(t.exec.handlers, resource);
+    if (!handler) throw handlerNotFound(`the ResultWriter of the state '${stateName}'`, '', resource, Object.keys(t.exec.handlers));
     const runId = run.mapRunArn.slice(run.mapRunArn.lastIndexOf(':') + 1);
     const folder = `${typeof Prefix === 'string' && Prefix !== '' ? `${Prefix.replace(/\/+$/, '')}/` : ''}${runId}/`;
     const put = async (Key: string, Body: string): Promise<{ Key: string; Size: number }> => {
       try {
         await handler({ Bucket, Key, Body }, {
-          stateName: '', resource, attempt: 0, context: t.env.context, signal: t.signal, heartbeat: () => {},
+          stateName, resource, attempt: 0, invocation: nextInvocation(t.exec, resource), context: t.env.context, signal: t.signal, heartbeat: () => {},
         });
       } catch (thrown) {
         const { error, cause } = toErrorOutput(thrown);

@@ -1,23 +1,31 @@
 import { StatesError } from '../../definition/errors.js';
 import type { TaskState } from '../../definition/types.js';
-import { StateFailure, toErrorOutput } from '../errors.js';
+import { StateFailure, isInstance, toErrorOutput } from '../errors.js';
+import { findHandlerKey, handlerNotFound, handlerStuck } from '../handlers.js';
+import { NotJsonData, copyJson } from '../io/json.js';
 import type { HistoryEvent, HistoryEventType } from '../history.js';
 import {
   inputPath,
   optionalPath,
   optionalTemplate,
-  outputPath,
   requiredPath,
-  resultPath,
 } from '../io/expressions.js';
 import type { CompiledPath } from '../io/expressions.js';
 import { dataLimitCause, payloadBytes } from '../io/size.js';
 import type { Hold } from '../clock.js';
-import type { CompileContext, TaskContext, TaskHandler, Thread } from '../runtime.js';
+import { nextInvocation } from '../runtime.js';
+import type { CompileContext, Step, TaskContext, TaskHandler, Thread } from '../runtime.js';
 import { bindings, integerField, optionalJsonataTemplate, typedField } from '../io/jsonata.js';
+import type { TokenTask } from '../callbacks.js';
+import { invokesLambda, isLambdaInvoke, isLambdaResult, lambdaEnvelope, lambdaFailure } from '../integrations/lambda.js';
+import { nestedMode, startNested } from '../integrations/nested.js';
+import type { NestedMode } from '../integrations/nested.js';
+import { sendFromTask, sfnCallbackAction } from '../integrations/sfn.js';
 import { baseFields, pointerOf, queryLanguageOf } from './base.js';
 import { compileRetryingState, emit, prepareEnv, stateContext } from './common.js';
 import type { ContextExtras, RetryingState } from './common.js';
+import { requestCheck } from './integration-requests.js';
+import { compileResultTail } from './result.js';
 
 type ResourceKind = 'lambda' | 'activity' | 'task';
 
@@ -53,10 +61,12 @@ const EVENT_NAMES: Record<ResourceKind, EventNames> = {
   },
 };
 
-/** How history names a resource (ASL-NOTES §7.2): `arn:aws:states:::sqs:sendMessage` -> sqs / sendMessage. */
-export function describeResource(resource: string): {
+/** How history names a resource (https://docs.aws.amazon.com/step-functions/latest/dg/state-task.html): `arn:aws:states:::sqs:sendMessage` -> sqs / sendMessage. */
+export interface DescribedResource {
   kind: ResourceKind; resourceType: string; resourceName: string; submits: boolean; callback: boolean;
-} {
+}
+
+export function describeResource(resource: string): DescribedResource {
   const parts = resource.split(':');
   if (parts[2] === 'lambda' && parts[5] === 'function') {
     return { kind: 'lambda', resourceType: 'lambda', resourceName: resource, submits: false, callback: false };
@@ -71,21 +81,6 @@ export function describeResource(resource: string): {
   const submits = callback || /\.sync(:2)?$/.test(resource);
   return { kind: 'task', resourceType, resourceName: resourceName || resource, submits, callback };
 }
-
-/**
- * Checks AWS makes on an optimized integration's request before it schedules the task, keyed
- * by resource without its `.sync` / `.waitForTaskToken` suffix: the message for a request it
- * refuses, else undefined. API Gateway takes Headers as a map of string lists.
- */
-const REQUEST_CHECKS: Record<string, (request: unknown) => string | undefined> = {
-  'arn:aws:states:::apigateway:invoke': (request) => {
-    const headers = (request as { Headers?: unknown } | null)?.Headers;
-    if (headers === undefined) return undefined;
-    const valid = headers !== null && typeof headers === 'object' && !Array.isArray(headers)
-      && Object.values(headers).every((v) => Array.isArray(v) && v.every((item) => typeof item === 'string'));
-    return valid ? undefined : "The value of the field 'Headers' has an invalid format";
-  },
-};
 
 /** Resolves a positive-integer TimeoutSecondsPath / HeartbeatSecondsPath value. */
 function positiveSeconds(path: CompiledPath | undefined, literal: unknown, input: unknown, t: Thread, field: string): number | undefined {
@@ -105,19 +100,31 @@ class TaskTimeout extends StateFailure {
   }
 }
 
-function missingHandler(stateName: string, resource: string): StateFailure {
-  return new StateFailure(
-    'States.TaskFailed',
-    `No task handler for the state '${stateName}' (resource '${resource}'): pass one in options.handlers under the state name, the resource ARN or '*'.`,
-  );
+/**
+ * A Task that nothing can perform (no handler, and no token, worker or registered machine to
+ * wait for: see taskWork). A missing handler is a mistake in the test, not a failure of the
+ * workflow, so it ends the execution (aslkit.HandlerNotFound, seen by neither Retry nor Catch).
+ */
+function withoutHandler(t: Thread, stateName: string, resource: string): never {
+  throw handlerNotFound(`the state '${stateName}'`, stateName, resource, Object.keys(t.exec.handlers));
 }
 
-/** Turns whatever a handler threw into the task's failure (STYLE habit 6). */
+/** The handler's result as JSON data of its own, or a terminal States.Runtime naming the state. */
+function resultData(result: unknown, stateName: string): unknown {
+  try {
+    return copyJson(result);
+  } catch (thrown) {
+    const what = thrown instanceof NotJsonData ? thrown.message : 'a value that cannot be read';
+    throw new StateFailure('States.Runtime', `The task handler of the state '${stateName}' returned a result that is not JSON data: ${what}.`, { terminal: true });
+  }
+}
+
+/** Turns whatever a handler threw into the task's failure. */
 function handlerFailure(thrown: unknown): StateFailure {
-  if (thrown instanceof StateFailure) return thrown;
+  if (isInstance(thrown, StateFailure)) return thrown;
   const { error, cause } = toErrorOutput(thrown);
   // A task's own failure is catchable even under a terminal-looking name (an oversized
-  // result is States.DataLimitExceeded and AWS lets States.ALL catch it, ASL-NOTES §10 #2).
+  // result is States.DataLimitExceeded and AWS lets States.ALL catch it, https://docs.aws.amazon.com/step-functions/latest/dg/concepts-error-handling.html).
   return new StateFailure(error, cause, { terminal: error === 'States.Runtime' });
 }
 
@@ -127,64 +134,40 @@ interface Prepared {
   heartbeatSeconds: number | undefined;
 }
 
-/** The query-language half of a Task: what it sends, and what it outputs on success. */
-interface TaskIo {
-  prepare(t: Thread, raw: unknown): Prepared | Promise<Prepared>;
-  finish(t: Thread, raw: unknown, result: unknown): unknown;
-}
+/** The query-language half of a Task before its work: what it sends, and its timeouts. */
+type Prepare = (t: Thread, raw: unknown) => Prepared | Promise<Prepared>;
 
-/** JSONPath: InputPath -> Parameters -> [task] -> ResultSelector -> ResultPath -> OutputPath (§2.1). */
-function jsonPathIo(def: TaskState, at: string): TaskIo {
+/** JSONPath: InputPath -> Parameters -> [task] (then the result tail). */
+function jsonPathPrepare(def: TaskState, at: string): Prepare {
   const input = optionalPath(def.InputPath, 'Path', `${at}/InputPath`);
   const parameters = optionalTemplate(def.Parameters, 'Parameters', `${at}/Parameters`);
-  const selector = optionalTemplate(def.ResultSelector, 'ResultSelector', `${at}/ResultSelector`);
-  const resultAt = optionalPath(def.ResultPath, 'ReferencePath', `${at}/ResultPath`);
-  const output = optionalPath(def.OutputPath, 'Path', `${at}/OutputPath`);
-  const assign = optionalTemplate(def.Assign, 'Assign', `${at}/Assign`);
   const timeoutPath = def.TimeoutSecondsPath !== undefined
     ? requiredPath(def.TimeoutSecondsPath, 'ReferencePath', `${at}/TimeoutSecondsPath`) : undefined;
   const heartbeatPath = def.HeartbeatSecondsPath !== undefined
     ? requiredPath(def.HeartbeatSecondsPath, 'ReferencePath', `${at}/HeartbeatSecondsPath`) : undefined;
-  return {
-    prepare(t, raw) {
-      const env = t.env;
-      const filtered = inputPath(input, raw, env);
-      return {
-        effective: parameters !== undefined ? parameters.evaluate(filtered, env) : filtered,
-        timeoutSeconds: positiveSeconds(timeoutPath, def.TimeoutSeconds, filtered, t, 'TimeoutSecondsPath'),
-        heartbeatSeconds: positiveSeconds(heartbeatPath, def.HeartbeatSeconds, filtered, t, 'HeartbeatSecondsPath'),
-      };
-    },
-    finish(t, raw, result) {
-      const env = t.env;
-      if (assign !== undefined) t.assigned = assign.evaluate(result, env) as Record<string, unknown>;
-      const selected = selector !== undefined ? selector.evaluate(result, env) : result;
-      return outputPath(output, resultPath(resultAt, raw, selected), env);
-    },
+  return (t, raw) => {
+    const env = t.env;
+    const filtered = inputPath(input, raw, env);
+    return {
+      effective: parameters !== undefined ? parameters.evaluate(filtered, env) : filtered,
+      timeoutSeconds: positiveSeconds(timeoutPath, def.TimeoutSeconds, filtered, t, 'TimeoutSecondsPath'),
+      heartbeatSeconds: positiveSeconds(heartbeatPath, def.HeartbeatSeconds, filtered, t, 'HeartbeatSecondsPath'),
+    };
   };
 }
 
-/** JSONata: Arguments -> [task] -> Assign and Output over `$states.result` (§2.6). */
-function jsonataIo(def: TaskState, at: string): TaskIo {
+/** JSONata: Arguments -> [task] (then the result tail). */
+function jsonataPrepare(def: TaskState, at: string): Prepare {
   const args = optionalJsonataTemplate(def.Arguments, 'Arguments', `${at}/Arguments`);
-  const output = optionalJsonataTemplate(def.Output, 'Output', `${at}/Output`);
-  const assign = optionalJsonataTemplate(def.Assign, 'Assign', `${at}/Assign`);
   const timeout = typedField(def.TimeoutSeconds, 'TimeoutSeconds', 'integer', `${at}/TimeoutSeconds`);
   const heartbeat = typedField(def.HeartbeatSeconds, 'HeartbeatSeconds', 'integer', `${at}/HeartbeatSeconds`);
-  return {
-    async prepare(t, raw) {
-      const b = bindings(t, raw);
-      return {
-        effective: args !== undefined ? await args.evaluate(b) : raw,
-        timeoutSeconds: await integerField(timeout, b, 'TimeoutSeconds', 1),
-        heartbeatSeconds: await integerField(heartbeat, b, 'HeartbeatSeconds', 1),
-      };
-    },
-    async finish(t, raw, result) {
-      const b = bindings(t, raw, { result });
-      if (assign !== undefined) t.assigned = (await assign.evaluate(b)) as Record<string, unknown>;
-      return output !== undefined ? output.evaluate(b) : result;
-    },
+  return async (t, raw) => {
+    const b = bindings(t, raw);
+    return {
+      effective: args !== undefined ? await args.evaluate(b) : raw,
+      timeoutSeconds: await integerField(timeout, b, 'TimeoutSeconds', 1),
+      heartbeatSeconds: await integerField(heartbeat, b, 'HeartbeatSeconds', 1),
+    };
   };
 }
 
@@ -193,22 +176,39 @@ export function compileTask(name: string, def: TaskState, cc: CompileContext): R
   const resource = def.Resource;
   const described = describeResource(resource);
   const events = EVENT_NAMES[described.kind];
-  const requestCheck = REQUEST_CHECKS[resource.replace(/\.(sync(:2)?|waitForTaskToken)$/, '')];
+  const checkRequest = requestCheck(resource);
   const queryLanguage = queryLanguageOf(def, cc);
-  const io = queryLanguage === 'JSONata' ? jsonataIo(def, at) : jsonPathIo(def, at);
+  const prepare = queryLanguage === 'JSONata' ? jsonataPrepare(def, at) : jsonPathPrepare(def, at);
+  const tail = compileResultTail(def, at, queryLanguage);
   const base = baseFields(name, def, cc);
+  const lambda = invokesLambda(resource);
+  const envelope = isLambdaInvoke(resource);
+  const nested = nestedMode(resource);
+  const sends = sfnCallbackAction(resource);
+  const activity = described.kind === 'activity';
 
-  async function attempt(t: Thread, raw: unknown, retryCount: number): Promise<unknown> {
+  async function attempt(t: Thread, raw: unknown, retryCount: number): Promise<Step> {
     const extras: ContextExtras = { retryCount };
     if (described.submits) extras.taskToken = taskToken(t);
     prepareEnv(t, state, extras);
     const env = t.env;
-    const prepared = io.prepare(t, raw);
+    const prepared = prepare(t, raw);
     const { effective, timeoutSeconds, heartbeatSeconds } = prepared instanceof Promise ? await prepared : prepared;
-    const refused = requestCheck?.(effective);
+    const refused = checkRequest?.(effective);
     if (refused !== undefined) {
       throw new StatesError('States.Runtime', `The Parameters '${JSON.stringify(effective)}' could not be used to start the Task: [${refused}]`);
     }
+
+    const handlers = t.exec.handlers;
+    // A registered child machine answers a startExecution task unless a handler names it.
+    const startsChild = nested !== undefined && t.exec.startsExecutions
+      && !Object.hasOwn(handlers, name) && !Object.hasOwn(handlers, resource);
+    const key = startsChild ? undefined : findHandlerKey(handlers, name, resource);
+    const handler = key !== undefined ? handlers[key] : undefined;
+    // The task's request as the service receives it: serialised, so nobody shares it with the state.
+    const sent = copyJson(effective);
+    const token = extras.taskToken ?? (activity && handler === undefined ? taskToken(t) : undefined);
+    const waitsForWorker = activity && handler === undefined;
 
     const scheduled: Record<string, unknown> = described.kind === 'task'
       ? { resourceType: described.resourceType, resource: described.resourceName, region: t.exec.region, parameters: effective }
@@ -217,27 +217,46 @@ export function compileTask(name: string, def: TaskState, cc: CompileContext): R
     if (heartbeatSeconds !== undefined) scheduled['heartbeatInSeconds'] = heartbeatSeconds;
     emit(t, events.scheduled, events.scheduledKey, scheduled);
     const ids = described.kind === 'task' ? { resourceType: described.resourceType, resource: described.resourceName } : {};
-    emit(t, events.started, described.kind === 'task' ? events.startedKey : undefined, described.kind === 'task' ? ids : undefined);
+    // An activity without a handler starts when a worker takes it (getActivityTask).
+    if (!waitsForWorker) emit(t, events.started, described.kind === 'task' ? events.startedKey : undefined, described.kind === 'task' ? ids : undefined);
     if (described.submits) emit(t, 'TaskSubmitted', 'taskSubmittedEventDetails', ids);
 
-    const handlers = t.exec.handlers;
-    const handler = handlers[name] ?? handlers[resource] ?? handlers['*'];
     let result: unknown;
     try {
-      if (!handler) throw missingHandler(name, resource);
+      const tokenTask: TokenTask | undefined = token === undefined ? undefined : {
+        token, stateName: name, input: sent,
+        ...(waitsForWorker ? {
+          activityArn: resource,
+          onStarted: (workerName: string | undefined) => {
+            emit(t, events.started, events.startedKey, workerName !== undefined ? { workerName } : {});
+          },
+        } : {}),
+      };
+      const work = taskWork(t, {
+        handler, input: sent, lambda, startsChild, nested, sends, waitsForToken: described.callback || waitsForWorker, tokenTask, stateName: name,
+      }) ?? withoutHandler(t, name, resource);
       const context = state.usesContext ? env.context : stateContext(t, name, extras);
-      result = await invoke(t, handler, effective, {
-        stateName: name, resource, attempt: retryCount, context,
+      const invocation = nextInvocation(t.exec, name);
+      const stuck = (): StateFailure => handlerStuck(name, key ?? resource, t.exec.stuckAfterMs);
+      result = await invoke(t, work, stuck, {
+        stateName: name, resource, attempt: retryCount, invocation, context,
         ...(extras.taskToken !== undefined ? { taskToken: extras.taskToken } : {}),
-      }, timeoutSeconds, heartbeatSeconds);
-      if (result === undefined) result = null;
+      }, timeoutSeconds, heartbeatSeconds, handler !== undefined);
+      if (envelope && isLambdaResult(result)) result = resultData(result.response, name);
+      else {
+        result = resultData(result, name);
+        if (envelope) result = lambdaEnvelope(result, t.exec.clock.now(), t.exec.random);
+      }
       if (payloadBytes(result, t.exec.limits.maxPayloadBytes) > t.exec.limits.maxPayloadBytes) {
         throw new StateFailure('States.DataLimitExceeded', dataLimitCause(resource), { terminal: false });
       }
     } catch (thrown) {
+      if (token !== undefined) t.exec.tokens.close(token);
       if (t.signal.aborted) throw t.signal.reason;
       const failure = handlerFailure(thrown);
-      // A handler may report a timeout itself (a mocked recording does); history records both alike.
+      // States.Timeout is, by AWS's definition, a task that timed out, whoever reports it (the
+      // engine's own timer or a handler standing in for the service); history records both as
+      // a timeout. https://docs.aws.amazon.com/step-functions/latest/dg/concepts-error-handling.html
       const timedOut = failure instanceof TaskTimeout || failure.error === 'States.Timeout';
       const details: Record<string, unknown> = { ...ids, error: failure.error };
       if (failure.cause !== '' || !timedOut) details['cause'] = failure.cause;
@@ -245,10 +264,10 @@ export function compileTask(name: string, def: TaskState, cc: CompileContext): R
       else emit(t, events.failed, events.failedKey, details);
       throw failure;
     }
+    if (token !== undefined) t.exec.tokens.close(token);
     emit(t, events.succeeded, events.succeededKey, described.kind === 'task' ? { ...ids, output: result } : { output: result });
 
-    t.next = state.next;
-    return io.finish(t, raw, result);
+    return tail(t, raw, result, state.next);
   }
 
   const state = compileRetryingState(base, def, at, null, attempt);
@@ -275,17 +294,81 @@ function parkOnListen(signal: AbortSignal, hold: Hold): void {
   } as AbortSignal['addEventListener'];
 }
 
+interface WorkSpec {
+  handler: TaskHandler | undefined;
+  input: unknown;
+  lambda: boolean;
+  startsChild: boolean;
+  nested: NestedMode | undefined;
+  /** An `aws-sdk:sfn:sendTask*` task, answered from the execution's tokens when no handler takes it. */
+  sends: ReturnType<typeof sfnCallbackAction>;
+  /** A `.waitForTaskToken` task, or an activity that waits for a worker. */
+  waitsForToken: boolean;
+  tokenTask: TokenTask | undefined;
+  stateName: string;
+}
+
+const noop = (): void => {};
+
 /**
- * Calls the handler with its own AbortSignal, racing TimeoutSeconds and HeartbeatSeconds on
- * the injected clock. Expiry aborts the handler's signal and fails with States.Timeout.
+ * What performs the task, or undefined when nothing can: the handler (a callback task can
+ * also be completed through its token), a registered child machine, or the test answering
+ * the token (send* on the execution handle, or an activity worker).
+ */
+function taskWork(t: Thread, spec: WorkSpec): ((context: TaskContext) => unknown) | undefined {
+  const { handler, input, tokenTask } = spec;
+  const tokens = t.exec.tokens;
+  const waitForToken = (context: TaskContext): Promise<unknown> => {
+    const waiting = tokens.wait(tokenTask!, context.signal, context.heartbeat);
+    waiting.catch(noop);
+    return waiting;
+  };
+  if (spec.startsChild) {
+    const mode = spec.nested!;
+    if (mode !== 'callback') return (context) => startNested(t, spec.stateName, mode, input, context.signal);
+    return (context) => {
+      // The child may answer at once, so the token waits before the child starts.
+      const waiting = waitForToken(context);
+      return startNested(t, spec.stateName, mode, input, context.signal).then(() => waiting);
+    };
+  }
+  if (handler !== undefined) {
+    const call = spec.lambda
+      ? (context: TaskContext): unknown => {
+        try {
+          return Promise.resolve(handler(input, context)).catch((error: unknown) => {
+            throw lambdaFailure(error);
+          });
+        } catch (error) {
+          throw lambdaFailure(error);
+        }
+      }
+      : (context: TaskContext): unknown => handler(input, context);
+    if (!spec.waitsForToken || tokenTask === undefined) return call;
+    return (context) => {
+      const waiting = waitForToken(context);
+      return Promise.race([call(context), waiting]);
+    };
+  }
+  if (spec.waitsForToken && tokenTask !== undefined) return waitForToken;
+  const sends = spec.sends;
+  if (sends !== undefined) return () => sendFromTask(tokens, sends, input, t.exec.random);
+  return undefined;
+}
+
+/**
+ * Performs the task with its own AbortSignal, racing TimeoutSeconds and HeartbeatSeconds on
+ * the injected clock. Expiry aborts the task's signal and fails with States.Timeout. A
+ * handler holds a simulated clock while it runs (`held`); waiting for a token or a child does not.
  */
 function invoke(
   t: Thread,
-  handler: TaskHandler,
-  input: unknown,
+  work: (context: TaskContext) => unknown,
+  stuck: () => StateFailure,
   partial: Omit<TaskContext, 'signal' | 'heartbeat'>,
   timeoutSeconds: number | undefined,
   heartbeatSeconds: number | undefined,
+  held: boolean,
 ): Promise<unknown> {
   const clock = t.exec.clock;
   return new Promise((resolve, reject) => {
@@ -293,7 +376,7 @@ function invoke(
     const timers = timeoutSeconds !== undefined || heartbeatSeconds !== undefined ? new AbortController() : undefined;
     let heartbeatTimer: AbortController | undefined;
     let settled = false;
-    const hold = clock.hold?.();
+    const hold = held ? clock.hold?.(() => expire(stuck())) : undefined;
     if (hold !== undefined) parkOnListen(task.signal, hold);
     const settle = (ok: boolean, value: unknown): void => {
       if (settled) return;
@@ -319,7 +402,6 @@ function invoke(
       return;
     }
     t.signal.addEventListener('abort', onStop, { once: true });
-    const noop = (): void => {};
     if (timeoutSeconds !== undefined) {
       clock.sleep(timeoutSeconds * 1000, timers!.signal).then(() => expire(new TaskTimeout(false)), noop);
     }
@@ -335,13 +417,11 @@ function invoke(
     };
     armHeartbeat();
     const context: TaskContext = { ...partial, signal: task.signal, heartbeat: armHeartbeat };
+    const fail = (error: unknown): void => settle(false, handlerFailure(error));
     try {
-      Promise.resolve(handler(input, context)).then(
-        (value) => settle(true, value),
-        (error: unknown) => settle(false, handlerFailure(error)),
-      );
+      Promise.resolve(work(context)).then((value) => settle(true, value), fail);
     } catch (error) {
-      settle(false, handlerFailure(error));
+      fail(error);
     }
   });
 }

@@ -2,13 +2,25 @@ import { StatesError } from '../../definition/errors.js';
 import type { WaitState } from '../../definition/types.js';
 import { inputPath, optionalPath, optionalTemplate, outputPath, readPath, requiredPath } from '../io/expressions.js';
 import { parseTimestamp } from '../io/timestamp.js';
-import type { CompileContext, CompiledState, Thread } from '../runtime.js';
+import type { CompileContext, CompiledState, Step, Thread } from '../runtime.js';
 import { bindings, integerField, optionalJsonataTemplate, typedField } from '../io/jsonata.js';
 import { baseFields, pointerOf, queryLanguageOf } from './base.js';
 import { prepareEnv } from './common.js';
 
-/** The longest wait AWS accepts: a signed 32-bit count of seconds (ASL-NOTES §7.1). */
+/** The longest wait AWS accepts: a signed 32-bit count of seconds (https://docs.aws.amazon.com/step-functions/latest/dg/state-wait.html). */
 const MAX_WAIT_SECONDS = 2_147_483_647;
+
+/** A delay in seconds AWS runs: finite and at most MAX_WAIT_SECONDS, else States.Runtime. */
+function checkSeconds(seconds: number): void {
+  if (!(seconds <= MAX_WAIT_SECONDS)) throw new StatesError('States.Runtime', 'Wait state delay is too long.');
+}
+
+/** Milliseconds from now until a timestamp, held to the same maximum delay. */
+function untilTimestamp(when: number, t: Thread): number {
+  const ms = when - t.exec.clock.now();
+  if (!(ms <= MAX_WAIT_SECONDS * 1000)) throw new StatesError('States.Runtime', 'Wait state delay is too long.');
+  return Math.max(0, ms);
+}
 
 function shown(value: unknown): string {
   return typeof value === 'string' ? value : JSON.stringify(value);
@@ -16,18 +28,21 @@ function shown(value: unknown): string {
 
 /**
  * How long a Wait lasts, from its effective input: a pure decision, with AWS's runtime
- * messages for bad SecondsPath / TimestampPath values (ASL-NOTES §7.1, §12.8-9).
+ * messages for bad SecondsPath / TimestampPath values (https://docs.aws.amazon.com/step-functions/latest/dg/state-wait.html, https://docs.aws.amazon.com/step-functions/latest/dg/transforming-data.html).
  */
 export type WaitDelay = (effectiveInput: unknown, t: Thread) => number;
 
 export function compileWaitDelay(def: WaitState, at: string): WaitDelay {
   if (def.Seconds !== undefined) {
     const seconds = Number(def.Seconds);
-    return () => seconds * 1000;
+    return () => {
+      checkSeconds(seconds);
+      return seconds * 1000;
+    };
   }
   if (def.Timestamp !== undefined) {
     const when = parseTimestamp(def.Timestamp);
-    return (_input, t) => Math.max(0, (when ?? 0) - t.exec.clock.now());
+    return (_input, t) => untilTimestamp(when ?? 0, t);
   }
   if (def.SecondsPath !== undefined) {
     const text = def.SecondsPath;
@@ -46,7 +61,7 @@ export function compileWaitDelay(def: WaitState, at: string): WaitDelay {
       if (value < 0) {
         throw new StatesError('States.Runtime', `The SecondsPath parameter references a negative value: ${text} == ${value}`);
       }
-      if (value > MAX_WAIT_SECONDS) throw new StatesError('States.Runtime', 'Wait state delay is too long.');
+      checkSeconds(value);
       return value * 1000;
     };
   }
@@ -65,9 +80,7 @@ export function compileWaitDelay(def: WaitState, at: string): WaitDelay {
           `The TimestampPath parameter does not reference a valid ISO-8601 extended offset date-time format string: ${text} == ${shown(value)}`,
         );
       }
-      const ms = when - t.exec.clock.now();
-      if (ms > MAX_WAIT_SECONDS * 1000) throw new StatesError('States.Runtime', 'Wait state delay is too long.');
-      return Math.max(0, ms);
+      return untilTimestamp(when, t);
     };
   }
   return () => 0;
@@ -82,33 +95,32 @@ export function compileWait(name: string, def: WaitState, cc: CompileContext): C
   const assign = optionalTemplate(def.Assign, 'Assign', `${at}/Assign`);
   const delay = compileWaitDelay(def, at);
   const state: CompiledState = Object.assign(baseFields(name, def, cc), {
-    async run(t: Thread, raw: unknown): Promise<unknown> {
+    async run(t: Thread, raw: unknown): Promise<Step> {
       prepareEnv(t, state);
       const effective = inputPath(input, raw, t.env);
       const ms = delay(effective, t);
-      if (assign !== undefined) t.assigned = assign.evaluate(effective, t.env) as Record<string, unknown>;
+      const assigned = assign !== undefined ? (assign.evaluate(effective, t.env) as Record<string, unknown>) : undefined;
       if (ms > 0) await t.exec.clock.sleep(ms, t.signal);
-      t.next = state.next;
-      return outputPath(output, effective, t.env);
+      return { output: outputPath(output, effective, t.env), next: state.next, assigned };
     },
   });
   return state;
 }
 
-/** JSONata Wait: Seconds or Timestamp (literal or expression), Output and Assign (§7.1). */
+/** JSONata Wait: Seconds or Timestamp (literal or expression), Output and Assign (https://docs.aws.amazon.com/step-functions/latest/dg/state-wait.html). */
 function compileJsonataWait(name: string, def: WaitState, cc: CompileContext, at: string): CompiledState {
   const seconds = typedField(def.Seconds, 'Seconds', 'integer', `${at}/Seconds`);
   const timestamp = typedField(def.Timestamp, 'Timestamp', 'string', `${at}/Timestamp`);
   const output = optionalJsonataTemplate(def.Output, 'Output', `${at}/Output`);
   const assign = optionalJsonataTemplate(def.Assign, 'Assign', `${at}/Assign`);
   const state: CompiledState = Object.assign(baseFields(name, def, cc), {
-    async run(t: Thread, raw: unknown): Promise<unknown> {
+    async run(t: Thread, raw: unknown): Promise<Step> {
       prepareEnv(t, state);
       const b = bindings(t, raw);
       let ms = 0;
       const s = await integerField(seconds, b, 'Seconds', 0);
       if (s !== undefined) {
-        if (s > MAX_WAIT_SECONDS) throw new StatesError('States.Runtime', 'Wait state delay is too long.');
+        checkSeconds(s);
         ms = s * 1000;
       }
       if (timestamp !== undefined) {
@@ -120,12 +132,11 @@ function compileJsonataWait(name: string, def: WaitState, cc: CompileContext, at
             `The Timestamp field cannot be parsed as an ISO-8601 extended offset date-time format string: ${text}`,
           );
         }
-        ms = Math.max(0, when - t.exec.clock.now());
+        ms = untilTimestamp(when, t);
       }
-      if (assign !== undefined) t.assigned = (await assign.evaluate(b)) as Record<string, unknown>;
+      const assigned = assign !== undefined ? ((await assign.evaluate(b)) as Record<string, unknown>) : undefined;
       if (ms > 0) await t.exec.clock.sleep(ms, t.signal);
-      t.next = state.next;
-      return output === undefined ? raw : output.evaluate(b);
+      return { output: output === undefined ? raw : await output.evaluate(b), next: state.next, assigned };
     },
   });
   return state;

@@ -1,5 +1,5 @@
 import { joinPointer } from '../../definition/diagnostic.js';
-import { assignObjectsOf, variableNameOf } from '../../expressions/jsonata/index.js';
+import { assignObjectsOf, variableNameOf } from '../variables.js';
 import { defineRule } from '../rule.js';
 
 export default defineRule({

@@ -1,6 +1,6 @@
 import { joinPointer } from '../../definition/diagnostic.js';
-import type { VariableRead } from '../../expressions/jsonata/index.js';
-import { isDistributedProcessor, variablesOf, visibleScopes } from '../../expressions/jsonata/index.js';
+import type { VariableRead } from '../variables.js';
+import { isDistributedProcessor, variablesOf, visibleScopes } from '../variables.js';
 import { assignThenRead } from '../examples.js';
 import { flowGraph, reachableAlong } from '../flow.js';
 import type { FlowGraph, SearchBudget } from '../flow.js';

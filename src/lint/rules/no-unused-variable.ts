@@ -1,4 +1,4 @@
-import { isDistributedProcessor, variablesOf } from '../../expressions/jsonata/index.js';
+import { isDistributedProcessor, variablesOf } from '../variables.js';
 import { assignThenRead } from '../examples.js';
 import { flowGraph, reachableAlong } from '../flow.js';
 import type { FlowGraph, SearchBudget } from '../flow.js';

@@ -1,4 +1,4 @@
-import { isDistributedProcessor, variablesOf } from '../../expressions/jsonata/index.js';
+import { isDistributedProcessor, variablesOf } from '../variables.js';
 import type { Scope } from '../rule.js';
 import { defineRule } from '../rule.js';
 

@@ -16,6 +16,12 @@ const TASK: Record<string, Range> = {
   HeartbeatSeconds: { min: 1, max: 99999999 },
 };
 const WAIT: Record<string, Range> = { Seconds: { min: 0 } };
+/**
+ * The longest wait AWS runs: a signed 32-bit count of seconds. AWS creates a machine with a longer
+ * literal wait, but every execution that reaches it fails with States.Runtime "Wait state delay is
+ * too long." (https://docs.aws.amazon.com/step-functions/latest/dg/state-wait.html).
+ */
+export const MAX_WAIT_SECONDS = 2_147_483_647;
 const MAP: Record<string, Range> = {
   MaxConcurrency: { min: 0 },
   ToleratedFailureCount: { min: 0 },
@@ -45,6 +51,8 @@ export default defineRule({
     messages: {
       min: 'Minimum value is {{min}}',
       max: 'Maximum value is {{max}}',
+      notFinite: 'The value must be a finite number',
+      waitTooLong: `A Wait of more than ${MAX_WAIT_SECONDS} seconds fails every execution that reaches it with States.Runtime: Wait state delay is too long.`,
     },
     docs: {
       rationale: [
@@ -54,7 +62,7 @@ export default defineRule({
         '|---|---|',
         '| machine `TimeoutSeconds` | 0..99999999 |',
         '| Task `TimeoutSeconds`, `HeartbeatSeconds` | 1..99999999 |',
-        '| Wait `Seconds` | ≥ 0 |',
+        `| Wait \`Seconds\` | 0..${MAX_WAIT_SECONDS} (AWS creates a longer wait, but running it fails with \`States.Runtime\` "Wait state delay is too long.") |`,
         '| Map `MaxConcurrency`, `ToleratedFailureCount` | ≥ 0 |',
         '| Map `ToleratedFailurePercentage` | 0..100 |',
         '| `ItemReader.ReaderConfig.MaxItems` | 0..100000000 |',
@@ -65,7 +73,7 @@ export default defineRule({
         '| retrier `BackoffRate` | ≥ 1.0 |',
         '| retrier `MaxDelaySeconds` | 1..31622400 |',
         '',
-        'Values given as JSONata expressions are checked when they are evaluated, not here.',
+        'A value that is not a finite number (`Infinity`, `NaN`, possible only in an object passed to `lint()`) is reported too. Values given as JSONata expressions are checked when they are evaluated, not here.',
       ].join('\n'),
       valid: [
         { definition: lambdaTaskMachine({ TimeoutSeconds: 30, Retry: [{ ErrorEquals: ['States.ALL'], IntervalSeconds: 2, MaxAttempts: 0, BackoffRate: 1.5 }] }) },
@@ -82,7 +90,9 @@ export default defineRule({
       for (const [field, range] of Object.entries(ranges)) {
         const value = object[field];
         if (typeof value !== 'number') continue;
-        if (range.min !== undefined && value < range.min) {
+        if (!Number.isFinite(value)) {
+          context.report({ messageId: 'notFinite', pointer: joinPointer(pointer, field) });
+        } else if (range.min !== undefined && value < range.min) {
           context.report({ messageId: 'min', pointer: joinPointer(pointer, field), data: { min: show(range.min, range) } });
         } else if (range.max !== undefined && value > range.max) {
           context.report({ messageId: 'max', pointer: joinPointer(pointer, field), data: { max: show(range.max, range) } });
@@ -96,7 +106,13 @@ export default defineRule({
       state(walked) {
         const { state, pointer, type } = walked;
         if (type === 'Task') check(state, pointer, TASK);
-        else if (type === 'Wait') check(state, pointer, WAIT);
+        else if (type === 'Wait') {
+          check(state, pointer, WAIT);
+          const seconds = state['Seconds'];
+          if (typeof seconds === 'number' && Number.isFinite(seconds) && seconds > MAX_WAIT_SECONDS) {
+            context.report({ messageId: 'waitTooLong', pointer: joinPointer(pointer, 'Seconds') });
+          }
+        }
         else if (type === 'Map') {
           check(state, pointer, MAP);
           const reader = state['ItemReader'];

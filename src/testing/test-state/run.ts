@@ -23,6 +23,7 @@ import { DEFAULT_ACCOUNT, DEFAULT_REGION, executionArn, formatTimestamp, stateMa
 import type { JsonataBindings } from '../../expressions/jsonata/index.js';
 import type { EvaluationEnv } from '../../expressions/types.js';
 import { StateFailure, toErrorOutput } from '../../interpreter/errors.js';
+import { invokesLambda, isLambdaInvoke, isLambdaResult, lambdaEnvelope, lambdaFailure } from '../../interpreter/integrations/lambda.js';
 import {
   CompileFailure,
   inputPath,
@@ -222,14 +223,19 @@ async function taskResult(run: Run, def: TaskState, effective: unknown): Promise
     stateName: name,
     resource: def.Resource,
     attempt: run.request.retrierRetryCount,
+    // TestState runs the state once; the retries before it are its only earlier invocations.
+    invocation: run.request.retrierRetryCount,
     signal: new AbortController().signal,
     context: run.env.context,
     heartbeat: () => undefined,
   };
+  // A handler answers as it does for an execution: a lambda:invoke payload gets Lambda's envelope.
   try {
-    return await handler(effective, context);
+    const result = await handler(effective, context);
+    if (!isLambdaInvoke(def.Resource)) return result;
+    return isLambdaResult(result) ? result.response : lambdaEnvelope(result, run.now(), run.random);
   } catch (thrown) {
-    throw asFailure(thrown);
+    throw asFailure(invokesLambda(def.Resource) ? lambdaFailure(thrown) : thrown);
   }
 }
 

@@ -1,7 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { walkDefinition } from '../../../src/definition/walk.js';
-import { analyzeJsonata, checkFunctionCall, jsonataStringsOf, variablesOf } from '../../../src/expressions/jsonata/index.js';
+import { analyzeJsonata, checkFunctionCall, jsonataStringsOf } from '../../../src/expressions/jsonata/index.js';
+import { variablesOf } from '../../../src/lint/variables.js';
 
 /** Expression-like text: JSONata tokens, names, brackets and garbage in any order. */
 const token = fc.oneof(

@@ -1,3 +1,5 @@
+import { expect, it } from 'vitest';
+import { lint } from '../../../src/lint/index.js';
 import rule from '../../../src/lint/rules/valid-number-range.js';
 import { ruleTester } from '../rule-tester.js';
 
@@ -17,7 +19,8 @@ States:
     Retry:
       - { ErrorEquals: [States.ALL], IntervalSeconds: 1, MaxAttempts: 0, BackoffRate: 1, MaxDelaySeconds: 31622400 }
     Next: W
-  W: { Type: Wait, Seconds: 0, Next: M }
+  W: { Type: Wait, Seconds: 0, Next: W2 }
+  W2: { Type: Wait, Seconds: 2147483647, Next: M }
   M:
     Type: Map
     MaxConcurrency: 0
@@ -77,5 +80,27 @@ States:
         { messageId: 'min', pointer: '/States/M/ItemBatcher/MaxItemsPerBatch', line: 16, column: 38, data: { min: '1' } },
       ],
     },
+    {
+      name: 'a literal wait beyond what AWS runs, in either query language',
+      code: `
+StartAt: A
+States:
+  A: { Type: Wait, Seconds: 2147483648, Next: B }
+  B: { Type: Wait, Seconds: 1e308, QueryLanguage: JSONata, End: true }
+`,
+      errors: [
+        { messageId: 'waitTooLong', pointer: '/States/A/Seconds', line: 4, column: 29 },
+        { messageId: 'waitTooLong', pointer: '/States/B/Seconds', line: 5, column: 29 },
+      ],
+    },
   ],
+});
+
+it('reports numbers that are not finite (only an object passed to lint() can hold them)', () => {
+  const definition = { StartAt: 'A', TimeoutSeconds: Number.NaN, States: { A: { Type: 'Wait', Seconds: Number.POSITIVE_INFINITY, End: true } } };
+  const findings = lint(definition).diagnostics.filter((d) => d.ruleId === 'valid-number-range');
+  expect(findings.map((d) => [d.pointer, d.message])).toEqual([
+    ['/TimeoutSeconds', 'The value must be a finite number'],
+    ['/States/A/Seconds', 'The value must be a finite number'],
+  ]);
 });

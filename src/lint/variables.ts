@@ -1,14 +1,12 @@
 /**
- * Workflow variables as the linter sees them (ASL-NOTES §2.5, §8.3): where each name is assigned
+ * Workflow variables as the linter sees them (https://docs.aws.amazon.com/step-functions/latest/dg/workflow-variables.html): where each name is assigned
  * and where it is read, in both query languages, scope by scope. Variables arrived with JSONata
  * (November 2024), so they live next to it; JSONPath reads them as `$name…` paths.
  */
-import { joinPointer } from '../../definition/diagnostic.js';
-import { derived } from '../../definition/walk.js';
-import type { DefinitionWalk, Scope, WalkedState } from '../../definition/walk.js';
-import { analyzeJsonataOnce, isJsonataString } from './analyze.js';
-import { jsonataStringsOf } from './fields.js';
-import { KNOWN_FUNCTIONS } from './functions.js';
+import { joinPointer } from '../definition/diagnostic.js';
+import { derived } from '../definition/walk.js';
+import type { DefinitionWalk, Scope, WalkedState } from '../definition/walk.js';
+import { KNOWN_FUNCTIONS, analyzeJsonataOnce, isJsonataString, jsonataStringsOf } from '../expressions/jsonata/index.js';
 
 export interface VariableAssignment {
   /** The variable name: the key, without `.$` under JSONPath. */

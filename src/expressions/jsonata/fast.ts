@@ -10,8 +10,9 @@
  * non-finite numbers), and the caller then runs jsonata itself, which produces the real result
  * or AWS's error.
  */
-import type { JsonataBindings } from '../../expressions/jsonata/index.js';
-import { parseJsonataOnce } from '../../expressions/jsonata/analyze.js';
+import type { JsonataBindings } from './compile.js';
+import { parseJsonataOnce } from './analyze.js';
+import { isObject } from '../../definition/walk.js';
 
 export const FALLBACK: unique symbol = Symbol('jsonata fallback');
 export type FastEvaluator = (b: JsonataBindings) => unknown;
@@ -34,10 +35,6 @@ function plain(node: AstNode, ...extra: string[]): boolean {
     if (key !== 'type' && key !== 'value' && key !== 'position' && !extra.includes(key)) return false;
   }
   return true;
-}
-
-function isObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 /** A JSON scalar or object the caller may use as is; arrays and absent values go to jsonata. */

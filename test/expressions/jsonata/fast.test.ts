@@ -4,10 +4,10 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { compileJsonataTemplate } from '../../src/expressions/jsonata/index.js';
-import type { JsonataBindings } from '../../src/expressions/jsonata/index.js';
-import { FALLBACK, fastExpression } from '../../src/interpreter/io/jsonata-fast.js';
-import { jsonataTemplate } from '../../src/interpreter/io/jsonata.js';
+import { compileJsonataTemplate } from '../../../src/expressions/jsonata/index.js';
+import type { JsonataBindings } from '../../../src/expressions/jsonata/index.js';
+import { FALLBACK, fastExpression } from '../../../src/expressions/jsonata/fast.js';
+import { jsonataTemplate } from '../../../src/interpreter/io/jsonata.js';
 
 function bindings(input: unknown, variables: Record<string, unknown> = {}): JsonataBindings {
   return { states: { input, context: { State: { Name: 'S' } } }, variables, random: () => 0.5 };

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { walkDefinition } from '../../../src/definition/walk.js';
-import { jsonPathVariables, variablesOf, visibleScopes } from '../../../src/expressions/jsonata/index.js';
+import { walkDefinition } from '../../src/definition/walk.js';
+import { jsonPathVariables, variablesOf, visibleScopes } from '../../src/lint/variables.js';
 
 describe('jsonPathVariables', () => {
   it.each([

@@ -1,0 +1,122 @@
+/**
+ * Lambda as Step Functions sees it. The optimized integration `arn:aws:states:::lambda:invoke`
+ * returns Lambda's Invoke response, not the function's return value
+ * (https://docs.aws.amazon.com/step-functions/latest/dg/connect-lambda.html); a function that
+ * throws reports its error as JSON (https://docs.aws.amazon.com/lambda/latest/dg/nodejs-exceptions.html).
+ * A handler stands for the function: it returns the payload and the engine wraps it, unless
+ * it hands over the whole response with `lambdaResult()`.
+ */
+import { StatesError } from '../../definition/errors.js';
+import { StateFailure } from '../errors.js';
+import { payloadBytes } from '../io/size.js';
+import { uuid } from '../runtime.js';
+
+/** Lambda's Invoke response as the `lambda:invoke` integration returns it. */
+export interface LambdaInvokeResponse {
+  ExecutedVersion?: string;
+  Payload?: unknown;
+  SdkHttpMetadata?: {
+    AllHttpHeaders: Record<string, string[]>;
+    HttpHeaders: Record<string, string>;
+    HttpStatusCode: number;
+  };
+  SdkResponseMetadata?: { RequestId: string };
+  StatusCode?: number;
+  /** Set by Lambda when the function failed and the payload is its error. */
+  FunctionError?: string;
+  LogResult?: string;
+  [field: string]: unknown;
+}
+
+/** A brand on the object, not a class, so a copy of aslkit loaded twice (ESM and CJS) still recognises it. */
+const LAMBDA_RESULT = Symbol.for('aslkit.lambdaResult');
+
+export interface LambdaResult {
+  readonly [LAMBDA_RESULT]: true;
+  readonly response: unknown;
+}
+
+/**
+ * Marks a `lambda:invoke` handler's return value as the whole Invoke response, used as the
+ * task's result unchanged (a handler's plain return value is the payload, wrapped as Lambda does).
+ */
+export function lambdaResult(response: LambdaInvokeResponse): LambdaResult {
+  return { [LAMBDA_RESULT]: true, response };
+}
+
+export function isLambdaResult(value: unknown): value is LambdaResult {
+  return typeof value === 'object' && value !== null && (value as Partial<LambdaResult>)[LAMBDA_RESULT] === true;
+}
+
+/** `arn:<partition>:states:::lambda:invoke`, without a suffix: the request-response integration. */
+export function isLambdaInvoke(resource: string): boolean {
+  return /^arn:[^:]+:states:::lambda:invoke$/.test(resource);
+}
+
+/** Direct function ARNs, `lambda:invoke` and its `.waitForTaskToken` run a Lambda function. */
+export function invokesLambda(resource: string): boolean {
+  const parts = resource.split(':');
+  return (parts[2] === 'lambda' && parts[5] === 'function') || /^arn:[^:]+:states:::lambda:invoke(\.waitForTaskToken)?$/.test(resource);
+}
+
+function hex(random: () => number, digits: number): string {
+  let s = '';
+  for (let i = 0; i < digits; i++) s += Math.floor(random() * 16).toString(16);
+  return s;
+}
+
+/** The Invoke response around a payload (JSON data), with the headers Lambda sends (recorded from AWS). */
+export function lambdaEnvelope(payload: unknown, now: number, random: () => number): unknown {
+  const length = String(payloadBytes(payload, 0));
+  const requestId = uuid(random);
+  const date = new Date(now).toUTCString();
+  const traceId = `Root=1-${Math.floor(now / 1000).toString(16).padStart(8, '0')}-${hex(random, 24)};Sampled=0`;
+  return {
+    ExecutedVersion: '$LATEST',
+    Payload: payload,
+    SdkHttpMetadata: {
+      AllHttpHeaders: {
+        'X-Amz-Executed-Version': ['$LATEST'],
+        'x-amzn-Remapped-Content-Length': ['0'],
+        Connection: ['keep-alive'],
+        'x-amzn-RequestId': [requestId],
+        'Content-Length': [length],
+        Date: [date],
+        'X-Amzn-Trace-Id': [traceId],
+        'Content-Type': ['application/json'],
+      },
+      HttpHeaders: {
+        Connection: 'keep-alive',
+        'Content-Length': length,
+        'Content-Type': 'application/json',
+        Date: date,
+        'X-Amz-Executed-Version': '$LATEST',
+        'x-amzn-Remapped-Content-Length': '0',
+        'x-amzn-RequestId': requestId,
+        'X-Amzn-Trace-Id': traceId,
+      },
+      HttpStatusCode: 200,
+    },
+    SdkResponseMetadata: { RequestId: requestId },
+    StatusCode: 200,
+  };
+}
+
+/**
+ * A plain Error thrown by a Lambda handler, as the Node.js runtime reports it: the error is
+ * its name, the cause Lambda's error document. StatesError (`Lambda.Unknown`,
+ * `Lambda.ServiceException`, ...) and anything that is not an Error pass unchanged.
+ */
+export function lambdaFailure(thrown: unknown): unknown {
+  // A hostile value (a Proxy, a throwing getter) is left to the general conversion.
+  try {
+    if (!(thrown instanceof Error) || thrown instanceof StatesError) return thrown;
+    const { name, message, stack } = thrown;
+    if (typeof name !== 'string' || typeof message !== 'string') return thrown;
+    const errorType = name || 'Error';
+    const trace = typeof stack === 'string' ? stack.split('\n') : [`${errorType}: ${message}`];
+    return new StateFailure(errorType, JSON.stringify({ errorType, errorMessage: message, trace }));
+  } catch {
+    return thrown;
+  }
+}

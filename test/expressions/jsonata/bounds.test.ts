@@ -1,0 +1,128 @@
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { bindings, evaluate, failure } from './helpers.js';
+
+const Q = 'States.QueryEvaluationError';
+const TIMEOUT = 'U1001: Expression evaluation timeout: Check for infinite loop';
+
+/** Milliseconds a promise takes to settle, and how. */
+async function timed(promise: Promise<unknown>): Promise<{ ms: number; outcome: unknown }> {
+  const start = Date.now();
+  const outcome = await promise.then(
+    (value) => ({ value }),
+    (error: unknown) => ({ error }),
+  );
+  return { ms: Date.now() - start, outcome };
+}
+
+const input = (value: unknown) => bindings({ states: { input: value, context: {} } });
+/** A catastrophic-backtracking subject for `(a+)+`: many a's and a character that makes the match fail. */
+const EVIL = `${'a'.repeat(30)}b`;
+
+describe('regular expressions run in linear time', () => {
+  it.each([
+    ['$match', '{% $match($states.input, /^(a+)+$/) %}'],
+    ['$contains', '{% $contains($states.input, /^(a+)+$/) %}'],
+    ['$split', '{% $count($split($states.input, /(a+)+c/)) %}'],
+    ['$replace', '{% $replace($states.input, /(a+)+c/, "x") %}'],
+    ['~>', '{% $exists($states.input ~> /^(a+)+$/) %}'],
+  ])('%s with /(a+)+/ on 31 characters answers at once', async (_name, text) => {
+    const { ms } = await timed(evaluate(text, input(EVIL)));
+    expect(ms).toBeLessThan(200);
+  });
+
+  it.each([
+    ['{% $contains($states.input, /^(a+)+$/) %}', false],
+    ['{% $split($states.input, /(a+)+c/) %}', [EVIL]],
+    ['{% $replace($states.input, /(a+)+b/, "x") %}', 'x'],
+  ])('%s on the backtracking subject -> %j', async (text, expected) => {
+    expect(await evaluate(text, input(EVIL))).toEqual(expected);
+  });
+
+  it.each([
+    ['{% $match("xaby ab", /a(b)/) %}', [{ match: 'ab', index: 1, groups: ['b'] }, { match: 'ab', index: 5, groups: ['b'] }]],
+    ['{% $split("a1b22c", /[0-9]+/) %}', ['a', 'b', 'c']],
+    ['{% $replace("a1b22c", /([0-9]+)/, "<$1>") %}', 'a<1>b<22>c'],
+    ['{% $contains("abc", /B/i) %}', true],
+    ['{% $match("x\u{1F600}b", /b/).index %}', 3],
+    ['{% $match("a\\nb", /^b/m).index %}', 2],
+    // An unmatched group is undefined, which the JSON result drops, as with JavaScript's engine.
+    ['{% $match("ab", /(x)?b/).groups %}', []],
+    // Lookahead and backreferences are outside RE2: JavaScript's engine runs them, as AWS accepts them.
+    ['{% $match("ab ac", /a(?=c)/).index %}', 3],
+    ['{% $match("xx aa", /(a)\\1/).index %}', 3],
+  ])('%s -> %j', async (text, expected) => {
+    expect(await evaluate(text)).toEqual(expected);
+  });
+
+  it('interrupts a backtracking pattern RE2 cannot run at the evaluation deadline', async () => {
+    const { ms, outcome } = await timed(evaluate('{% $match($states.input, /^(a+)+\\1$/) %}', input(EVIL), 'Output', { timeoutMs: 100 }));
+    expect(ms).toBeLessThan(1000);
+    expect(outcome).toMatchObject({ error: { error: Q } });
+    expect((outcome as { error: { cause: string } }).error.cause).toContain(TIMEOUT);
+  });
+});
+
+describe('$sort and $distinct run in n log n and linear time', () => {
+  const numbers = Array.from({ length: 50_000 }, (_, i) => (i * 7919) % 50_000);
+
+  it('$sort of a 50,000-element array (about 300 KB) answers, sorted', async () => {
+    expect(await evaluate('{% $sort($states.input)[[0, 1, 49999]] %}', input(numbers))).toEqual([0, 1, 49999]);
+  });
+
+  it('$distinct of 100,000 elements answers', async () => {
+    expect(await evaluate('{% $count($distinct($states.input)) %}', input([...numbers, ...numbers]))).toBe(50_000);
+  });
+
+  it.each([
+    ['{% $sort([3, 1, 2]) %}', [1, 2, 3]],
+    ['{% $sort(["b", "a", "c"]) %}', ['a', 'b', 'c']],
+    ['{% $sort([{"k": 2, "i": 1}, {"k": 1, "i": 2}, {"k": 2, "i": 3}], function($l, $r){ $l.k > $r.k }).i %}', [2, 1, 3]],
+    ['{% $sort([5]) %}', [5]],
+    ['{% $distinct([{"a": 1, "b": 2}, {"b": 2, "a": 1}, [1], [1], "1", 1, null, null]) %}', [{ a: 1, b: 2 }, [1], '1', 1, null]],
+    ['{% $distinct([1, 1]) %}', [1]],
+    ['{% $distinct("a") %}', 'a'],
+  ])('%s -> %j (jsonata semantics)', async (text, expected) => {
+    expect(await evaluate(text)).toEqual(expected);
+  });
+
+  it('$sort of mixed types without a comparator fails with D3070', async () => {
+    expect((await failure(evaluate('{% $sort(["b", 1]) %}'))).cause).toContain('D3070: The single argument form of the sort function');
+  });
+
+  it('an expensive comparator stops at the deadline', async () => {
+    const { ms, outcome } = await timed(
+      evaluate('{% $sort($states.input, function($a, $b){ $a < $b })[0] %}', input(numbers), 'Output', { timeoutMs: 100 }),
+    );
+    expect(ms).toBeLessThan(1000);
+    expect((outcome as { error: { cause: string } }).error.cause).toContain(TIMEOUT);
+  });
+
+  it('order-by (^) of 128,000 elements stops at the deadline instead of exhausting the heap', async () => {
+    const many = Array.from({ length: 128_000 }, (_, i) => i % 1000);
+    const { ms, outcome } = await timed(evaluate('{% $count($states.input^($)) %}', input(many), 'Output', { timeoutMs: 200 }));
+    expect(ms).toBeLessThan(2000);
+    expect((outcome as { error: { cause: string } }).error.cause).toContain(TIMEOUT);
+  });
+});
+
+describe('memory', () => {
+  afterEach(() => {
+    vi.doUnmock('node:v8');
+    vi.resetModules();
+  });
+
+  it('an evaluation stops with a cause when the heap is nearly full', async () => {
+    vi.resetModules();
+    vi.doMock('node:v8', async (original) => ({
+      ...(await original<typeof import('node:v8')>()),
+      getHeapStatistics: () => ({ used_heap_size: 90, heap_size_limit: 100 }),
+    }));
+    const { compileJsonata } = await import('../../../src/expressions/jsonata/index.js');
+    const compiled = compileJsonata('{% $map([1..1000], function($v){ $v * 2 }) %}');
+    if (!compiled.ok) throw new Error('did not compile');
+    const { outcome } = await timed(compiled.value.evaluate(bindings(), 'Output'));
+    expect((outcome as { error: { cause: string } }).error.cause).toBe(
+      "The JSONata expression '$map([1..1000], function($v){ $v * 2 })' specified for the field 'Output' threw an error during evaluation. Expression evaluation stopped: it used more memory than the interpreter allows (most of the JavaScript heap)",
+    );
+  });
+});
