@@ -14,6 +14,11 @@
  *   botocore is older than aws-sdk, so a constraint is attached only where the member path from
  *   the action's output exists in botocore's model of the same service and API version with the
  *   same type; members added since stay unconstrained.
+ * - Enum values added since botocore 1.29.27: an enum is the union of botocore's values and the
+ *   string literals aws-sdk's type file declares for the type of the same name,
+ *   node_modules/aws-sdk/clients/<client>.d.ts (`export type StorageClass = "STANDARD"|…|string;`),
+ *   because refusing a value AWS returns is worse than missing a stale one. An enum whose type is
+ *   not a literal union there keeps botocore's values, and the script counts them in a warning.
  *
  * Prerequisites: `npm ci` and, on Debian/Ubuntu, `apt-get install -y python3-botocore`.
  * Usage: `npm run update:service-shapes [-- --botocore-data <dir>]`, the directory defaulting to
@@ -50,6 +55,8 @@ interface ModelShape {
 }
 
 interface Model {
+  /** The client of aws-sdk whose clients/<client>.d.ts declares the model's types. */
+  client: string;
   metadata: { serviceId: string; apiVersion: string };
   operations: Record<string, { output?: ModelShape }>;
   shapes: Record<string, ModelShape>;
@@ -103,7 +110,16 @@ function trim(shape: (string | number | null | readonly string[])[]): Shape {
   return shape as unknown as Shape;
 }
 
-function compileService(model: Model, botocore: BotocoreModel | undefined): ServiceShapes {
+/** `export type <name> = "a"|"b"|string;` of a clients/<client>.d.ts: type name -> its string literals. */
+function literalUnions(dts: string): Map<string, string[]> {
+  const unions = new Map<string, string[]>();
+  for (const [, name, literals] of dts.matchAll(/^\s*export type (\w+) = ((?:"(?:[^"\\]|\\.)*"\|)+)string;$/gm)) {
+    unions.set(name!, [...literals!.matchAll(/"(?:[^"\\]|\\.)*"/g)].map(([literal]) => JSON.parse(literal) as string));
+  }
+  return unions;
+}
+
+function compileService(model: Model, botocore: BotocoreModel | undefined, unions: ReadonlyMap<string, string[]>, staleEnums: Set<string>): ServiceShapes {
   const shapes: Shape[] = [];
   const byJson = new Map<string, number>();
   // Keyed by the aws-sdk shape name and the botocore shape name found at the same path.
@@ -157,7 +173,7 @@ function compileService(model: Model, botocore: BotocoreModel | undefined): Serv
       return index;
     }
     let compact: Shape;
-    if (type === 'string') compact = trim(['s', ...bounds(boto), boto?.enum ?? null]);
+    if (type === 'string') compact = trim(['s', ...bounds(boto), boto?.enum === undefined ? null : enumValues(botoName!, boto.enum)]);
     else if (NUMBERS.has(type)) compact = trim(['n', ...bounds(boto)]);
     else if (type === 'boolean') compact = ['b'];
     else if (type === 'timestamp') compact = ['t'];
@@ -166,6 +182,12 @@ function compileService(model: Model, botocore: BotocoreModel | undefined): Serv
     const index = add(compact);
     if (key !== undefined) byName.set(key, index);
     return index;
+  };
+
+  const enumValues = (name: string, values: readonly string[]): string[] => {
+    const declared = unions.get(name);
+    if (declared === undefined) staleEnums.add(`${model.client}.${name}`);
+    return [...new Set([...values, ...(declared ?? [])])];
   };
 
   const actions: Record<string, number> = {};
@@ -177,9 +199,14 @@ function compileService(model: Model, botocore: BotocoreModel | undefined): Serv
 
 /** The newest API version of each wanted service, by its `aws-sdk:` name. */
 function latestModels(apis: string, wanted: ReadonlySet<string>): Map<string, Model> {
+  // metadata.json: client -> { prefix?: the model files' name when it differs }.
+  const metadata = JSON.parse(readFileSync(join(apis, 'metadata.json'), 'utf8')) as Record<string, { prefix?: string }>;
+  const clients = new Map(Object.entries(metadata).map(([client, { prefix }]) => [prefix ?? client, client]));
   const models = new Map<string, Model>();
   for (const file of readdirSync(apis).filter((f) => f.endsWith('.min.json'))) {
-    const model = JSON.parse(readFileSync(join(apis, file), 'utf8')) as Model;
+    const client = clients.get(file.replace(/-\d{4}-\d{2}-\d{2}\.min\.json$/, ''));
+    if (client === undefined) continue;
+    const model = { ...(JSON.parse(readFileSync(join(apis, file), 'utf8')) as Omit<Model, 'client'>), client };
     const key = sdkKey(model.metadata.serviceId);
     if (!wanted.has(key)) continue;
     const known = models.get(key);
@@ -244,10 +271,17 @@ function main(): void {
   const unconstrained = SERVICES.filter((s) => !botocore.has(s));
   if (unconstrained.length > 0) console.warn(`no botocore model at aws-sdk's API version, so no constraints: ${unconstrained.join(', ')}`);
   const services: Record<string, ServiceShapes> = {};
-  for (const key of [...models.keys()].sort()) services[key] = compileService(models.get(key)!, botocore.get(key));
+  // Enums whose type is not a literal union in aws-sdk's type file, so botocore's values only.
+  const staleEnums = new Set<string>();
+  for (const key of [...models.keys()].sort()) {
+    const model = models.get(key)!;
+    const unions = literalUnions(readFileSync(join(sdk, 'clients', `${model.client}.d.ts`), 'utf8'));
+    services[key] = compileService(model, botocore.get(key), unions, staleEnums);
+  }
+  if (staleEnums.size > 0) console.warn(`${staleEnums.size} enums not a string-literal union in aws-sdk's clients/*.d.ts, botocore's values kept: ${[...staleEnums].sort().join(', ')}`);
   const constraints = `botocore ${botocoreVersion(data)}${debianPackage(data) === undefined ? '' : ` (${debianPackage(data)})`}`;
   const out: ShapesFile = {
-    source: `npm aws-sdk@${version} apis/*.min.json; enum, length and range from ${constraints} data/*/*/service-2.json`,
+    source: `npm aws-sdk@${version} apis/*.min.json; enum, length and range from ${constraints} data/*/*/service-2.json; enum values also from aws-sdk clients/*.d.ts`,
     services,
   };
   writeFileSync(OUT, `${JSON.stringify(out)}\n`);

@@ -7,6 +7,9 @@
 import { readFileSync } from 'node:fs';
 import { testState } from '../../src/index.js';
 import type { TestStateInput, TestStateOutput } from '../../src/index.js';
+import { isLambdaInvoke, lambdaResult } from '../../src/interpreter/integrations/lambda.js';
+import type { LambdaInvokeResponse } from '../../src/interpreter/integrations/lambda.js';
+import type { TaskHandler } from '../../src/interpreter/runtime.js';
 import { matches } from './exec.js';
 import type { CorpusReport, RunOptions } from './judge.js';
 import { oneLine } from './judge.js';
@@ -90,13 +93,18 @@ function jsonTextParsed(response: Record<string, unknown>): Record<string, unkno
   return out;
 }
 
+/** The recording holds Lambda's whole Invoke response for lambda:invoke, not the function's payload. */
+function recordedHandler(value: unknown): TaskHandler {
+  return (_, context) => (isLambdaInvoke(context.resource) ? lambdaResult(value as LambdaInvokeResponse) : value);
+}
+
 async function judge(c: TestStateCase): Promise<string | undefined> {
   const expected = c.expected_response;
   const tokens = c.expected_placeholders;
   const recorded = recordedResult(c);
   let response: TestStateOutput;
   try {
-    response = await testState(requestOf(c), recorded.found ? { handlers: { '*': () => recorded.value } } : {});
+    response = await testState(requestOf(c), recorded.found ? { handlers: { '*': recordedHandler(recorded.value) } } : {});
   } catch (error) {
     const e = error as Error;
     if (!c.raised) return `rejected ${e.name}: ${e.message}`;

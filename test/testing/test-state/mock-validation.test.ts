@@ -33,6 +33,9 @@ describe('mock field validation against the API output shape', () => {
     ['a number above its range', GET_FUNCTION, { Configuration: { MemorySize: 10241 } }, 'PRESENT', "Field 'MemorySize' exceeds the maximum value"],
     ['a value outside the enum', GET_OBJECT, { StorageClass: 'Papyrus' }, 'PRESENT', "Field 'StorageClass' is not an expected value"],
     ['a value of the enum', GET_OBJECT, { StorageClass: 'GLACIER' }, 'PRESENT', undefined],
+    ['an enum value newer than botocore 1.29.27', GET_OBJECT, { StorageClass: 'EXPRESS_ONEZONE' }, 'PRESENT', undefined],
+    ['another enum value newer than botocore 1.29.27', GET_OBJECT, { ServerSideEncryption: 'aws:kms:dsse' }, 'PRESENT', undefined],
+    ['a value outside the grown enum', GET_OBJECT, { ServerSideEncryption: 'aws:kms:triple' }, 'PRESENT', "Field 'ServerSideEncryption' is not an expected value"],
     ['a string above its maximum length', GET_FUNCTION, { Configuration: { Description: 'x'.repeat(257) } }, 'PRESENT', "Field 'Description' exceeds the maximum length"],
     ['a list above its maximum length', GET_FUNCTION, { Configuration: { Architectures: ['x86_64', 'arm64'] } }, 'PRESENT', "Field 'Architectures' exceeds the maximum length"],
     ['a member newer than botocore 1.29.27 has no constraints', GET_FUNCTION, { Configuration: { LoggingConfig: { LogGroup: '' } } }, 'PRESENT', undefined],
@@ -74,7 +77,7 @@ describe('service-shapes.json', () => {
 
   it('was built from the installed aws-sdk and names the botocore it took constraints from', () => {
     const sdk = JSON.parse(readFileSync(createRequire(import.meta.url).resolve('aws-sdk/package.json'), 'utf8')) as { version: string };
-    expect(file.source).toBe(`npm aws-sdk@${sdk.version} apis/*.min.json; enum, length and range from botocore 1.29.27 (Debian python3-botocore 1.29.27+repack-1) data/*/*/service-2.json`);
+    expect(file.source).toBe(`npm aws-sdk@${sdk.version} apis/*.min.json; enum, length and range from botocore 1.29.27 (Debian python3-botocore 1.29.27+repack-1) data/*/*/service-2.json; enum values also from aws-sdk clients/*.d.ts`);
   });
 
   it('points every action at a shape of its service', () => {
