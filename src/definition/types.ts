@@ -17,6 +17,13 @@ export type PayloadTemplate = JsonObject;
 
 export type StateType = 'Task' | 'Pass' | 'Choice' | 'Wait' | 'Succeed' | 'Fail' | 'Parallel' | 'Map';
 
+/**
+ * The longest wait AWS runs: a signed 32-bit count of seconds. AWS creates a machine with a longer
+ * literal wait, but every execution that reaches it fails with States.Runtime "Wait state delay is
+ * too long." (https://docs.aws.amazon.com/step-functions/latest/dg/state-wait.html).
+ */
+export const MAX_WAIT_SECONDS = 2_147_483_647;
+
 export const STATE_TYPES: readonly StateType[] = ['Task', 'Wait', 'Pass', 'Succeed', 'Fail', 'Choice', 'Parallel', 'Map'];
 
 export interface StateMachineDefinition {

@@ -1,4 +1,5 @@
 import { StatesError } from '../../definition/errors.js';
+import { MAX_WAIT_SECONDS } from '../../definition/types.js';
 import type { WaitState } from '../../definition/types.js';
 import { inputPath, optionalPath, optionalTemplate, outputPath, readPath, requiredPath } from '../io/expressions.js';
 import { parseTimestamp } from '../io/timestamp.js';
@@ -7,8 +8,6 @@ import { bindings, integerField, optionalJsonataTemplate, typedField } from '../
 import { baseFields, pointerOf, queryLanguageOf } from './base.js';
 import { prepareEnv } from './common.js';
 
-/** The longest wait AWS accepts: a signed 32-bit count of seconds (https://docs.aws.amazon.com/step-functions/latest/dg/state-wait.html). */
-const MAX_WAIT_SECONDS = 2_147_483_647;
 
 /** A delay in seconds AWS runs: finite and at most MAX_WAIT_SECONDS, else States.Runtime. */
 function checkSeconds(seconds: number): void {

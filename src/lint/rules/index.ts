@@ -17,6 +17,7 @@ import noUnmatchableError from './no-unmatchable-error.js';
 import noUnreachableState from './no-unreachable-state.js';
 import noUnusedVariable from './no-unused-variable.js';
 import noVariableScopeConflict from './no-variable-scope-conflict.js';
+import noWaitBeyondMaximum from './no-wait-beyond-maximum.js';
 import requireChoiceDefault from './require-choice-default.js';
 import requireCsvHeaders from './require-csv-headers.js';
 import requireNextOrEnd from './require-next-or-end.js';
@@ -64,6 +65,7 @@ export const rules: readonly RuleModule[] = [
   noUnreachableState,
   noUnusedVariable,
   noVariableScopeConflict,
+  noWaitBeyondMaximum,
   requireChoiceDefault,
   requireCsvHeaders,
   requireNextOrEnd,

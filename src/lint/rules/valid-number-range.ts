@@ -16,12 +16,6 @@ const TASK: Record<string, Range> = {
   HeartbeatSeconds: { min: 1, max: 99999999 },
 };
 const WAIT: Record<string, Range> = { Seconds: { min: 0 } };
-/**
- * The longest wait AWS runs: a signed 32-bit count of seconds. AWS creates a machine with a longer
- * literal wait, but every execution that reaches it fails with States.Runtime "Wait state delay is
- * too long." (https://docs.aws.amazon.com/step-functions/latest/dg/state-wait.html).
- */
-export const MAX_WAIT_SECONDS = 2_147_483_647;
 const MAP: Record<string, Range> = {
   MaxConcurrency: { min: 0 },
   ToleratedFailureCount: { min: 0 },
@@ -52,7 +46,6 @@ export default defineRule({
       min: 'Minimum value is {{min}}',
       max: 'Maximum value is {{max}}',
       notFinite: 'The value must be a finite number',
-      waitTooLong: `A Wait of more than ${MAX_WAIT_SECONDS} seconds fails every execution that reaches it with States.Runtime: Wait state delay is too long.`,
     },
     docs: {
       rationale: [
@@ -62,7 +55,7 @@ export default defineRule({
         '|---|---|',
         '| machine `TimeoutSeconds` | 0..99999999 |',
         '| Task `TimeoutSeconds`, `HeartbeatSeconds` | 1..99999999 |',
-        `| Wait \`Seconds\` | 0..${MAX_WAIT_SECONDS} (AWS creates a longer wait, but running it fails with \`States.Runtime\` "Wait state delay is too long.") |`,
+        '| Wait `Seconds` | 0 or more (a wait AWS creates but cannot run is `no-wait-beyond-maximum`) |',
         '| Map `MaxConcurrency`, `ToleratedFailureCount` | ≥ 0 |',
         '| Map `ToleratedFailurePercentage` | 0..100 |',
         '| `ItemReader.ReaderConfig.MaxItems` | 0..100000000 |',
@@ -106,13 +99,7 @@ export default defineRule({
       state(walked) {
         const { state, pointer, type } = walked;
         if (type === 'Task') check(state, pointer, TASK);
-        else if (type === 'Wait') {
-          check(state, pointer, WAIT);
-          const seconds = state['Seconds'];
-          if (typeof seconds === 'number' && Number.isFinite(seconds) && seconds > MAX_WAIT_SECONDS) {
-            context.report({ messageId: 'waitTooLong', pointer: joinPointer(pointer, 'Seconds') });
-          }
-        }
+        else if (type === 'Wait') check(state, pointer, WAIT);
         else if (type === 'Map') {
           check(state, pointer, MAP);
           const reader = state['ItemReader'];

@@ -80,19 +80,6 @@ States:
         { messageId: 'min', pointer: '/States/M/ItemBatcher/MaxItemsPerBatch', line: 16, column: 38, data: { min: '1' } },
       ],
     },
-    {
-      name: 'a literal wait beyond what AWS runs, in either query language',
-      code: `
-StartAt: A
-States:
-  A: { Type: Wait, Seconds: 2147483648, Next: B }
-  B: { Type: Wait, Seconds: 1e308, QueryLanguage: JSONata, End: true }
-`,
-      errors: [
-        { messageId: 'waitTooLong', pointer: '/States/A/Seconds', line: 4, column: 29 },
-        { messageId: 'waitTooLong', pointer: '/States/B/Seconds', line: 5, column: 29 },
-      ],
-    },
   ],
 });
 
