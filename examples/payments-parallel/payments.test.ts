@@ -228,9 +228,9 @@ describe('payments example (Parallel, intrinsics, variables)', () => {
     expect(exited?.assignedVariables).toBeUndefined();
   });
 
-  // AWS-validated recordings (LocalStack snapshots PARALLEL_CATCH_ERROR_OUTPUT and
-  // SQS_PARALLEL_WAIT_FOR_TASK_TOKEN in ../shared/conformance/exec) show a TaskStateAborted right after
-  // the TaskFailed of a task that fails inside a Parallel branch.
+  // AWS-validated recordings (LocalStack's snapshot tests PARALLEL_CATCH_ERROR_OUTPUT and
+  // SQS_PARALLEL_WAIT_FOR_TASK_TOKEN) show a TaskStateAborted right after the TaskFailed of a
+  // task that fails inside a Parallel branch.
   it('records TaskStateAborted after the branch task that failed', async () => {
     const result = await machine({
       AuthorizeCard: () => {
