@@ -17,6 +17,7 @@ import { suggestName } from '../definition/schema/suggest.js';
 import { isLambdaInvoke, lambdaResult, type LambdaInvokeResponse } from '../interpreter/integrations/lambda.js';
 import { mockSequence, type MockedTask, type MockResponse } from './mocks.js';
 import { readTextFile } from './read-file.js';
+import { isObject } from '../definition/walk.js';
 
 /** A problem in a mock configuration file. */
 export class MockConfigError extends Error {
@@ -62,10 +63,6 @@ export interface MockConfig {
 
 const TOP_LEVEL = ['StateMachines', 'MockedResponses'];
 const RANGE_KEY = /^(0|[1-9]\d*)(?:-(0|[1-9]\d*))?$/;
-
-function isObject(value: unknown): value is Record<string, unknown> {
-  return value !== null && typeof value === 'object' && !Array.isArray(value);
-}
 
 function kindOf(value: unknown): string {
   return value === null ? 'null' : Array.isArray(value) ? 'an array' : typeof value === 'object' ? 'an object' : `a ${typeof value}`;

@@ -53,6 +53,20 @@ describe('states:startExecution runs a registered child on the parent\'s clock',
     expect(result.stopDate.getTime()).toBe(START + 60_000);
   });
 
+  it.each([
+    ['.sync', 'arn:aws:states:::states:startExecution.sync'],
+    ['.sync:2', 'arn:aws:states:::states:startExecution.sync:2'],
+  ])('%s records TaskSubmitted with StartExecution\'s answer, after the child started', async (_label, resource) => {
+    const result = await parent(resource).execute({ n: 2 });
+    const submitted = result.history.find((e) => e.type === 'TaskSubmitted')!.taskSubmittedEventDetails as {
+      resource: string; resourceType: string; output: { ExecutionArn: string; StartDate: number };
+    };
+    expect([submitted.resourceType, submitted.resource]).toEqual(['states', resource.slice('arn:aws:states:::states:'.length)]);
+    expect([submitted.output.ExecutionArn, submitted.output.StartDate]).toEqual([
+      'arn:aws:states:us-east-1:123456789012:execution:Child:child-1', START,
+    ]);
+  });
+
   it('.sync:2 returns Input and Output as JSON', async () => {
     const result = await parent('arn:aws:states:::states:startExecution.sync:2', { OutputPath: '$.Output' }).execute({ n: 5 });
     expect(result.output).toEqual({ n: 10 });

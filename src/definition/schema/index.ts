@@ -15,6 +15,7 @@ import { suggestName } from './suggest.js';
 // ajv's standalone code for the schemas of build.ts (scripts/build-schema.ts): compiling them
 // at run time would cost each process ~0.3-1 s.
 import * as compiled from './validators.generated.js';
+import { isObject } from '../walk.js';
 
 /** The `$id` of schemas/asl.schema.json, the whole-document schema for editors. */
 export { DOCUMENT_SCHEMA_ID } from './build.js';
@@ -42,10 +43,6 @@ const STATE_VALIDATORS: Readonly<Record<StateType, Readonly<Record<QueryLanguage
   Parallel: { JSONPath: compiled.Parallel_JSONPath, JSONata: compiled.Parallel_JSONata },
   Map: { JSONPath: compiled.Map_JSONPath, JSONata: compiled.Map_JSONata },
 };
-
-function isObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
 
 const hasOwn = (object: object, key: string): boolean => Object.prototype.hasOwnProperty.call(object, key);
 

@@ -112,7 +112,8 @@ function describe(child: ChildExecution, input: unknown, result: ExecutionResult
  * Starts the child for the task's request and answers as the integration does. `.sync`
  * waits for the child (stopping it when the task is stopped); a failed, timed-out or aborted
  * child fails the task with States.TaskFailed and the child's DescribeExecution as the cause.
- * `callback` returns nothing: the task then waits for its token.
+ * `callback` returns nothing: the task then waits for its token. `submitted` records the
+ * submission with StartExecution's answer for the modes that wait.
  */
 export async function startNested(
   t: Thread,
@@ -120,10 +121,13 @@ export async function startNested(
   mode: NestedMode,
   effective: unknown,
   signal: AbortSignal,
+  submitted: (started: unknown) => void,
 ): Promise<unknown> {
   const request = readRequest(effective);
   const child = t.exec.startExecution(stateName, request.stateMachineArn, request.input, request.name);
-  if (mode === 'start' || mode === 'callback') return startResponse(t, child);
+  if (mode === 'start') return startResponse(t, child);
+  submitted(startResponse(t, child));
+  if (mode === 'callback') return undefined;
   const stop = (): void => child.abort();
   signal.addEventListener('abort', stop, { once: true });
   try {

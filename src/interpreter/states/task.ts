@@ -219,7 +219,12 @@ export function compileTask(name: string, def: TaskState, cc: CompileContext): R
     const ids = described.kind === 'task' ? { resourceType: described.resourceType, resource: described.resourceName } : {};
     // An activity without a handler starts when a worker takes it (getActivityTask).
     if (!waitsForWorker) emit(t, events.started, described.kind === 'task' ? events.startedKey : undefined, described.kind === 'task' ? ids : undefined);
-    if (described.submits) emit(t, 'TaskSubmitted', 'taskSubmittedEventDetails', ids);
+    // A registered child's submission is recorded with StartExecution's answer, as AWS records
+    // it, once the child has started; other submissions have no answer of their own here.
+    const submitted = (output?: unknown): void => {
+      emit(t, 'TaskSubmitted', 'taskSubmittedEventDetails', output === undefined ? ids : { ...ids, output });
+    };
+    if (described.submits && !startsChild) submitted();
 
     let result: unknown;
     try {
@@ -234,6 +239,7 @@ export function compileTask(name: string, def: TaskState, cc: CompileContext): R
       };
       const work = taskWork(t, {
         handler, input: sent, lambda, startsChild, nested, sends, waitsForToken: described.callback || waitsForWorker, tokenTask, stateName: name,
+        submitted: described.submits ? submitted : noop,
       }) ?? withoutHandler(t, name, resource);
       const context = state.usesContext ? env.context : stateContext(t, name, extras);
       const invocation = nextInvocation(t.exec, name);
@@ -306,6 +312,8 @@ interface WorkSpec {
   waitsForToken: boolean;
   tokenTask: TokenTask | undefined;
   stateName: string;
+  /** Records TaskSubmitted for a child machine, given StartExecution's answer. */
+  submitted: (output: unknown) => void;
 }
 
 const noop = (): void => {};
@@ -325,11 +333,11 @@ function taskWork(t: Thread, spec: WorkSpec): ((context: TaskContext) => unknown
   };
   if (spec.startsChild) {
     const mode = spec.nested!;
-    if (mode !== 'callback') return (context) => startNested(t, spec.stateName, mode, input, context.signal);
+    if (mode !== 'callback') return (context) => startNested(t, spec.stateName, mode, input, context.signal, spec.submitted);
     return (context) => {
       // The child may answer at once, so the token waits before the child starts.
       const waiting = waitForToken(context);
-      return startNested(t, spec.stateName, mode, input, context.signal).then(() => waiting);
+      return startNested(t, spec.stateName, mode, input, context.signal, spec.submitted).then(() => waiting);
     };
   }
   if (handler !== undefined) {

@@ -11,6 +11,7 @@ import { createRequire } from 'node:module';
 import { serviceActionOf } from './services.js';
 import type { ServiceShapes, Shape, ShapesFile } from './services.js';
 import type { MockResponseValidationMode } from './types.js';
+import { isObject } from '../../definition/walk.js';
 
 let shapesFile: ShapesFile | undefined;
 
@@ -38,10 +39,6 @@ export function mockResultProblem(resource: string, result: unknown, mode: MockR
 interface Check {
   strict: boolean;
   optimized: boolean;
-}
-
-function isObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 function check(shapes: readonly Shape[], index: number, value: unknown, field: string | undefined, how: Check): string | undefined {

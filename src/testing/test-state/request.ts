@@ -6,6 +6,7 @@ import type { Diagnostic } from '../../definition/diagnostic.js';
 import type { QueryLanguage, State } from '../../definition/types.js';
 import { lint } from '../../lint/index.js';
 import type { MockResponseValidationMode, TestStateInput } from './types.js';
+import { isObject } from '../../definition/walk.js';
 
 /**
  * A request testState refuses instead of running it; `name` says why: AWS's exception name, or
@@ -68,10 +69,6 @@ function jsonField(value: unknown, field: string, fallback: unknown): unknown {
 function readerData(value: unknown): unknown {
   const parsed = parseJson(value);
   return parsed.ok ? parsed.value : value;
-}
-
-function isObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 interface Machine {
