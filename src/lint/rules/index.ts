@@ -15,6 +15,7 @@ import noShadowedErrorHandler from './no-shadowed-error-handler.js';
 import noUndefinedVariable from './no-undefined-variable.js';
 import noUnmatchableError from './no-unmatchable-error.js';
 import noUnreachableState from './no-unreachable-state.js';
+import noUnsupportedFilter from './no-unsupported-filter.js';
 import noUnusedVariable from './no-unused-variable.js';
 import noVariableScopeConflict from './no-variable-scope-conflict.js';
 import noWaitBeyondMaximum from './no-wait-beyond-maximum.js';
@@ -63,6 +64,7 @@ export const rules: readonly RuleModule[] = [
   noUndefinedVariable,
   noUnmatchableError,
   noUnreachableState,
+  noUnsupportedFilter,
   noUnusedVariable,
   noVariableScopeConflict,
   noWaitBeyondMaximum,
