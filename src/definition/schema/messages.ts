@@ -165,7 +165,8 @@ export function translateErrors(
         add(at, enumMessage(fieldName(at), [(error.params as { allowedValue?: unknown }).allowedValue]));
         break;
       case 'minItems':
-        add(at, `Value cannot be empty: field '${fieldName(at)}' needs at least one entry.`);
+        // AWS's words (SCHEMA_VALIDATION_FAILED "Value cannot be empty at /States/S/Branches"); the pointer says which field.
+        add(at, 'Value cannot be empty');
         break;
       case 'minProperties':
         add(at, `Field '${fieldName(at)}' must contain at least one state.`);

@@ -312,7 +312,7 @@ describe('validateSchema: JSON types and enum values', () => {
     [task({ Retry: [{ ErrorEquals: ['E'], BackoffRate: '2' }] }), '/States/S/Retry/0/BackoffRate', "Field 'BackoffRate' must be a number."],
     [task({ Retry: [{ ErrorEquals: ['E'], MaxDelaySeconds: 1.5 }] }), '/States/S/Retry/0/MaxDelaySeconds', "Field 'MaxDelaySeconds' must be an integer."],
     [task({ Retry: [{ ErrorEquals: [5] }] }), '/States/S/Retry/0/ErrorEquals/0', "Each entry of 'ErrorEquals' must be a string."],
-    [task({ Retry: [{ ErrorEquals: [] }] }), '/States/S/Retry/0/ErrorEquals', "Value cannot be empty: field 'ErrorEquals' needs at least one entry."],
+    [task({ Retry: [{ ErrorEquals: [] }] }), '/States/S/Retry/0/ErrorEquals', 'Value cannot be empty'],
     [task({ Retry: ['E'] }), '/States/S/Retry/0', "Each entry of 'Retry' must be a JSON object."],
     [
       task({ Retry: [{ ErrorEquals: ['E'], JitterStrategy: 'Full' }] }),
@@ -320,8 +320,8 @@ describe('validateSchema: JSON types and enum values', () => {
       "The field 'JitterStrategy' should have one of these values: [FULL, NONE]. Did you mean 'FULL'?",
     ],
     [machine({ Type: 'Pass', End: 'true' }), '/States/S/End', "Field 'End' must be a boolean (true or false)."],
-    [machine({ Type: 'Parallel', Branches: [], End: true }), '/States/S/Branches', "Value cannot be empty: field 'Branches' needs at least one entry."],
-    [machine({ Type: 'Choice', Choices: [] }), '/States/S/Choices', "Value cannot be empty: field 'Choices' needs at least one entry."],
+    [machine({ Type: 'Parallel', Branches: [], End: true }), '/States/S/Branches', 'Value cannot be empty'],
+    [machine({ Type: 'Choice', Choices: [] }), '/States/S/Choices', 'Value cannot be empty'],
     [machine({ Type: 'Wait', Seconds: '5', End: true }), '/States/S/Seconds', "Field 'Seconds' must be an integer."],
     [
       machine({ ...baseState('Map', 'JSONPath'), ToleratedFailurePercentage: '5', ItemProcessor: { ProcessorConfig: { Mode: 'DISTRIBUTED', ExecutionType: 'STANDARD' }, StartAt: 'B', States: { B: { Type: 'Succeed' } } } }),
@@ -354,7 +354,7 @@ describe('validateSchema: Choice rules (ASL-NOTES §4.1-4.2)', () => {
     [{ Variable: '$.x', IsPresent: 'true', Next: 'S' }, '/States/S/Choices/0/IsPresent', "Field 'IsPresent' must be a boolean (true or false)."],
     [{ Variable: '$.x', StringEquals: 1, Next: 'S' }, '/States/S/Choices/0/StringEquals', "Field 'StringEquals' must be a string."],
     [{ Variable: '$.x', NumericEqualsPath: 1, Next: 'S' }, '/States/S/Choices/0/NumericEqualsPath', "Field 'NumericEqualsPath' must be a string."],
-    [{ And: [], Next: 'S' }, '/States/S/Choices/0/And', "Value cannot be empty: field 'And' needs at least one entry."],
+    [{ And: [], Next: 'S' }, '/States/S/Choices/0/And', 'Value cannot be empty'],
     [{ Not: [], Next: 'S' }, '/States/S/Choices/0/Not', "Field 'Not' must be a JSON object."],
     [{ Variable: '$.x', BooleanEquals: true }, '/States/S/Choices/0', "Missing required field 'Next' in a Choice rule."],
     [{ And: [{ Variable: '$.x', IsNull: true }], Or: [{ Variable: '$.x', IsNull: true }], Next: 'S' }, '/States/S/Choices/0', "A Choice rule can have only one of 'And', 'Or' and 'Not'; this one has 'And' and 'Or'."],
