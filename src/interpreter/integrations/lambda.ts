@@ -111,12 +111,62 @@ export function lambdaFailure(thrown: unknown): unknown {
   // A hostile value (a Proxy, a throwing getter) is left to the general conversion.
   try {
     if (!(thrown instanceof Error) || thrown instanceof StatesError) return thrown;
-    const { name, message, stack } = thrown;
+    const { name, message } = thrown;
     if (typeof name !== 'string' || typeof message !== 'string') return thrown;
-    const errorType = name || 'Error';
-    const trace = typeof stack === 'string' ? stack.split('\n') : [`${errorType}: ${message}`];
-    return new StateFailure(errorType, JSON.stringify({ errorType, errorMessage: message, trace }));
+    return new LambdaFunctionError(name || 'Error', message, thrown);
   } catch {
     return thrown;
   }
+}
+
+/**
+ * The failure of a Lambda function that threw an Error. Its cause (with `message`, which
+ * quotes it) is written when first read: the trace is the error's stack, and formatting a
+ * stack is costly (source-mapped under tsx or vitest), while a failure that Retry takes is
+ * often never read. The error's name and message are read at once, as thrown.
+ */
+class LambdaFunctionError extends StateFailure {
+  constructor(errorType: string, errorMessage: string, thrown: Error) {
+    super(errorType, '');
+    let document: string | undefined;
+    const cause = (): string => {
+      if (document !== undefined) return document;
+      let stack: unknown;
+      try {
+        stack = thrown.stack;
+      } catch {
+        // An unreadable stack is a hostile value: the cause is its message, as for any thrown Error.
+        return (document = errorMessage);
+      }
+      const trace = typeof stack === 'string' ? stack.split('\n') : [`${errorType}: ${errorMessage}`];
+      return (document = JSON.stringify({ errorType, errorMessage, trace }));
+    };
+    Object.defineProperty(this, 'cause', { get: cause, enumerable: true, configurable: true });
+    Object.defineProperty(this, 'message', { get: () => `${errorType}: ${cause()}`, configurable: true });
+  }
+}
+
+/**
+ * `details.cause = failure.cause` for a history event, deferred for a Lambda function's error
+ * until the event's cause is read (then it is a plain property): the failed attempts of a
+ * retried task are recorded but seldom read.
+ */
+export function setEventCause(details: Record<string, unknown>, failure: StateFailure): void {
+  if (!(failure instanceof LambdaFunctionError)) {
+    details['cause'] = failure.cause;
+    return;
+  }
+  const settle = (cause: unknown): void => {
+    Object.defineProperty(details, 'cause', { value: cause, enumerable: true, writable: true, configurable: true });
+  };
+  Object.defineProperty(details, 'cause', {
+    enumerable: true,
+    configurable: true,
+    get: () => {
+      const cause = failure.cause;
+      settle(cause);
+      return cause;
+    },
+    set: settle,
+  });
 }

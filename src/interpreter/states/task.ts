@@ -17,7 +17,7 @@ import { nextInvocation } from '../runtime.js';
 import type { CompileContext, Step, TaskContext, TaskHandler, Thread } from '../runtime.js';
 import { bindings, integerField, optionalJsonataTemplate, typedField } from '../io/jsonata.js';
 import type { TokenTask } from '../callbacks.js';
-import { invokesLambda, isLambdaInvoke, isLambdaResult, lambdaEnvelope, lambdaFailure } from '../integrations/lambda.js';
+import { invokesLambda, isLambdaInvoke, isLambdaResult, lambdaEnvelope, lambdaFailure, setEventCause } from '../integrations/lambda.js';
 import { nestedMode, startNested } from '../integrations/nested.js';
 import type { NestedMode } from '../integrations/nested.js';
 import { sendFromTask, sfnCallbackAction } from '../integrations/sfn.js';
@@ -259,7 +259,7 @@ export function compileTask(name: string, def: TaskState, cc: CompileContext): R
       // a timeout. https://docs.aws.amazon.com/step-functions/latest/dg/concepts-error-handling.html
       const timedOut = failure instanceof TaskTimeout || failure.error === 'States.Timeout';
       const details: Record<string, unknown> = { ...ids, error: failure.error };
-      if (failure.cause !== '' || !timedOut) details['cause'] = failure.cause;
+      if (!timedOut || failure.cause !== '') setEventCause(details, failure);
       if (timedOut) emit(t, events.timedOut, events.timedOutKey, details);
       else emit(t, events.failed, events.failedKey, details);
       throw failure;
