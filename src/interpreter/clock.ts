@@ -119,9 +119,10 @@ export class SimulatedClock implements Clock {
   private idleTimer: ReturnType<typeof setTimeout> | undefined;
   private readonly stuckAfterMs: number;
   /**
-   * One wall-clock timer for the stuck watch, re-checked when it fires rather than re-armed
-   * on every activity (a task's hold, release and back-off sleep would each cost a timer).
-   * It is unref'd while nothing is watched, so it never keeps a finished test alive.
+   * One wall-clock timer for the stuck watch while work is watched, re-checked when it fires
+   * rather than re-armed on every activity (with concurrent tasks, each hold, release and
+   * sleep would cost a timer). Cleared once nothing is watched: a pending timer would keep
+   * the clock, and a finished test, alive.
    */
   private stuckTimer: ReturnType<typeof setTimeout> | undefined;
   /** Date.now() of the last activity while work was watched (Date, as fake timers move it with setTimeout). */
@@ -151,7 +152,10 @@ export class SimulatedClock implements Clock {
         state = 'released';
         if (onStuck !== undefined) {
           this.watched.delete(onStuck);
-          if (this.watched.size === 0) this.stuckTimer?.unref();
+          if (this.watched.size === 0 && this.stuckTimer !== undefined) {
+            clearTimeout(this.stuckTimer);
+            this.stuckTimer = undefined;
+          }
         }
         this.touch();
       },
@@ -170,7 +174,6 @@ export class SimulatedClock implements Clock {
     if (this.watched.size === 0 || !Number.isFinite(this.stuckAfterMs)) return;
     this.lastActive = Date.now();
     if (this.stuckTimer === undefined) this.armStuck(this.stuckAfterMs);
-    else this.stuckTimer.ref();
   }
 
   private armStuck(ms: number): void {
