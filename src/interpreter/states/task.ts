@@ -362,6 +362,37 @@ function callLambda(handler: TaskHandler, input: unknown, context: TaskContext):
   }
 }
 
+/**
+ * A task's AbortSignal, made when the handler first reads `context.signal`: most handlers
+ * never do, and an AbortController costs microseconds per attempt. An abort before then is
+ * kept, so a signal read late is already aborted with the same reason.
+ */
+class TaskSignal {
+  private controller: AbortController | undefined;
+  private aborted = false;
+  private reason: unknown;
+
+  constructor(private readonly hold: Hold | undefined) {}
+
+  get signal(): AbortSignal {
+    if (this.controller === undefined) {
+      const controller = new AbortController();
+      this.controller = controller;
+      if (this.aborted) controller.abort(this.reason);
+      if (this.hold !== undefined) parkOnListen(controller.signal, this.hold);
+    }
+    return this.controller.signal;
+  }
+
+  abort(reason: unknown): void {
+    if (this.controller !== undefined) this.controller.abort(reason);
+    else if (!this.aborted) {
+      this.aborted = true;
+      this.reason = reason;
+    }
+  }
+}
+
 interface InvokeOptions {
   partial: Omit<TaskContext, 'signal' | 'heartbeat'>;
   timeoutSeconds: number | undefined;
@@ -381,14 +412,13 @@ function invoke(t: Thread, work: TaskHandler, input: unknown, options: InvokeOpt
   const { timeoutSeconds, heartbeatSeconds, lambda, stuckKey } = options;
   const clock = t.exec.clock;
   return new Promise((resolve, reject) => {
-    const task = new AbortController();
     const timers = timeoutSeconds !== undefined || heartbeatSeconds !== undefined ? new AbortController() : undefined;
     let heartbeatTimer: AbortController | undefined;
     let settled = false;
     const hold = stuckKey !== undefined
       ? clock.hold?.(() => expire(handlerStuck(options.partial.stateName, stuckKey, t.exec.stuckAfterMs)))
       : undefined;
-    if (hold !== undefined) parkOnListen(task.signal, hold);
+    const task = new TaskSignal(hold);
     const settle = (ok: boolean, value: unknown): void => {
       if (settled) return;
       settled = true;
@@ -428,7 +458,7 @@ function invoke(t: Thread, work: TaskHandler, input: unknown, options: InvokeOpt
     };
     armHeartbeat();
     const context = options.partial as TaskContext;
-    context.signal = task.signal;
+    Object.defineProperty(context, 'signal', { get: () => task.signal, enumerable: true, configurable: true });
     context.heartbeat = armHeartbeat;
     const fail = (error: unknown): void => settle(false, handlerFailure(lambda ? lambdaFailure(error) : error));
     try {
