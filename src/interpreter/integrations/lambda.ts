@@ -126,25 +126,49 @@ export function lambdaFailure(thrown: unknown): unknown {
  * often never read. The error's name and message are read at once, as thrown.
  */
 class LambdaFunctionError extends StateFailure {
+  readonly #thrown: Error;
+  readonly #errorMessage: string;
+  #document: string | undefined;
+
   constructor(errorType: string, errorMessage: string, thrown: Error) {
     super(errorType, '');
-    let document: string | undefined;
-    const cause = (): string => {
-      if (document !== undefined) return document;
-      let stack: unknown;
-      try {
-        stack = thrown.stack;
-      } catch {
-        // An unreadable stack is a hostile value: the cause is its message, as for any thrown Error.
-        return (document = errorMessage);
-      }
-      const trace = typeof stack === 'string' ? stack.split('\n') : [`${errorType}: ${errorMessage}`];
-      return (document = JSON.stringify({ errorType, errorMessage, trace }));
-    };
-    Object.defineProperty(this, 'cause', { get: cause, enumerable: true, configurable: true });
-    Object.defineProperty(this, 'message', { get: () => `${errorType}: ${cause()}`, configurable: true });
+    this.#thrown = thrown;
+    this.#errorMessage = errorMessage;
+    // Own properties, as StatesError's are; the accessors are shared, so no closure per failure.
+    Object.defineProperty(this, 'cause', LAZY_CAUSE);
+    Object.defineProperty(this, 'message', LAZY_MESSAGE);
+  }
+
+  document(): string {
+    if (this.#document !== undefined) return this.#document;
+    const errorType = this.error;
+    const errorMessage = this.#errorMessage;
+    let stack: unknown;
+    try {
+      stack = this.#thrown.stack;
+    } catch {
+      // An unreadable stack is a hostile value: the cause is its message, as for any thrown Error.
+      return (this.#document = errorMessage);
+    }
+    const trace = typeof stack === 'string' ? stack.split('\n') : [`${errorType}: ${errorMessage}`];
+    return (this.#document = JSON.stringify({ errorType, errorMessage, trace }));
   }
 }
+
+const LAZY_CAUSE: PropertyDescriptor = {
+  get(this: LambdaFunctionError): string {
+    return this.document();
+  },
+  enumerable: true,
+  configurable: true,
+};
+
+const LAZY_MESSAGE: PropertyDescriptor = {
+  get(this: LambdaFunctionError): string {
+    return `${this.error}: ${this.document()}`;
+  },
+  configurable: true,
+};
 
 /**
  * `details.cause = failure.cause` for a history event, deferred for a Lambda function's error
