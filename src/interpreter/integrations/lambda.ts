@@ -65,12 +65,22 @@ function hex(random: () => number, digits: number): string {
   return s;
 }
 
+/** The envelope's texts of one instant, kept for the next call: under a simulated clock most invocations share it. */
+let lastTime: { now: number; date: string; epochHex: string } | undefined;
+
+function timeTexts(now: number): { date: string; epochHex: string } {
+  if (lastTime?.now !== now) {
+    lastTime = { now, date: new Date(now).toUTCString(), epochHex: Math.floor(now / 1000).toString(16).padStart(8, '0') };
+  }
+  return lastTime;
+}
+
 /** The Invoke response around a payload (JSON data), with the headers Lambda sends (recorded from AWS). */
 export function lambdaEnvelope(payload: unknown, now: number, random: () => number): unknown {
   const length = String(payloadBytes(payload, 0));
   const requestId = uuid(random);
-  const date = new Date(now).toUTCString();
-  const traceId = `Root=1-${Math.floor(now / 1000).toString(16).padStart(8, '0')}-${hex(random, 24)};Sampled=0`;
+  const { date, epochHex } = timeTexts(now);
+  const traceId = `Root=1-${epochHex}-${hex(random, 24)};Sampled=0`;
   return {
     ExecutedVersion: '$LATEST',
     Payload: payload,
