@@ -190,17 +190,27 @@ export function setEventCause(details: Record<string, unknown>, failure: StateFa
     details['cause'] = failure.cause;
     return;
   }
-  const settle = (cause: unknown): void => {
-    Object.defineProperty(details, 'cause', { value: cause, enumerable: true, writable: true, configurable: true });
-  };
-  Object.defineProperty(details, 'cause', {
-    enumerable: true,
-    configurable: true,
-    get: () => {
-      const cause = failure.cause;
-      settle(cause);
-      return cause;
-    },
-    set: settle,
-  });
+  Object.defineProperty(details, EVENT_FAILURE, { value: failure, configurable: true });
+  Object.defineProperty(details, 'cause', EVENT_CAUSE);
 }
+
+/** Where an event's details keep the failure whose cause they defer to (not enumerable). */
+const EVENT_FAILURE = Symbol('aslkit.eventFailure');
+
+function settleCause(details: object, cause: unknown): void {
+  Object.defineProperty(details, 'cause', { value: cause, enumerable: true, writable: true, configurable: true });
+}
+
+/** One accessor for every deferred cause: a closure per event would give each details object a hidden class of its own. */
+const EVENT_CAUSE: PropertyDescriptor = {
+  get(this: { [EVENT_FAILURE]: StateFailure }): string {
+    const cause = this[EVENT_FAILURE].cause;
+    settleCause(this, cause);
+    return cause;
+  },
+  set(this: object, value: unknown): void {
+    settleCause(this, value);
+  },
+  enumerable: true,
+  configurable: true,
+};

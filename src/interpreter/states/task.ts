@@ -393,6 +393,21 @@ class TaskSignal {
   }
 }
 
+/** Where a TaskContext keeps its TaskSignal (not enumerable: a copy of the context does not carry it). */
+const TASK_SIGNAL = Symbol('aslkit.taskSignal');
+
+/**
+ * `context.signal`, one accessor shared by every context: an accessor closure per context
+ * would give each its own hidden class, which keeps the attempt alive until a full GC.
+ */
+const SIGNAL_ACCESSOR: PropertyDescriptor = {
+  get(this: { [TASK_SIGNAL]: TaskSignal }): AbortSignal {
+    return this[TASK_SIGNAL].signal;
+  },
+  enumerable: true,
+  configurable: true,
+};
+
 interface InvokeOptions {
   partial: Omit<TaskContext, 'signal' | 'heartbeat'>;
   timeoutSeconds: number | undefined;
@@ -458,7 +473,8 @@ function invoke(t: Thread, work: TaskHandler, input: unknown, options: InvokeOpt
     };
     armHeartbeat();
     const context = options.partial as TaskContext;
-    Object.defineProperty(context, 'signal', { get: () => task.signal, enumerable: true, configurable: true });
+    Object.defineProperty(context, TASK_SIGNAL, { value: task });
+    Object.defineProperty(context, 'signal', SIGNAL_ACCESSOR);
     context.heartbeat = armHeartbeat;
     const fail = (error: unknown): void => settle(false, handlerFailure(lambda ? lambdaFailure(error) : error));
     try {
