@@ -135,11 +135,10 @@ export function compileStateMachine(definition: StateMachineDefinition): Compile
     const states = new Map<string, CompiledState>();
     for (const [name, raw] of Object.entries(def.States)) {
       const st = raw as State;
-      const at = `${pointer}/${escapePointerToken(name)}`;
       stateNames.add(name);
       addResources(st, resources);
       const compile = COMPILERS[st.Type];
-      if (!compile) throw new CompileFailure(`${at}/Type`, `Unknown state type '${String(st.Type)}'`);
+      if (!compile) throw new CompileFailure(`${pointer}/${escapePointerToken(name)}/Type`, `Unknown state type '${String(st.Type)}'`);
       states.set(name, compile(name, st as never, cc));
     }
     for (const state of states.values()) {
@@ -157,9 +156,9 @@ export function compileStateMachine(definition: StateMachineDefinition): Compile
 /** The Resources a state calls handlers for: a Task's, a Map's ItemReader and ResultWriter. */
 function addResources(state: State, resources: Set<string>): void {
   const def = state as { Resource?: unknown; ItemReader?: { Resource?: unknown }; ResultWriter?: { Resource?: unknown } };
-  for (const resource of [def.Resource, def.ItemReader?.Resource, def.ResultWriter?.Resource]) {
-    if (typeof resource === 'string') resources.add(resource);
-  }
+  if (typeof def.Resource === 'string') resources.add(def.Resource);
+  if (typeof def.ItemReader?.Resource === 'string') resources.add(def.ItemReader.Resource);
+  if (typeof def.ResultWriter?.Resource === 'string') resources.add(def.ResultWriter.Resource);
 }
 
 /** Whether a state assigns variables in its own scope (nested branches and iterations have theirs). */

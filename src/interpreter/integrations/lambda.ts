@@ -55,9 +55,11 @@ export function isLambdaInvoke(resource: string): boolean {
 
 /** Direct function ARNs, `lambda:invoke` and its `.waitForTaskToken` run a Lambda function. */
 export function invokesLambda(resource: string): boolean {
-  const parts = resource.split(':');
-  return (parts[2] === 'lambda' && parts[5] === 'function') || /^arn:[^:]+:states:::lambda:invoke(\.waitForTaskToken)?$/.test(resource);
+  return LAMBDA_FUNCTION.test(resource) || /^arn:[^:]+:states:::lambda:invoke(\.waitForTaskToken)?$/.test(resource);
 }
+
+/** A function ARN: `lambda` as its third `:`-separated part and `function` as its sixth. */
+const LAMBDA_FUNCTION = /^[^:]*:[^:]*:lambda:[^:]*:[^:]*:function(?::|$)/;
 
 function hex(random: () => number, digits: number): string {
   let s = '';
