@@ -118,7 +118,15 @@ export class SimulatedClock implements Clock {
   private activity = 0;
   private idleTimer: ReturnType<typeof setTimeout> | undefined;
   private readonly stuckAfterMs: number;
+  /**
+   * One wall-clock timer for the stuck watch while work is watched, re-checked when it fires
+   * rather than re-armed on every activity (with concurrent tasks, each hold, release and
+   * sleep would cost a timer). Cleared once nothing is watched: a pending timer would keep
+   * the clock, and a finished test, alive.
+   */
   private stuckTimer: ReturnType<typeof setTimeout> | undefined;
+  /** Date.now() of the last activity while work was watched (Date, as fake timers move it with setTimeout). */
+  private lastActive = 0;
   /** Held work that can be told it is stuck, with whether it is parked. */
   private readonly watched = new Map<() => void, { parked: boolean }>();
 
@@ -142,7 +150,13 @@ export class SimulatedClock implements Clock {
         if (state === 'released') return;
         if (state === 'running') this.running--;
         state = 'released';
-        if (onStuck !== undefined) this.watched.delete(onStuck);
+        if (onStuck !== undefined) {
+          this.watched.delete(onStuck);
+          if (this.watched.size === 0 && this.stuckTimer !== undefined) {
+            clearTimeout(this.stuckTimer);
+            this.stuckTimer = undefined;
+          }
+        }
         this.touch();
       },
       park: () => {
@@ -155,19 +169,26 @@ export class SimulatedClock implements Clock {
     };
   }
 
-  /** Re-arms the stuck watch: any activity shows the work is not stuck yet. */
+  /** Notes activity for the stuck watch: any activity shows the watched work is not stuck yet. */
   private watchStuck(): void {
-    if (this.stuckTimer !== undefined) {
-      clearTimeout(this.stuckTimer);
-      this.stuckTimer = undefined;
-    }
     if (this.watched.size === 0 || !Number.isFinite(this.stuckAfterMs)) return;
+    this.lastActive = Date.now();
+    if (this.stuckTimer === undefined) this.armStuck(this.stuckAfterMs);
+  }
+
+  private armStuck(ms: number): void {
     this.stuckTimer = setTimeout(() => {
       this.stuckTimer = undefined;
+      if (this.watched.size === 0) return;
+      const quiet = Date.now() - this.lastActive;
+      if (quiet < this.stuckAfterMs) {
+        this.armStuck(this.stuckAfterMs - quiet);
+        return;
+      }
       // Running work blocks the clock; parked work is stuck only when no timer can fire.
       const noTimers = this.timers.length === 0;
       for (const [onStuck, watch] of [...this.watched]) if (!watch.parked || noTimers) onStuck();
-    }, this.stuckAfterMs);
+    }, ms);
   }
 
   now(): number {
@@ -229,7 +250,7 @@ export class SimulatedClock implements Clock {
 
   private touch(): void {
     this.activity++;
-    if (this.watched.size > 0 || this.stuckTimer !== undefined) this.watchStuck();
+    if (this.watched.size > 0) this.watchStuck();
     if (this.idleTimer !== undefined) {
       clearTimeout(this.idleTimer);
       this.idleTimer = undefined;

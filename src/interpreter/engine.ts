@@ -135,11 +135,10 @@ export function compileStateMachine(definition: StateMachineDefinition): Compile
     const states = new Map<string, CompiledState>();
     for (const [name, raw] of Object.entries(def.States)) {
       const st = raw as State;
-      const at = `${pointer}/${escapePointerToken(name)}`;
       stateNames.add(name);
       addResources(st, resources);
       const compile = COMPILERS[st.Type];
-      if (!compile) throw new CompileFailure(`${at}/Type`, `Unknown state type '${String(st.Type)}'`);
+      if (!compile) throw new CompileFailure(`${pointer}/${escapePointerToken(name)}/Type`, `Unknown state type '${String(st.Type)}'`);
       states.set(name, compile(name, st as never, cc));
     }
     for (const state of states.values()) {
@@ -157,9 +156,9 @@ export function compileStateMachine(definition: StateMachineDefinition): Compile
 /** The Resources a state calls handlers for: a Task's, a Map's ItemReader and ResultWriter. */
 function addResources(state: State, resources: Set<string>): void {
   const def = state as { Resource?: unknown; ItemReader?: { Resource?: unknown }; ResultWriter?: { Resource?: unknown } };
-  for (const resource of [def.Resource, def.ItemReader?.Resource, def.ResultWriter?.Resource]) {
-    if (typeof resource === 'string') resources.add(resource);
-  }
+  if (typeof def.Resource === 'string') resources.add(def.Resource);
+  if (typeof def.ItemReader?.Resource === 'string') resources.add(def.ItemReader.Resource);
+  if (typeof def.ResultWriter?.Resource === 'string') resources.add(def.ResultWriter.Resource);
 }
 
 /** Whether a state assigns variables in its own scope (nested branches and iterations have theirs). */
@@ -292,13 +291,20 @@ const DEFAULT_LIMITS: Limits = {
   maxInlineMapConcurrency: 40,
 };
 
+interface RefusedRequest {
+  machine: StateMachine;
+  executionName: string;
+  express: boolean;
+  startTime: number;
+  tokens: TaskTokens;
+}
+
 /** A StartExecution request refused before any execution exists: FAILED with AWS's API error. */
-function refusedStart(
-  error: string,
-  cause: string,
-  identity: { executionArn: string; name: string; startDate: Date },
-  tokens: TaskTokens,
-): ExecutionHandle {
+function refusedStart(request: RefusedRequest, error: string, cause: string): ExecutionHandle {
+  const { machine, executionName, express, tokens } = request;
+  const [, partition = 'aws', , region = 'us-east-1', account = '123456789012'] = machine.stateMachineArn.split(':');
+  const arn = executionArn(machine.name, executionName, { partition, region, account, ...(express ? { type: 'EXPRESS' as const } : {}) });
+  const identity = { executionArn: arn, name: executionName, startDate: new Date(request.startTime) };
   const history: HistoryEvent[] = [];
   tokens.end('FAILED');
   return {
@@ -310,14 +316,17 @@ function refusedStart(
   };
 }
 
-/** The handle's callback API, answered by the execution's task tokens. */
+/**
+ * The handle's callback API, answered by the execution's task tokens. Bound methods, not
+ * closures: every execution makes a handle, and a named closure costs a defineProperty under tsx.
+ */
 function callbacksOf(tokens: TaskTokens): TaskCallbacks {
   return {
-    sendTaskSuccess: (token, output) => tokens.sendTaskSuccess(token, output),
-    sendTaskFailure: (token, error, cause) => tokens.sendTaskFailure(token, error, cause),
-    sendTaskHeartbeat: (token) => tokens.sendTaskHeartbeat(token),
-    waitForTask: (stateName) => tokens.waitForTask(stateName),
-    getActivityTask: (activityArn, workerName) => tokens.getActivityTask(activityArn, workerName),
+    sendTaskSuccess: tokens.sendTaskSuccess.bind(tokens),
+    sendTaskFailure: tokens.sendTaskFailure.bind(tokens),
+    sendTaskHeartbeat: tokens.sendTaskHeartbeat.bind(tokens),
+    waitForTask: tokens.waitForTask.bind(tokens),
+    getActivityTask: tokens.getActivityTask.bind(tokens),
   };
 }
 
@@ -362,20 +371,17 @@ export class StateMachine {
     // https://docs.aws.amazon.com/step-functions/latest/apireference/API_StartExecution.html
     const startTime = clock.now();
     // A refused start has no execution; its result still names the one it would have been.
-    const refused = (error: string, cause: string): ExecutionHandle => {
-      const [, partition = 'aws', , region = 'us-east-1', account = '123456789012'] = this.stateMachineArn.split(':');
-      const arn = executionArn(this.name, executionName, { partition, region, account, ...(express ? { type: 'EXPRESS' as const } : {}) });
-      return refusedStart(error, cause, { executionArn: arn, name: executionName, startDate: new Date(startTime) }, tokens);
-    };
+    const refused = { machine: this, executionName, express, startTime, tokens };
     let input: unknown;
     try {
       input = copyJson(rawInput);
     } catch (thrown) {
       const what = thrown instanceof NotJsonData ? thrown.message : 'a value that cannot be read';
-      return refused('InvalidExecutionInput', `The provided JSON input data is not valid: ${what}.`);
+      return refusedStart(refused, 'InvalidExecutionInput', `The provided JSON input data is not valid: ${what}.`);
     }
     if (payloadBytes(input, limits.maxPayloadBytes) > limits.maxPayloadBytes) {
-      return refused(
+      return refusedStart(
+        refused,
         'ValidationException',
         `1 validation error detected: Value at 'input' failed to satisfy constraint: Member must have length less than or equal to ${limits.maxPayloadBytes}`,
       );
@@ -437,22 +443,19 @@ export class StateMachine {
       );
     }
 
-    const finalEvent = (type: HistoryEvent['type'], key: keyof HistoryEvent, details: unknown): void => {
-      history.add(type, thread.lastEventId, key, details);
-    };
     const ended = (async (): Promise<Omit<ExecutionResult, 'executionArn' | 'name' | 'startDate' | 'stopDate'>> => {
       try {
         const output = await Promise.race([runContainer(this.machine.root, input, thread), stopped]);
-        finalEvent('ExecutionSucceeded', 'executionSucceededEventDetails', { output });
+        history.add('ExecutionSucceeded', thread.lastEventId, 'executionSucceededEventDetails', { output });
         return { status: 'SUCCEEDED', output, history: history.events };
       } catch (thrown) {
         const reason = root.signal.aborted ? root.signal.reason : thrown;
         if (reason instanceof ExecutionStop) {
           if (reason.status === 'TIMED_OUT') {
-            finalEvent('ExecutionTimedOut', 'executionTimedOutEventDetails', { error: 'States.Timeout' });
+            history.add('ExecutionTimedOut', thread.lastEventId, 'executionTimedOutEventDetails', { error: 'States.Timeout' });
             return { status: 'TIMED_OUT', error: 'States.Timeout', history: history.events };
           }
-          finalEvent('ExecutionAborted', 'executionAbortedEventDetails', {});
+          history.add('ExecutionAborted', thread.lastEventId, 'executionAbortedEventDetails', {});
           return { status: 'ABORTED', history: history.events };
         }
         if (reason instanceof FailStateFailure) {
@@ -460,13 +463,13 @@ export class StateMachine {
           const details: { error?: string; cause?: string } = {};
           if (reason.failError !== undefined) details.error = reason.failError;
           if (reason.failCause !== undefined) details.cause = reason.failCause;
-          finalEvent('ExecutionFailed', 'executionFailedEventDetails', details);
+          history.add('ExecutionFailed', thread.lastEventId, 'executionFailedEventDetails', details);
           return { status: 'FAILED', ...details, history: history.events };
         }
         // Anything still running (a handler that ignored its signal) is told to stop.
         stop(new ExecutionStop('ABORTED'));
         const failure = frameStateError(reason, '', 0);
-        finalEvent('ExecutionFailed', 'executionFailedEventDetails', { error: failure.error, cause: failure.cause });
+        history.add('ExecutionFailed', thread.lastEventId, 'executionFailedEventDetails', { error: failure.error, cause: failure.cause });
         return { status: 'FAILED', error: failure.error, cause: failure.cause, history: history.events };
       } finally {
         timers?.abort(DONE);

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { StatesError } from '../../src/definition/errors.js';
 import { SimulatedClock } from '../../src/interpreter/clock.js';
+import type { TaskContext } from '../../src/interpreter/runtime.js';
+import { BranchCancelled } from '../../src/interpreter/states/parallel.js';
 import { run, single, types } from './helpers.js';
 
 const TASK = 'arn:aws:states:::dynamodb:putItem';
@@ -49,6 +51,33 @@ describe('Parallel (ASL-NOTES §6.1)', () => {
     );
     expect(result).toMatchObject({ status: 'FAILED', error: 'Custom.Error', cause: 'went wrong' });
     expect(sibling?.aborted).toBe(true);
+  });
+
+  it('a handler that reads its signal only after a sibling failed finds it aborted, with the same reason', async () => {
+    let context: TaskContext | undefined;
+    let finish: (value: unknown) => void = () => {};
+    const result = await run(
+      single({
+        Type: 'Parallel',
+        Branches: [
+          { StartAt: 'Slow', States: { Slow: { Type: 'Task', Resource: TASK, End: true } } },
+          { StartAt: 'Boom', States: { Boom: { Type: 'Task', Resource: TASK, End: true } } },
+        ],
+        End: true,
+      }),
+      {},
+      {
+        handlers: {
+          Slow: (_i, ctx) => { context = ctx; return new Promise((resolve) => { finish = resolve; }); },
+          Boom: async () => { await Promise.resolve(); throw new StatesError('Custom.Error', 'went wrong'); },
+        },
+      },
+    );
+    expect(result).toMatchObject({ status: 'FAILED', error: 'Custom.Error' });
+    expect(context!.signal.aborted).toBe(true);
+    expect(context!.signal.reason).toBeInstanceOf(BranchCancelled);
+    expect(context!.signal).toBe(context!.signal);
+    finish('late');
   });
 
   it('records the failed state and the stopped sibling states of its branches as aborted', async () => {

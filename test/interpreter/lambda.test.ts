@@ -119,6 +119,34 @@ describe('a Lambda handler that throws fails as Lambda reports it', () => {
     },
   );
 
+  it('a retried attempt records the same error document in its history event, the stack it was thrown with', async () => {
+    let calls = 0;
+    const thrown: Error[] = [];
+    const result = await run(single({
+      Type: 'Task', Resource: FUNCTION, Retry: [{ ErrorEquals: ['Flaky'], MaxAttempts: 1 }], End: true,
+    }), {}, {
+      handlers: {
+        S: () => {
+          if (calls++ > 0) return { calls };
+          const error = Object.assign(new Error('try again'), { name: 'Flaky' });
+          thrown.push(error);
+          throw error;
+        },
+      },
+    });
+    expect(result.status).toBe('SUCCEEDED');
+    const failed = result.history.find((e) => e.type === 'LambdaFunctionFailed')!;
+    const document = { errorType: 'Flaky', errorMessage: 'try again', trace: thrown[0]!.stack!.split('\n') };
+    expect(failed.lambdaFunctionFailedEventDetails).toEqual({ error: 'Flaky', cause: JSON.stringify(document) });
+    expect(JSON.parse(JSON.stringify(failed)).lambdaFunctionFailedEventDetails.cause).toBe(JSON.stringify(document));
+  });
+
+  it('an Error whose stack cannot be read fails with its name and message', async () => {
+    const error = Object.defineProperty(new Error('no stack'), 'stack', { get() { throw new Error('hostile'); } });
+    const result = await run(single({ Type: 'Task', Resource: FUNCTION, End: true }), {}, { handlers: { S: () => { throw error; } } });
+    expect([result.status, result.error, result.cause]).toEqual(['FAILED', 'Error', 'no stack']);
+  });
+
   it('a thrown value that is not an Error keeps the general conversion', async () => {
     const result = await run(single({ Type: 'Task', Resource: INVOKE, End: true }), {}, { handlers: { S: () => { throw 'boom'; } } });
     expect([result.error, result.cause]).toEqual(['Error', 'boom']);

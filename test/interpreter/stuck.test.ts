@@ -61,3 +61,45 @@ describe('a handler that never settles under the simulated clock', () => {
     expect(result).toMatchObject({ status: 'SUCCEEDED', output: 'done' });
   });
 });
+
+describe('the stuck watch counts wall time from the last activity', () => {
+  const after = (ms: number, value: unknown): Promise<unknown> => new Promise((resolve) => setTimeout(() => resolve(value), ms));
+  /** Branch A runs the handler A; branch B runs ten tasks one after another, each 20 ms of real work. */
+  const busySibling = single({
+    Type: 'Parallel',
+    Branches: [
+      { StartAt: 'A', States: { A: { Type: 'Task', Resource: TASK, End: true } } },
+      {
+        StartAt: 'B',
+        States: {
+          B: {
+            Type: 'Map', MaxConcurrency: 1,
+            ItemProcessor: { StartAt: 'Work', States: { Work: { Type: 'Task', Resource: TASK, End: true } } },
+            End: true,
+          },
+        },
+      },
+    ],
+    End: true,
+  });
+  const input = Array.from({ length: 10 }, (_, i) => i);
+
+  it('does not fire while other work keeps the execution active, even past stuckAfterMs', async () => {
+    const result = await run(busySibling, input, {
+      handlers: { A: () => after(300, 'a'), Work: (item) => after(20, item) },
+      stuckAfterMs: 200,
+    });
+    expect(result).toMatchObject({ status: 'SUCCEEDED', output: ['a', input] });
+  });
+
+  it('fires stuckAfterMs after the last activity, not after the stuck handler started', async () => {
+    const started = Date.now();
+    const result = await run(busySibling, input, {
+      handlers: { A: never, Work: (item) => after(20, item) },
+      stuckAfterMs: 100,
+    });
+    expect(result).toMatchObject({ status: 'FAILED', error: 'aslkit.HandlerStuck', cause: stuckCause('A', 'A', 100) });
+    // The ten tasks of B take at least 200 ms of wall time; only then is A alone and quiet.
+    expect(Date.now() - started).toBeGreaterThanOrEqual(280);
+  });
+});

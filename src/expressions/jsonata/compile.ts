@@ -63,8 +63,13 @@ function runOf(environment: EnvironmentLike): EvaluationRun {
   return environment.lookup(RUN_BINDING) as EvaluationRun;
 }
 
-/** Nodes entered between two looks at the heap (a look costs about a microsecond). */
-const MEMORY_CHECK_INTERVAL = 256;
+/**
+ * Wall milliseconds of evaluation between two looks at the heap. A look costs about a
+ * microsecond and allocates; by time rather than node count, an expression that ends within a
+ * millisecond (nearly all) never looks, and one that runs on is checked once per millisecond,
+ * far less than an evaluation can allocate in that time.
+ */
+const MEMORY_CHECK_MS = 1;
 /**
  * The share of the JavaScript heap an evaluation may see in use. AWS's memory bound is not
  * published; this stops an expression (jsonata's order-by copies its input at each merge step)
@@ -74,8 +79,10 @@ const MAX_HEAP_SHARE = 0.75;
 
 function checkBudget(run: EvaluationRun): void {
   if (run.depth > run.maxDepth) throw { ...STACK_OVERFLOW };
-  if (Date.now() > run.deadline) throw { ...TIMEOUT };
-  if (++run.entries % MEMORY_CHECK_INTERVAL === 0) {
+  const now = Date.now();
+  if (now > run.deadline) throw { ...TIMEOUT };
+  if (now - run.heapCheckedAt >= MEMORY_CHECK_MS) {
+    run.heapCheckedAt = now;
     const heap = getHeapStatistics();
     if (heap.used_heap_size > heap.heap_size_limit * MAX_HEAP_SHARE) throw { ...OUT_OF_MEMORY };
   }
@@ -155,14 +162,15 @@ class Compiled implements CompiledJsonata {
       if (name in variables && typeof variables[name] !== 'function') frame[name] = variables[name];
     }
     frame.states = bindings.states;
+    const started = Date.now();
     const run: EvaluationRun = {
       random: bindings.random,
       now: bindings.now,
       timestamp: undefined,
-      deadline: Date.now() + this.limits.timeoutMs,
+      deadline: started + this.limits.timeoutMs,
       maxDepth: this.limits.maxDepth,
       depth: 0,
-      entries: 0,
+      heapCheckedAt: started,
     };
     frame[RUN_BINDING] = run;
     // jsonata keeps the engine on its module, and any jsonata() call without the option resets it.

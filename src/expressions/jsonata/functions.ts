@@ -16,8 +16,8 @@ export interface EvaluationRun {
   readonly deadline: number;
   readonly maxDepth: number;
   depth: number;
-  /** Nodes entered so far; the heap is checked every MEMORY_CHECK_INTERVAL of them. */
-  entries: number;
+  /** Date.now() of the last look at the heap (or of the start): see MEMORY_CHECK_MS. */
+  heapCheckedAt: number;
 }
 
 /** The binding name that carries the `EvaluationRun`; a space keeps it out of reach of `$name` syntax. */

@@ -19,44 +19,73 @@ export class NotJsonData extends Error {
  * nulled. Keys are data: `__proto__` is copied as an own property.
  */
 export function copyJson(value: unknown): unknown {
-  const copied = copy(value, '$', []);
-  return copied === undefined ? null : copied;
+  try {
+    const copied = copy(value, []);
+    return copied === undefined ? null : copied;
+  } catch (thrown) {
+    if (thrown instanceof Refused) throw new NotJsonData(thrown.what, `$${thrown.steps.reverse().join('')}`);
+    throw thrown;
+  }
 }
 
-function copy(value: unknown, path: string, ancestors: object[]): unknown {
+/**
+ * What copy() throws: the path is gathered while the error unwinds (innermost step first),
+ * so copying valid data builds no path text at all.
+ */
+class Refused {
+  readonly steps: string[] = [];
+  constructor(readonly what: string) {}
+}
+
+function within(thrown: unknown, step: string): unknown {
+  if (thrown instanceof Refused) thrown.steps.push(step);
+  return thrown;
+}
+
+function copy(value: unknown, ancestors: object[]): unknown {
   switch (typeof value) {
     case 'string':
     case 'boolean':
     case 'undefined':
       return value;
     case 'number':
-      if (!Number.isFinite(value)) throw new NotJsonData('a non-finite number', path);
+      if (!Number.isFinite(value)) throw new Refused('a non-finite number');
       return value;
     case 'bigint':
-      throw new NotJsonData('a BigInt', path);
+      throw new Refused('a BigInt');
     case 'symbol':
-      throw new NotJsonData('a Symbol', path);
+      throw new Refused('a Symbol');
     case 'function':
-      throw new NotJsonData('a function', path);
+      throw new Refused('a function');
   }
   if (value === null) return null;
   const object = value as Record<string, unknown>;
   const toJSON = object['toJSON'];
-  if (typeof toJSON === 'function') return copy(toJSON.call(object), path, ancestors);
-  if (ancestors.includes(object)) throw new NotJsonData('a cycle', path);
+  if (typeof toJSON === 'function') return copy(toJSON.call(object), ancestors);
+  if (ancestors.includes(object)) throw new Refused('a cycle');
   ancestors.push(object);
   let out: unknown;
   if (Array.isArray(object)) {
     const list = new Array<unknown>(object.length);
     for (let i = 0; i < object.length; i++) {
-      const item = copy(object[i], `${path}[${i}]`, ancestors);
+      let item: unknown;
+      try {
+        item = copy(object[i], ancestors);
+      } catch (thrown) {
+        throw within(thrown, `[${i}]`);
+      }
       list[i] = item === undefined ? null : item;
     }
     out = list;
   } else {
     const record: Record<string, unknown> = {};
     for (const key of Object.keys(object)) {
-      const item = copy(object[key], `${path}.${key}`, ancestors);
+      let item: unknown;
+      try {
+        item = copy(object[key], ancestors);
+      } catch (thrown) {
+        throw within(thrown, `.${key}`);
+      }
       if (item === undefined) continue;
       setOwn(record, key, item);
     }

@@ -209,16 +209,12 @@ function compileJsonataChoice(name: string, def: ChoiceState, cc: CompileContext
     const chosenAssign = rule ? rule.assign : assign;
     const chosenOutput = rule ? rule.output : output;
     const next = state.targets.get(rule ? rule.nextName : def.Default!) ?? null;
-    const finish = (assigned: Record<string, unknown> | undefined): Step | Promise<Step> => {
-      if (chosenOutput === undefined) return { output: raw, next, assigned };
-      const value = chosenOutput.evaluate(b);
-      if (value instanceof Promise) return value.then((v) => ({ output: v, next, assigned }));
-      return { output: value, next, assigned };
-    };
-    if (chosenAssign === undefined) return finish(undefined);
+    if (chosenAssign === undefined) return finishChoice(chosenOutput, b, raw, next, undefined);
     const assigned = chosenAssign.evaluate(b);
-    if (assigned instanceof Promise) return assigned.then((value) => finish(value as Record<string, unknown>));
-    return finish(assigned as Record<string, unknown>);
+    if (assigned instanceof Promise) {
+      return assigned.then((value) => finishChoice(chosenOutput, b, raw, next, value as Record<string, unknown>));
+    }
+    return finishChoice(chosenOutput, b, raw, next, assigned as Record<string, unknown>);
   };
   /** The rest of the rules once one condition needed jsonata itself. */
   const decideAsync = async (first: Promise<unknown>, from: number, t: Thread, b: JsonataBindings, raw: unknown): Promise<Step> => {
@@ -243,4 +239,21 @@ function compileJsonataChoice(name: string, def: ChoiceState, cc: CompileContext
     },
   });
   return state;
+}
+
+/**
+ * The step once the chosen Assign is known; Output is evaluated after it. A function of its
+ * own, not a closure per run: a Choice in a loop runs it at every iteration.
+ */
+function finishChoice(
+  output: CompiledJsonataTemplate | undefined,
+  b: JsonataBindings,
+  raw: unknown,
+  next: CompiledState | null,
+  assigned: Record<string, unknown> | undefined,
+): Step | Promise<Step> {
+  if (output === undefined) return { output: raw, next, assigned };
+  const value = output.evaluate(b);
+  if (value instanceof Promise) return value.then((v) => ({ output: v, next, assigned }));
+  return { output: value, next, assigned };
 }

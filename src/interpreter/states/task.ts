@@ -17,7 +17,7 @@ import { nextInvocation } from '../runtime.js';
 import type { CompileContext, Step, TaskContext, TaskHandler, Thread } from '../runtime.js';
 import { bindings, integerField, optionalJsonataTemplate, typedField } from '../io/jsonata.js';
 import type { TokenTask } from '../callbacks.js';
-import { invokesLambda, isLambdaInvoke, isLambdaResult, lambdaEnvelope, lambdaFailure } from '../integrations/lambda.js';
+import { invokesLambda, isLambdaInvoke, isLambdaResult, lambdaEnvelope, lambdaFailure, setEventCause } from '../integrations/lambda.js';
 import { nestedMode, startNested } from '../integrations/nested.js';
 import type { NestedMode } from '../integrations/nested.js';
 import { sendFromTask, sfnCallbackAction } from '../integrations/sfn.js';
@@ -237,17 +237,22 @@ export function compileTask(name: string, def: TaskState, cc: CompileContext): R
           },
         } : {}),
       };
-      const work = taskWork(t, {
-        handler, input: sent, lambda, startsChild, nested, sends, waitsForToken: described.callback || waitsForWorker, tokenTask, stateName: name,
-        submitted: described.submits ? submitted : noop,
-      }) ?? withoutHandler(t, name, resource);
+      const waitsForToken = described.callback || waitsForWorker;
+      // The handler itself when it alone performs the task (no closure per attempt).
+      const work = handler !== undefined && !startsChild && !(waitsForToken && tokenTask !== undefined)
+        ? handler
+        : taskWork(t, {
+          handler, lambda, startsChild, nested, sends, waitsForToken, tokenTask, stateName: name,
+          submitted: described.submits ? submitted : noop,
+        }) ?? withoutHandler(t, name, resource);
       const context = state.usesContext ? env.context : stateContext(t, name, extras);
       const invocation = nextInvocation(t.exec, name);
-      const stuck = (): StateFailure => handlerStuck(name, key ?? resource, t.exec.stuckAfterMs);
-      result = await invoke(t, work, stuck, {
-        stateName: name, resource, attempt: retryCount, invocation, context,
-        ...(extras.taskToken !== undefined ? { taskToken: extras.taskToken } : {}),
-      }, timeoutSeconds, heartbeatSeconds, handler !== undefined);
+      const partial: Omit<TaskContext, 'signal' | 'heartbeat'> = { stateName: name, resource, attempt: retryCount, invocation, context };
+      if (extras.taskToken !== undefined) partial.taskToken = extras.taskToken;
+      result = await invoke(t, work, sent, {
+        partial, timeoutSeconds, heartbeatSeconds, lambda: lambda && work === handler,
+        stuckKey: handler !== undefined ? key ?? resource : undefined,
+      });
       if (envelope && isLambdaResult(result)) result = resultData(result.response, name);
       else {
         result = resultData(result, name);
@@ -265,7 +270,7 @@ export function compileTask(name: string, def: TaskState, cc: CompileContext): R
       // a timeout. https://docs.aws.amazon.com/step-functions/latest/dg/concepts-error-handling.html
       const timedOut = failure instanceof TaskTimeout || failure.error === 'States.Timeout';
       const details: Record<string, unknown> = { ...ids, error: failure.error };
-      if (failure.cause !== '' || !timedOut) details['cause'] = failure.cause;
+      if (!timedOut || failure.cause !== '') setEventCause(details, failure);
       if (timedOut) emit(t, events.timedOut, events.timedOutKey, details);
       else emit(t, events.failed, events.failedKey, details);
       throw failure;
@@ -302,7 +307,6 @@ function parkOnListen(signal: AbortSignal, hold: Hold): void {
 
 interface WorkSpec {
   handler: TaskHandler | undefined;
-  input: unknown;
   lambda: boolean;
   startsChild: boolean;
   nested: NestedMode | undefined;
@@ -323,69 +327,121 @@ const noop = (): void => {};
  * also be completed through its token), a registered child machine, or the test answering
  * the token (send* on the execution handle, or an activity worker).
  */
-function taskWork(t: Thread, spec: WorkSpec): ((context: TaskContext) => unknown) | undefined {
-  const { handler, input, tokenTask } = spec;
+function taskWork(t: Thread, spec: WorkSpec): TaskHandler | undefined {
+  const { handler, tokenTask } = spec;
   const tokens = t.exec.tokens;
-  const waitForToken = (context: TaskContext): Promise<unknown> => {
+  const waitForToken = (_input: unknown, context: TaskContext): Promise<unknown> => {
     const waiting = tokens.wait(tokenTask!, context.signal, context.heartbeat);
     waiting.catch(noop);
     return waiting;
   };
   if (spec.startsChild) {
     const mode = spec.nested!;
-    if (mode !== 'callback') return (context) => startNested(t, spec.stateName, mode, input, context.signal, spec.submitted);
-    return (context) => {
+    if (mode !== 'callback') return (input, context) => startNested(t, spec.stateName, mode, input, context.signal, spec.submitted);
+    return (input, context) => {
       // The child may answer at once, so the token waits before the child starts.
-      const waiting = waitForToken(context);
+      const waiting = waitForToken(input, context);
       return startNested(t, spec.stateName, mode, input, context.signal, spec.submitted).then(() => waiting);
     };
   }
   if (handler !== undefined) {
-    const call = spec.lambda
-      ? (context: TaskContext): unknown => {
-        try {
-          return Promise.resolve(handler(input, context)).catch((error: unknown) => {
-            throw lambdaFailure(error);
-          });
-        } catch (error) {
-          throw lambdaFailure(error);
-        }
-      }
-      : (context: TaskContext): unknown => handler(input, context);
-    if (!spec.waitsForToken || tokenTask === undefined) return call;
-    return (context) => {
-      const waiting = waitForToken(context);
-      return Promise.race([call(context), waiting]);
+    if (!spec.waitsForToken || tokenTask === undefined) return handler;
+    return (input, context) => {
+      const waiting = waitForToken(input, context);
+      // A Lambda handler's error is converted here, where the race would otherwise hide whose it is.
+      const called = spec.lambda ? callLambda(handler, input, context) : handler(input, context);
+      return Promise.race([called, waiting]);
     };
   }
   if (spec.waitsForToken && tokenTask !== undefined) return waitForToken;
   const sends = spec.sends;
-  if (sends !== undefined) return () => sendFromTask(tokens, sends, input, t.exec.random);
+  if (sends !== undefined) return (input) => sendFromTask(tokens, sends, input, t.exec.random);
   return undefined;
+}
+
+/** A Lambda handler's call, its thrown or rejected Error reported as Lambda reports it. */
+function callLambda(handler: TaskHandler, input: unknown, context: TaskContext): unknown {
+  try {
+    return Promise.resolve(handler(input, context)).catch((error: unknown) => {
+      throw lambdaFailure(error);
+    });
+  } catch (error) {
+    throw lambdaFailure(error);
+  }
+}
+
+/**
+ * A task's AbortSignal, made when the handler first reads `context.signal`: most handlers
+ * never do, and an AbortController costs microseconds per attempt. An abort before then is
+ * kept, so a signal read late is already aborted with the same reason.
+ */
+class TaskSignal {
+  private controller: AbortController | undefined;
+  private aborted = false;
+  private reason: unknown;
+
+  constructor(private readonly hold: Hold | undefined) {}
+
+  get signal(): AbortSignal {
+    if (this.controller === undefined) {
+      const controller = new AbortController();
+      this.controller = controller;
+      if (this.aborted) controller.abort(this.reason);
+      if (this.hold !== undefined) parkOnListen(controller.signal, this.hold);
+    }
+    return this.controller.signal;
+  }
+
+  abort(reason: unknown): void {
+    if (this.controller !== undefined) this.controller.abort(reason);
+    else if (!this.aborted) {
+      this.aborted = true;
+      this.reason = reason;
+    }
+  }
+}
+
+/** Where a TaskContext keeps its TaskSignal (not enumerable: a copy of the context does not carry it). */
+const TASK_SIGNAL = Symbol('aslkit.taskSignal');
+
+/**
+ * `context.signal`, one accessor shared by every context: an accessor closure per context
+ * would give each its own hidden class, which keeps the attempt alive until a full GC.
+ */
+const SIGNAL_ACCESSOR: PropertyDescriptor = {
+  get(this: { [TASK_SIGNAL]: TaskSignal }): AbortSignal {
+    return this[TASK_SIGNAL].signal;
+  },
+  enumerable: true,
+  configurable: true,
+};
+
+interface InvokeOptions {
+  partial: Omit<TaskContext, 'signal' | 'heartbeat'>;
+  timeoutSeconds: number | undefined;
+  heartbeatSeconds: number | undefined;
+  /** Whether the work is a Lambda function's (its Errors are reported as Lambda reports them). */
+  lambda: boolean;
+  /** The handler key when a handler runs: it holds a simulated clock, and is named if stuck. */
+  stuckKey: string | undefined;
 }
 
 /**
  * Performs the task with its own AbortSignal, racing TimeoutSeconds and HeartbeatSeconds on
  * the injected clock. Expiry aborts the task's signal and fails with States.Timeout. A
- * handler holds a simulated clock while it runs (`held`); waiting for a token or a child does not.
+ * handler holds a simulated clock while it runs; waiting for a token or a child does not.
  */
-function invoke(
-  t: Thread,
-  work: (context: TaskContext) => unknown,
-  stuck: () => StateFailure,
-  partial: Omit<TaskContext, 'signal' | 'heartbeat'>,
-  timeoutSeconds: number | undefined,
-  heartbeatSeconds: number | undefined,
-  held: boolean,
-): Promise<unknown> {
+function invoke(t: Thread, work: TaskHandler, input: unknown, options: InvokeOptions): Promise<unknown> {
+  const { timeoutSeconds, heartbeatSeconds, lambda, stuckKey } = options;
   const clock = t.exec.clock;
   return new Promise((resolve, reject) => {
-    const task = new AbortController();
     const timers = timeoutSeconds !== undefined || heartbeatSeconds !== undefined ? new AbortController() : undefined;
     let heartbeatTimer: AbortController | undefined;
     let settled = false;
-    const hold = held ? clock.hold?.(() => expire(stuck())) : undefined;
-    if (hold !== undefined) parkOnListen(task.signal, hold);
+    const hold = stuckKey !== undefined
+      ? clock.hold?.(() => expire(handlerStuck(options.partial.stateName, stuckKey, t.exec.stuckAfterMs)))
+      : undefined;
+    const task = new TaskSignal(hold);
     const settle = (ok: boolean, value: unknown): void => {
       if (settled) return;
       settled = true;
@@ -424,10 +480,13 @@ function invoke(
       );
     };
     armHeartbeat();
-    const context: TaskContext = { ...partial, signal: task.signal, heartbeat: armHeartbeat };
-    const fail = (error: unknown): void => settle(false, handlerFailure(error));
+    const context = options.partial as TaskContext;
+    Object.defineProperty(context, TASK_SIGNAL, { value: task });
+    Object.defineProperty(context, 'signal', SIGNAL_ACCESSOR);
+    context.heartbeat = armHeartbeat;
+    const fail = (error: unknown): void => settle(false, handlerFailure(lambda ? lambdaFailure(error) : error));
     try {
-      Promise.resolve(work(context)).then((value) => settle(true, value), fail);
+      Promise.resolve(work(input, context)).then((value) => settle(true, value), fail);
     } catch (error) {
       fail(error);
     }

@@ -118,11 +118,29 @@ describe('memory', () => {
       getHeapStatistics: () => ({ used_heap_size: 90, heap_size_limit: 100 }),
     }));
     const { compileJsonata } = await import('../../../src/expressions/jsonata/index.js');
-    const compiled = compileJsonata('{% $map([1..1000], function($v){ $v * 2 }) %}');
+    // Long enough (tens of milliseconds) to reach a look at the heap, which happens once per millisecond.
+    const compiled = compileJsonata('{% $map([1..20000], function($v){ $v * 2 }) %}');
     if (!compiled.ok) throw new Error('did not compile');
     const { outcome } = await timed(compiled.value.evaluate(bindings(), 'Output'));
     expect((outcome as { error: { cause: string } }).error.cause).toBe(
-      "The JSONata expression '$map([1..1000], function($v){ $v * 2 })' specified for the field 'Output' threw an error during evaluation. Expression evaluation stopped: it used more memory than the interpreter allows (most of the JavaScript heap)",
+      "The JSONata expression '$map([1..20000], function($v){ $v * 2 })' specified for the field 'Output' threw an error during evaluation. Expression evaluation stopped: it used more memory than the interpreter allows (most of the JavaScript heap)",
     );
+  });
+
+  it('an evaluation that ends within a millisecond never looks at the heap', async () => {
+    vi.resetModules();
+    let looks = 0;
+    vi.doMock('node:v8', async (original) => ({
+      ...(await original<typeof import('node:v8')>()),
+      getHeapStatistics: () => {
+        looks++;
+        return { used_heap_size: 90, heap_size_limit: 100 };
+      },
+    }));
+    const { compileJsonata } = await import('../../../src/expressions/jsonata/index.js');
+    const compiled = compileJsonata('{% $states.input.a + 1 %}');
+    if (!compiled.ok) throw new Error('did not compile');
+    const { outcome } = await timed(compiled.value.evaluate(input({ a: 1 }), 'Output'));
+    expect([outcome, looks]).toEqual([{ value: 2 }, 0]);
   });
 });
