@@ -4,8 +4,10 @@
  * https://docs.aws.amazon.com/step-functions/latest/dg/intrinsic-functions.html). Signatures are jsonata's own notation, so one table drives both the runtime
  * registration (jsonata validates arguments against them) and the linter's arity checks.
  */
+import jsonata from 'jsonata';
 import { HASH_ALGORITHMS, hashHex, isHashAlgorithm } from '../hash.js';
 import { JavaRandom, uuidV4 } from '../intrinsics/random.js';
+import { callWithinDeadline } from './regex.js';
 
 /** Per-evaluation state, reachable from a function through `this.environment` (see compile.ts). */
 export interface EvaluationRun {
@@ -113,15 +115,37 @@ interface JsonataFunction {
   implementation: (...args: never[]) => unknown;
 }
 
+type DatetimeFunction = (this: Focus, ...args: unknown[]) => unknown;
+
+/**
+ * jsonata's own `$toMillis` and `$fromMillis`, reachable only by evaluating their names; at
+ * load, because a jsonata() call resets the regex engine compile.ts sets before each evaluation.
+ */
+const datetime = jsonata('[$toMillis, $fromMillis]')
+  .evaluate(undefined)
+  .then((found) => {
+    const [toMillis, fromMillis] = found as [JsonataFunction, JsonataFunction];
+    return { toMillis: toMillis.implementation as DatetimeFunction, fromMillis: fromMillis.implementation as DatetimeFunction };
+  });
+
+/**
+ * jsonata parses a date against a native RegExp it builds from the picture (`[Y][M][D][H][m]`
+ * is five adjacent `[0-9]+`), which backtracks for minutes on a long run of digits, out of
+ * reach of the evaluation budget; jsonata's functions run interrupted at the budget's end.
+ */
+async function toMillis(this: Focus, timestamp?: string, picture?: string): Promise<unknown> {
+  const original = (await datetime).toMillis;
+  return callWithinDeadline(runOf(this).deadline, () => original.call(this, timestamp, picture));
+}
+
+async function fromMillis(this: Focus, ms?: number, picture?: string, timezone?: string): Promise<unknown> {
+  const original = (await datetime).fromMillis;
+  return callWithinDeadline(runOf(this).deadline, () => original.call(this, ms, picture, timezone));
+}
+
 /** `$now()` and `$millis()` read the execution's clock when the interpreter supplies one. */
-function now(this: Focus, picture?: string, timezone?: string): unknown {
-  const fromMillis = this.environment.lookup('fromMillis') as JsonataFunction;
-  return (fromMillis.implementation as (this: Focus, ms: number, p?: string, tz?: string) => unknown).call(
-    this,
-    timestampOf(this),
-    picture,
-    timezone,
-  );
+function now(this: Focus, picture?: string, timezone?: string): Promise<unknown> {
+  return fromMillis.call(this, timestampOf(this), picture, timezone);
 }
 
 function millis(this: Focus): number {
@@ -238,6 +262,8 @@ export const STEP_FUNCTIONS_FUNCTIONS: readonly RegisteredFunction[] = [
   { name: 'uuid', implementation: uuid, signature: '<:s>' },
   { name: 'parse', implementation: parse, signature: '<s:j>' },
   { name: 'now', implementation: now, signature: '<s?s?:s>' },
+  { name: 'toMillis', implementation: toMillis, signature: '<s-s?:n>' },
+  { name: 'fromMillis', implementation: fromMillis, signature: '<n-s?s?:s>' },
   { name: 'millis', implementation: millis, signature: '<:n>' },
   { name: 'sort', implementation: sort, signature: '<af?:a>' },
   { name: 'distinct', implementation: distinct, signature: '<x:x>' },

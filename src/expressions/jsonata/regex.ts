@@ -25,6 +25,26 @@ export class RegexTimeout extends Error {}
 const NATIVE_EXEC = new vm.Script('pattern.exec(text)');
 const nativeContext = vm.createContext(Object.create(null) as object) as { pattern: RegExp | undefined; text: string | undefined };
 
+/** The fixed script that calls a host function; the timeout interrupts the whole call, native RegExps included. */
+const CALL = new vm.Script('call()');
+const callContext = vm.createContext(Object.create(null) as object) as { call: (() => unknown) | undefined };
+
+/**
+ * Runs a synchronous function that may build a backtracking RegExp of its own (jsonata's date
+ * pictures), interrupted at `deadline` (ms since the epoch) with a RegexTimeout.
+ */
+export function callWithinDeadline<T>(deadline: number, call: () => T): T {
+  callContext.call = call;
+  try {
+    return CALL.runInContext(callContext, { timeout: Math.max(1, deadline - Date.now()) }) as T;
+  } catch (error) {
+    if ((error as { code?: unknown }).code === 'ERR_SCRIPT_EXECUTION_TIMEOUT') throw new RegexTimeout();
+    throw error;
+  } finally {
+    callContext.call = undefined;
+  }
+}
+
 const linear = new WeakMap<RegExp, RE2JS | null>();
 
 function linearPattern(source: RegExp): RE2JS | null {

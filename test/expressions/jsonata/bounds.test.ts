@@ -1,3 +1,4 @@
+import jsonata from 'jsonata';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { bindings, evaluate, failure } from './helpers.js';
 
@@ -142,5 +143,55 @@ describe('memory', () => {
     if (!compiled.ok) throw new Error('did not compile');
     const { outcome } = await timed(compiled.value.evaluate(input({ a: 1 }), 'Output'));
     expect([outcome, looks]).toEqual([{ value: 2 }, 0]);
+  });
+});
+
+describe('date pictures cannot block the process', () => {
+  // jsonata builds `^([0-9]+)([0-9]+)…$` from the picture; 80 digits backtrack for minutes natively.
+  const DIGITS = '1'.repeat(80);
+
+  it.each([
+    ['$toMillis', `{% $toMillis($states.input, '[Y][M][D][H][m][s][f]x') %}`],
+    ['$toMillis', `{% $toMillis($states.input, '[Y][M][D][H][m][s][f][Y][M][D]x') %}`],
+  ])('%s on 80 digits ends at the budget with a timeout', async (_name, text) => {
+    const { ms, outcome } = await timed(evaluate(text, input(DIGITS), 'Output', { timeoutMs: 200 }));
+    expect(ms).toBeLessThan(2000);
+    expect(outcome).toMatchObject({ error: { error: Q } });
+    expect((outcome as { error: { cause: string } }).error.cause).toContain(TIMEOUT);
+  });
+
+  it('ends at the default one-second budget', async () => {
+    const { ms, outcome } = await timed(failure(evaluate(`{% $toMillis($states.input, '[Y][M][D][H][m][s][f]x') %}`, input(DIGITS))));
+    expect(ms).toBeLessThan(3000);
+    expect((outcome as { value: { error: string; cause: string } }).value).toEqual({
+      error: Q,
+      cause: expect.stringContaining(TIMEOUT),
+    });
+  });
+
+  // Each expected value is jsonata 2.0.6's own result for the same call (evaluated without aslkit).
+  it.each([
+    [`$toMillis('2018-02-01T09:42:13.123Z')`],
+    [`$toMillis('2018-10-21', '[Y0001]-[M01]-[D01]')`],
+    [`$toMillis('21 October 2018', '[D1] [MNn] [Y0001]')`],
+    [`$toMillis('2018-10-21 13:45:10 +0100', '[Y]-[M]-[D] [H]:[m]:[s] [Z]')`],
+    [`$toMillis('Sunday, 21st October 2018 1:45pm', '[FNn], [D1o] [MNn] [Y] [h]:[m01][PN]')`],
+    [`$toMillis('20181021134510', '[Y0001][M01][D01][H01][m01][s01]')`],
+    [`$toMillis('2018-294', '[Y]-[d]')`],
+    [`$toMillis('not a date', '[Y]-[M]-[D]')`],
+    [`$fromMillis(1540129510123)`],
+    [`$fromMillis(1540129510123, '[Y0001]-[M01]-[D01] [H01]:[m01]:[s01].[f001]')`],
+    [`$fromMillis(1540129510123, '[FNn], [D1o] [MNn] [Y] [h]:[m01][PN]', '-0500')`],
+    [`$fromMillis(1540129510123, '[Y,2]-[M,2] [Z0101t]', '+0530')`],
+  ])('%s gives jsonata\'s own result', async (body) => {
+    const fixed = 1540129510123;
+    // In an object, so that an undefined result (an unmatched picture) compares as {}.
+    const text = `{"r": ${body}}`;
+    const own = (await jsonata(text).evaluate({})) as unknown;
+    expect(await evaluate(`{% ${text} %}`)).toEqual(JSON.parse(JSON.stringify(own)));
+  });
+
+  it('$now with a picture formats the execution clock as $fromMillis does', async () => {
+    expect(await evaluate(`{% $now('[Y0001]-[M01]-[D01] [H01]', '+0100') %}`, bindings({ now: () => 1540129510123 }))).toBe('2018-10-21 14');
   });
 });
