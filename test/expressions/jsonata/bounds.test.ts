@@ -128,8 +128,10 @@ describe('memory', () => {
     );
   });
 
-  it('an evaluation that ends within a millisecond never looks at the heap', async () => {
+  it('an evaluation during which no millisecond passes never looks at the heap', async () => {
     vi.resetModules();
+    // The clock stands still, so the outcome does not depend on how fast this machine is.
+    const now = vi.spyOn(Date, 'now').mockReturnValue(Date.UTC(2024, 0, 1));
     let looks = 0;
     vi.doMock('node:v8', async (original) => ({
       ...(await original<typeof import('node:v8')>()),
@@ -142,6 +144,7 @@ describe('memory', () => {
     const compiled = compileJsonata('{% $states.input.a + 1 %}');
     if (!compiled.ok) throw new Error('did not compile');
     const { outcome } = await timed(compiled.value.evaluate(input({ a: 1 }), 'Output'));
+    now.mockRestore();
     expect([outcome, looks]).toEqual([{ value: 2 }, 0]);
   });
 });
